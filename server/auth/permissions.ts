@@ -1,0 +1,70 @@
+import type { Role } from "../db/schema";
+
+/** The one permission catalog. Procedures declare one of these; code asks `can(actor, …)`. */
+export const PERMISSIONS = [
+  "ticket.create",
+  "ticket.read.own",
+  "ticket.reply.own",
+  "ticket.read.any",
+  "ticket.reply",
+  "ticket.note",
+  "ticket.update",
+  "ticket.assign",
+  "inbox.view",
+  "user.manage",
+  "audit.read",
+  "outbox.read",
+  // Reserved for the knowledge base, status page, SLA and reports.
+  "article.edit",
+  "article.publish",
+  "kb.analytics",
+  "status.manage",
+  "incident.manage",
+  "monitor.manage",
+  "sla.manage",
+  "report.read",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CUSTOMER: Permission[] = ["ticket.create", "ticket.read.own", "ticket.reply.own"];
+const AGENT: Permission[] = [
+  ...CUSTOMER,
+  "ticket.read.any",
+  "ticket.reply",
+  "ticket.note",
+  "ticket.update",
+  "ticket.assign",
+  "inbox.view",
+  "article.edit",
+];
+const LEAD: Permission[] = [
+  ...AGENT,
+  "article.publish",
+  "kb.analytics",
+  "status.manage",
+  "incident.manage",
+  "monitor.manage",
+  "sla.manage",
+  "report.read",
+  "audit.read",
+];
+const ADMIN: Permission[] = [...LEAD, "user.manage", "outbox.read"];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  customer: new Set(CUSTOMER),
+  agent: new Set(AGENT),
+  lead: new Set(LEAD),
+  admin: new Set(ADMIN),
+};
+
+export const ROLES: readonly Role[] = ["customer", "agent", "lead", "admin"];
+export const STAFF_ROLES: readonly Role[] = ["agent", "lead", "admin"];
+
+export function can(actor: { role: Role } | null | undefined, permission: Permission): boolean {
+  return !!actor && ROLE_PERMISSIONS[actor.role].has(permission);
+}
+
+export function isStaff(role: Role): boolean {
+  return role !== "customer";
+}

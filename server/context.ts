@@ -1,0 +1,22 @@
+import type { Locale, Role } from "./db/schema";
+
+/** Who is acting. Built from the session on every request, re-read from the database. */
+export interface Actor {
+  id: number;
+  role: Role;
+  email: string;
+  name: string;
+  locale: Locale;
+}
+
+/** What a domain function knows about the request: never taken from input. */
+export interface RequestCtx {
+  actor: Actor | null;
+  ip: string;
+  userAgent: string;
+  now: () => number;
+}
+
+export function systemCtx(now: () => number = Date.now): RequestCtx {
+  return { actor: null, ip: "system", userAgent: "mayak", now };
+}

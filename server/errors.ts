@@ -1,0 +1,29 @@
+/** Domain errors. Domain code throws these; server/trpc/errors.ts maps them to API errors in one place. */
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "INVALID_INPUT"
+  | "CONFLICT"
+  | "EMAIL_TAKEN"
+  | "INVALID_CREDENTIALS"
+  | "ACCOUNT_DISABLED"
+  | "INVITE_INVALID"
+  | "TICKET_CLOSED"
+  | "RATE_LIMITED"
+  | "LAST_ADMIN";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export function notFound(what = "Not found"): AppError {
+  return new AppError("NOT_FOUND", what);
+}
