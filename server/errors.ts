@@ -1,3 +1,4 @@
+import { msg } from "@/lib/i18n";
 /** Domain errors. Domain code throws these; server/trpc/errors.ts maps them to API errors in one place. */
 export type AppErrorCode =
   | "NOT_FOUND"
@@ -24,6 +25,6 @@ export class AppError extends Error {
   }
 }
 
-export function notFound(what = "Not found"): AppError {
+export function notFound(what = msg("err.notFound")): AppError {
   return new AppError("NOT_FOUND", what);
 }

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { requireActor } from "@/server/auth/guard";
+import { serverApi } from "@/server/trpc/server";
+import { getT } from "@/lib/i18n/server";
+import { formatDateTime } from "@/lib/i18n";
+import { ZIdParam } from "@/lib/search-params";
+import { Empty, PageHeader, Pager, Table, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
+
+export const metadata: Metadata = { title: "Audit trail" };
+
+const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+const ZParams = z.object({
+  actor: text(254),
+  action: text(64).transform((v) => (v && /^[a-z_.]+$/.test(v) ? v : undefined)),
+  entityType: text(32),
+  entityId: text(64),
+  from: date,
+  to: date,
+  cursor: ZIdParam,
+});
+
+function compact(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  return JSON.stringify(v).slice(0, 300);
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requireActor("audit.read");
+  const { t, locale } = await getT();
+  const p = ZParams.parse(await searchParams);
+  const dayMs = (d?: string, end = false) => (d ? Date.parse(`${d}T00:00:00Z`) + (end ? 86_400_000 : 0) : undefined);
+  const page = await (await serverApi()).admin.audit({
+    actor: p.actor, action: p.action, entityType: p.entityType, entityId: p.entityId,
+    from: dayMs(p.from), to: dayMs(p.to, true), cursor: p.cursor, limit: 50,
+  });
+  const keep = new URLSearchParams(Object.entries({ ...p, cursor: undefined }).filter(([, v]) => v !== undefined) as [string, string][]);
+  const withCursor = (c: number) => `/admin/audit?${new URLSearchParams([...keep, ["cursor", String(c)]])}`;
+  const field = (name: keyof typeof p, label: string, type = "text") => (
+    <label className="text-sm">
+      <span className="mb-1 block font-semibold text-slate-800">{label}</span>
+      <input name={name} type={type} defaultValue={(p[name] as string | undefined) ?? ""} className={inputClass} />
+    </label>
+  );
+
+  return (
+    <>
+      <PageHeader title={t("admin.audit.title")} lead={t("admin.audit.lead")} />
+      <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+        {field("actor", t("admin.audit.actor"))}
+        {field("action", t("admin.audit.action"))}
+        {field("entityType", t("admin.audit.entity"))}
+        {field("entityId", t("admin.audit.entityId"))}
+        {field("from", t("admin.audit.from"), "date")}
+        {field("to", t("admin.audit.to"), "date")}
+        <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
+          <button type="submit" className={buttonClass}>{t("common.filter")}</button>
+          <a href="/admin/audit" className={secondaryButtonClass}>{t("common.clear")}</a>
+        </div>
+      </form>
+      {page.items.length === 0 ? (
+        <Empty>{t("admin.audit.empty")}</Empty>
+      ) : (
+        <Table
+          caption={t("admin.audit.title")}
+          head={[t("admin.audit.col.time"), t("admin.audit.col.actor"), t("admin.audit.col.action"), t("admin.audit.col.entity"), t("admin.audit.col.change"), t("admin.audit.col.origin")]}
+        >
+          {page.items.map((e) => (
+            <tr key={e.id} data-testid="audit-row" className="align-top">
+              <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(locale, e.createdAt)}</td>
+              <td className="px-4 py-2">
+                {e.actorEmail ?? t("role.anonymous")}
+                <span className="block text-xs text-slate-600">{t(`role.${e.actorRole}`)}</span>
+              </td>
+              <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
+              <td className="px-4 py-2 font-mono text-xs">{e.entityType}:{e.entityId}</td>
+              <td className="max-w-xs break-all px-4 py-2 font-mono text-xs text-slate-700">
+                {e.before !== null && <span className="block text-red-800">− {compact(e.before)}</span>}
+                {e.after !== null && <span className="block text-green-800">+ {compact(e.after)}</span>}
+              </td>
+              <td className="max-w-[12rem] truncate px-4 py-2 text-xs text-slate-700" title={e.userAgent}>{e.ip}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pager
+        firstHref={p.cursor ? `/admin/audit?${keep}` : undefined}
+        nextHref={page.nextCursor ? withCursor(page.nextCursor) : undefined}
+        labels={{ first: t("common.first"), next: t("common.next") }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { useTRPC } from "@/lib/trpc/client";
+import { useT } from "@/lib/i18n/client";
+import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
+import { buttonClass } from "@/components/ui";
+import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/server/tickets/schemas";
+import type { TicketPriority, TicketStatus } from "@/server/db/schema";
+
+export function TicketPropertiesForm({ ticketId, status, priority, assigneeId, staff, disabled }: {
+  ticketId: number;
+  status: TicketStatus;
+  priority: TicketPriority;
+  assigneeId: number | null;
+  staff: { id: number; name: string }[];
+  disabled: boolean;
+}) {
+  const { t } = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const update = useMutation(trpc.inbox.update.mutationOptions());
+  const errors = fieldErrorsOf(update.error);
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const assignee = String(f.get("assigneeId") ?? "");
+    update.mutate(
+      {
+        ticketId,
+        status: String(f.get("status")) as TicketStatus,
+        priority: String(f.get("priority")) as TicketPriority,
+        assigneeId: assignee ? Number(assignee) : null,
+      },
+      { onSuccess: () => router.refresh() },
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      <FormError message={formErrorOf(update.error, t("common.error"))} />
+      <Field id="status" label={t("ticket.status")} errors={errors?.status}>
+        {(a) => (
+          <select {...a} name="status" defaultValue={status} disabled={disabled} className={inputClass}>
+            {TICKET_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field id="priority" label={t("ticket.priority")} errors={errors?.priority}>
+        {(a) => (
+          <select {...a} name="priority" defaultValue={priority} disabled={disabled} className={inputClass}>
+            {TICKET_PRIORITIES.map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field id="assigneeId" label={t("ticket.assignee")} errors={errors?.assigneeId}>
+        {(a) => (
+          <select {...a} name="assigneeId" defaultValue={assigneeId ?? ""} disabled={disabled} className={inputClass}>
+            <option value="">{t("common.unassigned")}</option>
+            {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        )}
+      </Field>
+      {!disabled && (
+        <button type="submit" className={`${buttonClass} w-full`} disabled={update.isPending}>
+          {update.isPending ? t("common.loading") : t("common.save")}
+        </button>
+      )}
+      {update.isSuccess && !update.isPending && <p role="status" className="text-sm text-green-800">{t("common.saved")}</p>}
+    </form>
+  );
+}

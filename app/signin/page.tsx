@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
+import { Card } from "@/components/ui";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { t } = await getT();
+  const { callbackUrl } = await searchParams;
+  const safe = callbackUrl && /^\/(?!\/)/.test(callbackUrl) ? callbackUrl : "/";
+  return (
+    <div className="mx-auto max-w-md">
+      <Card>
+        <h1 className="mb-4 text-2xl font-bold">{t("auth.signIn.title")}</h1>
+        <SignInForm callbackUrl={safe} />
+      </Card>
+    </div>
+  );
+}

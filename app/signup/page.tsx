@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
+import { Card } from "@/components/ui";
+import { SignUpForm } from "./sign-up-form";
+
+export const metadata: Metadata = { title: "Create account" };
+
+export default async function SignUpPage() {
+  const { t } = await getT();
+  return (
+    <div className="mx-auto max-w-md">
+      <Card>
+        <h1 className="mb-4 text-2xl font-bold">{t("auth.signUp.title")}</h1>
+        <SignUpForm />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { requireActor, orNotFound } from "@/server/auth/guard";
+import { can } from "@/server/auth/permissions";
+import { serverApi } from "@/server/trpc/server";
+import { getT } from "@/lib/i18n/server";
+import { TicketDetail } from "@/components/ticket-view";
+import { ZIdParam } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Ticket" };
+
+export default async function TicketPage({ params, searchParams }: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  const actor = await requireActor("ticket.read.own");
+  const id = ZIdParam.parse((await params).id);
+  if (!id) notFound();
+  if (can(actor, "inbox.view")) redirect(`/inbox/${id}`);
+  const { t, locale } = await getT();
+  const ticket = await orNotFound((await serverApi()).tickets.get({ id }));
+  const created = (await searchParams).created === "1";
+  return (
+    <>
+      {created && (
+        <p role="status" className="mb-4 rounded-md border border-green-300 bg-green-50 px-4 py-2 text-green-900">
+          {t("tickets.created", { id: ticket.id })}
+        </p>
+      )}
+      <TicketDetail ticket={ticket} t={t} locale={locale} staffView={false} />
+    </>
+  );
+}

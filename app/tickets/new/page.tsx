@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/server/auth/guard";
+import { getT } from "@/lib/i18n/server";
+import { PageHeader } from "@/components/ui";
+import { NewTicketForm } from "./new-ticket-form";
+
+export const metadata: Metadata = { title: "File a ticket" };
+
+export default async function NewTicketPage() {
+  await requireActor("ticket.create");
+  const { t } = await getT();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={t("tickets.new.title")} lead={t("tickets.new.lead")} />
+      <NewTicketForm />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { Actor } from "@/server/context";
+import { can } from "@/server/auth/permissions";
+import type { Locale, Translator } from "@/lib/i18n";
+import { LocaleSwitch } from "./locale-switch";
+import { SignOutButton } from "./sign-out-button";
+
+const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
+
+/** Navigation that fits the role: customers see their tickets, staff the inbox, admins the admin pages. */
+export function Header({ actor, locale, t }: { actor: Actor | null; locale: Locale; t: Translator }) {
+  const links: { href: string; label: string }[] = [];
+  if (can(actor, "ticket.read.own") && !can(actor, "inbox.view")) links.push({ href: "/tickets", label: t("nav.myTickets") });
+  if (can(actor, "ticket.create") && !can(actor, "inbox.view")) links.push({ href: "/tickets/new", label: t("nav.newTicket") });
+  if (can(actor, "inbox.view")) links.push({ href: "/inbox", label: t("nav.inbox") });
+  if (can(actor, "user.manage")) links.push({ href: "/admin/users", label: t("nav.users") });
+  if (can(actor, "audit.read")) links.push({ href: "/admin/audit", label: t("nav.audit") });
+  if (can(actor, "outbox.read")) links.push({ href: "/admin/outbox", label: t("nav.outbox") });
+
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+        {t("nav.skip")}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900">
+          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full bg-amber-500 shadow-[0_0_8px_2px_rgba(245,158,11,0.6)]" />
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="flex flex-1 flex-wrap items-center gap-1">
+          {links.map((l) => (
+            <Link key={l.href} href={l.href} className={linkClass}>{l.label}</Link>
+          ))}
+        </nav>
+        <div className="flex items-center gap-2">
+          <LocaleSwitch locale={locale} label={t("locale.switch")} names={{ en: t("locale.en"), ru: t("locale.ru") }} />
+          {actor ? (
+            <>
+              <span className="hidden text-sm text-slate-700 sm:inline" data-testid="whoami">
+                {actor.name} · {t(`role.${actor.role}`)}
+              </span>
+              <SignOutButton label={t("nav.signOut")} />
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className={linkClass}>{t("nav.signIn")}</Link>
+              <Link href="/signup" className={linkClass}>{t("nav.signUp")}</Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { getDb } from "../db";
+import type { Actor, RequestCtx } from "../context";
+import { getActorById } from "../users/get-actor";
+import { clientIp } from "./request-info";
+import { getAuthOptions } from "./options";
+
+/** The signed-in actor, re-read from the database on every request (a disabled user loses access at once). */
+export async function getActor(): Promise<Actor | null> {
+  const session = (await getServerSession(getAuthOptions())) as { uid?: number } | null;
+  if (!session?.uid) return null;
+  return getActorById(getDb(), session.uid);
+}
+
+/** The request context for server components, route handlers and tRPC. */
+export async function getRequestCtx(): Promise<RequestCtx> {
+  const h = await headers();
+  return { actor: await getActor(), ip: clientIp(h), userAgent: (h.get("user-agent") ?? "").slice(0, 512), now: Date.now };
+}

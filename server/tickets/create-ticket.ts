@@ -1,0 +1,42 @@
+import type { DB } from "../db";
+import type { RequestCtx } from "../context";
+import { AppError } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { ZCreateTicket, type TCreateTicket } from "./schemas";
+
+/** A customer (or staff on their own behalf) files a ticket. */
+export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket): Promise<{ id: number }> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to file a ticket");
+  const input = ZCreateTicket.parse(raw);
+  const now = ctx.now();
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .insertInto("tickets")
+      .values({
+        requester_id: actor.id,
+        assignee_id: null,
+        subject: input.subject,
+        description: input.description,
+        steps: input.steps,
+        expected: input.expected,
+        actual: input.actual,
+        page_url: input.pageUrl,
+        priority: input.priority,
+        status: "new",
+        created_at: now,
+        updated_at: now,
+        first_response_at: null,
+        solved_at: null,
+      })
+      .executeTakeFirstOrThrow();
+    const id = Number(res.insertId);
+    await recordAudit(trx, ctx, {
+      action: "ticket.created",
+      entityType: "ticket",
+      entityId: id,
+      after: { subject: input.subject, priority: input.priority, status: "new" },
+    });
+    return { id };
+  });
+}

@@ -1,0 +1,105 @@
+import { beforeAll, expect, it } from "vitest";
+import { describeEachDialect } from "@/tests/db";
+import { apiAs, countRows, errorCode, makeAdmin, makeAgent, makeCustomer } from "@/tests/factories";
+import type { Actor } from "../context";
+import type { DB } from "../db";
+
+/** Everything a table holds, to prove that a refused call changed nothing. */
+async function snapshot(db: DB) {
+  return {
+    tickets: await db.selectFrom("tickets").selectAll().orderBy("id").execute(),
+    messages: await countRows(db, "ticket_messages"),
+    audit: await countRows(db, "audit_events"),
+    users: await db.selectFrom("users").select(["id", "role", "disabled"]).orderBy("id").execute(),
+  };
+}
+
+describeEachDialect("outsiders get NOT_FOUND and change nothing", (use) => {
+  let owner: Actor, stranger: Actor, agent: Actor, admin: Actor;
+  let ticketId: number;
+
+  beforeAll(async () => {
+    const db = use();
+    [owner, stranger, agent, admin] = await Promise.all([makeCustomer(db), makeCustomer(db), makeAgent(db), makeAdmin(db)]);
+    ticketId = (await apiAs(db, owner).tickets.create({ subject: "My private ticket", description: "Only I and the support team may read this." })).id;
+  });
+
+  it("another customer cannot read, reply to or change the ticket", async () => {
+    const db = use();
+    const before = await snapshot(db);
+    const api = apiAs(db, stranger);
+    expect(await errorCode(api.tickets.get({ id: ticketId }))).toBe("NOT_FOUND");
+    expect(await errorCode(api.tickets.reply({ ticketId, body: "Let me in" }))).toBe("NOT_FOUND");
+    expect(await errorCode(api.inbox.update({ ticketId, status: "solved" }))).toBe("NOT_FOUND");
+    expect(await errorCode(api.inbox.list({}))).toBe("NOT_FOUND");
+    expect((await api.tickets.mine({})).items).toEqual([]);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("a ticket that does not exist looks the same as someone else's", async () => {
+    const db = use();
+    expect(await errorCode(apiAs(db, stranger).tickets.get({ id: 999_999 }))).toBe("NOT_FOUND");
+  });
+
+  it("anonymous callers are told to sign in, and change nothing", async () => {
+    const db = use();
+    const before = await snapshot(db);
+    const api = apiAs(db, null);
+    expect(await errorCode(api.tickets.create({ subject: "Anonymous", description: "Should not be stored at all" }))).toBe("UNAUTHORIZED");
+    expect(await errorCode(api.tickets.get({ id: ticketId }))).toBe("UNAUTHORIZED");
+    expect(await errorCode(api.tickets.reply({ ticketId, body: "hi" }))).toBe("UNAUTHORIZED");
+    expect(await errorCode(api.account.setLocale({ locale: "ru" }))).toBe("UNAUTHORIZED");
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("agents and customers cannot use the admin procedures", async () => {
+    const db = use();
+    const before = await snapshot(db);
+    for (const actor of [agent, owner]) {
+      const api = apiAs(db, actor);
+      expect(await errorCode(api.admin.users({}))).toBe("NOT_FOUND");
+      expect(await errorCode(api.admin.setRole({ userId: actor.id, role: "admin" }))).toBe("NOT_FOUND");
+      expect(await errorCode(api.admin.setDisabled({ userId: admin.id, disabled: true }))).toBe("NOT_FOUND");
+      expect(await errorCode(api.admin.invite({ email: "x@example.test", name: "X", role: "admin" }))).toBe("NOT_FOUND");
+      expect(await errorCode(api.admin.audit({}))).toBe("NOT_FOUND");
+      expect(await errorCode(api.admin.outbox({}))).toBe("NOT_FOUND");
+    }
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describeEachDialect("bad input gets a clear message and changes nothing", (use) => {
+  let customer: Actor;
+  beforeAll(async () => {
+    customer = await makeCustomer(use());
+  });
+
+  const cases: [string, Record<string, unknown>, string][] = [
+    ["an empty subject", { subject: "", description: "A long enough description" }, "subject"],
+    ["a subject over 200 characters", { subject: "x".repeat(201), description: "A long enough description" }, "subject"],
+    ["a body over 50,000 characters", { subject: "Big", description: "y".repeat(50_001) }, "description"],
+    ["a malformed URL", { subject: "Bad url", description: "A long enough description", pageUrl: "javascript:alert(1)" }, "pageUrl"],
+    ["an unknown priority", { subject: "Prio", description: "A long enough description", priority: "critical" }, "priority"],
+    ["a subject of the wrong type", { subject: 42, description: "A long enough description" }, "subject"],
+  ];
+
+  for (const [what, input, field] of cases) {
+    it(`refuses ${what} with a field error`, async () => {
+      const db = use();
+      const before = await countRows(db, "tickets");
+      const err = await apiAs(db, customer).tickets.create(input as never).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: "BAD_REQUEST" });
+      const fieldErrors = (err as { cause?: { issues?: { path: (string | number)[] }[] } }).cause?.issues?.map((i) => i.path.join("."));
+      expect(fieldErrors).toContain(field);
+      expect(await countRows(db, "tickets")).toBe(before);
+    });
+  }
+
+  it("stores HTML and script as plain text, unchanged", async () => {
+    const db = use();
+    const subject = `<script>alert("x")</script> <img src=x onerror=alert(1)>`;
+    const { id } = await apiAs(db, customer).tickets.create({ subject, description: "<b>bold?</b> and <a href='javascript:1'>link</a>" });
+    const t = await apiAs(db, customer).tickets.get({ id });
+    expect(t.subject).toBe(subject);
+  });
+});

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { msg } from "@/lib/i18n";
+
+export const TICKET_STATUSES = ["new", "open", "pending", "on_hold", "solved", "closed"] as const;
+export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export const OPEN_STATUSES = ["new", "open", "pending", "on_hold"] as const;
+
+export const ZTicketId = z.number().int().positive();
+export const ZStatus = z.enum(TICKET_STATUSES);
+export const ZPriority = z.enum(TICKET_PRIORITIES);
+
+// 50,000 characters per field: fits the mediumtext column whatever the script.
+const BODY_MAX = 50_000;
+const body = () => z.string().trim().max(BODY_MAX, msg("err.text.long"));
+
+export const ZCreateTicket = z.object({
+  subject: z.string().trim().min(3, msg("err.subject.short")).max(200, msg("err.subject.long")),
+  description: body().min(10, msg("err.description.short")),
+  steps: body().default(""),
+  expected: body().default(""),
+  actual: body().default(""),
+  pageUrl: z
+    .string()
+    .trim()
+    .max(2048, msg("err.url.long"))
+    .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), msg("err.url.invalid"))
+    .default(""),
+  priority: ZPriority.default("normal"),
+});
+export type TCreateTicket = z.input<typeof ZCreateTicket>;
+
+export const ZAddMessage = z.object({
+  ticketId: ZTicketId,
+  body: body().min(1, msg("err.message.empty")),
+  kind: z.enum(["reply", "note"]).default("reply"),
+});
+export type TAddMessage = z.input<typeof ZAddMessage>;
+
+export const ZUpdateTicket = z
+  .object({
+    ticketId: ZTicketId,
+    status: ZStatus.optional(),
+    priority: ZPriority.optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+  })
+  .refine((v) => v.status !== undefined || v.priority !== undefined || v.assigneeId !== undefined, msg("err.nothingToChange"));
+export type TUpdateTicket = z.input<typeof ZUpdateTicket>;
+
+export const INBOX_VIEWS = ["open", "mine", "unassigned", "solved", "all"] as const;
+
+export const ZFindTickets = z.object({
+  view: z.enum(INBOX_VIEWS).default("open"),
+  priority: ZPriority.optional(),
+  cursor: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export type TFindTickets = z.input<typeof ZFindTickets>;

@@ -1,0 +1,56 @@
+import type { DB } from "../db";
+import type { TicketPriority, TicketStatus } from "../db/schema";
+import type { RequestCtx } from "../context";
+import { can } from "../auth/permissions";
+import { AppError, notFound } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { lockVisibleTicketOrThrow } from "./load-ticket";
+import { ZUpdateTicket, type TUpdateTicket } from "./schemas";
+import { msg } from "@/lib/i18n";
+
+/** Staff change status, priority and assignee. Each kind of change is its own audit event. */
+export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket): Promise<void> {
+  const actor = ctx.actor;
+  const input = ZUpdateTicket.parse(raw);
+  const wantsAssign = input.assigneeId !== undefined;
+  if (!can(actor, "ticket.update") || (wantsAssign && !can(actor, "ticket.assign"))) throw notFound(msg("err.ticketNotFound"));
+  const now = ctx.now();
+
+  await db.transaction().execute(async (trx) => {
+    const t = await lockVisibleTicketOrThrow(trx, actor, input.ticketId);
+    if (t.status === "closed") throw new AppError("TICKET_CLOSED", "This ticket is closed and can no longer change");
+
+    const set: { status?: TicketStatus; priority?: TicketPriority; assignee_id?: number | null; solved_at?: number | null } = {};
+    const events: { action: string; before: object; after: object }[] = [];
+
+    if (input.status && input.status !== t.status) {
+      set.status = input.status;
+      set.solved_at = input.status === "solved" || input.status === "closed" ? (t.solved_at ?? now) : null;
+      events.push({ action: "ticket.status_changed", before: { status: t.status }, after: { status: input.status } });
+    }
+    if (input.priority && input.priority !== t.priority) {
+      set.priority = input.priority;
+      events.push({ action: "ticket.priority_changed", before: { priority: t.priority }, after: { priority: input.priority } });
+    }
+    if (wantsAssign && input.assigneeId !== t.assignee_id) {
+      if (input.assigneeId !== null) {
+        const assignee = await trx
+          .selectFrom("users")
+          .select("id")
+          .where("id", "=", input.assigneeId!)
+          .where("role", "in", ["agent", "lead", "admin"])
+          .where("disabled", "=", 0)
+          .executeTakeFirst();
+        if (!assignee) throw new AppError("INVALID_INPUT", msg("err.assignee"), "assigneeId");
+      }
+      set.assignee_id = input.assigneeId ?? null;
+      events.push({ action: "ticket.assigned", before: { assigneeId: t.assignee_id }, after: { assigneeId: input.assigneeId ?? null } });
+    }
+    if (events.length === 0) return;
+
+    await trx.updateTable("tickets").set({ ...set, updated_at: now }).where("id", "=", t.id).execute();
+    for (const e of events) {
+      await recordAudit(trx, ctx, { action: e.action, entityType: "ticket", entityId: t.id, before: e.before, after: e.after });
+    }
+  });
+}

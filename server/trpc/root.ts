@@ -1,0 +1,15 @@
+import { createCallerFactory, router } from "./init";
+import { accountRouter } from "./routers/account";
+import { ticketsRouter } from "./routers/tickets";
+import { inboxRouter } from "./routers/inbox";
+import { adminRouter } from "./routers/admin";
+
+export const appRouter = router({
+  account: accountRouter,
+  tickets: ticketsRouter,
+  inbox: inboxRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { authedProcedure, publicProcedure, rateLimited, router } from "../init";
+import { signUp } from "../../users/sign-up";
+import { acceptInvite } from "../../users/manage-staff";
+import { setOwnLocale } from "../../users/find-users";
+import { ZAcceptInvite, ZLocale, ZSignUp } from "../../users/schemas";
+
+export const accountRouter = router({
+  me: publicProcedure.query(({ ctx }) => ctx.actor),
+  signUp: publicProcedure.use(rateLimited("sign-up", 10, 3_600_000)).input(ZSignUp).mutation(({ ctx, input }) => signUp(ctx.db, ctx, input)),
+  acceptInvite: publicProcedure.input(ZAcceptInvite).mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx, input)),
+  setLocale: authedProcedure.input(z.object({ locale: ZLocale })).mutation(({ ctx, input }) => setOwnLocale(ctx.db, ctx, input.locale)),
+});

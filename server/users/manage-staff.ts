@@ -1,0 +1,118 @@
+import crypto from "node:crypto";
+import type { DB } from "../db";
+import { forUpdate } from "../db/dialect";
+import type { Role } from "../db/schema";
+import { AppError, notFound } from "../errors";
+import type { RequestCtx } from "../context";
+import { recordAudit } from "../audit/record-audit";
+import { hashPassword } from "../auth/password";
+import { queueEmail } from "../email/queue-email";
+import { translate } from "@/lib/i18n";
+import { insertUser } from "./sign-up";
+import { ZAcceptInvite, ZInvite, ZSetDisabled, ZSetRole } from "./schemas";
+import type { z } from "zod";
+import { msg } from "@/lib/i18n";
+
+const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+function tokenHash(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/** An admin invites a staff member: the account exists at once, the password is set through the emailed link. */
+export async function inviteStaff(db: DB, ctx: RequestCtx, raw: z.input<typeof ZInvite>, appUrl: string): Promise<{ id: number }> {
+  const input = ZInvite.parse(raw);
+  const token = crypto.randomBytes(24).toString("base64url");
+  const now = ctx.now();
+  return db.transaction().execute(async (trx) => {
+    const id = await insertUser(trx, now, {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      locale: ctx.actor?.locale ?? "en",
+      passwordHash: null,
+      inviteTokenHash: tokenHash(token),
+      inviteExpiresAt: now + INVITE_TTL_MS,
+    });
+    const locale = ctx.actor?.locale ?? "en";
+    await queueEmail(trx, now, {
+      to: input.email,
+      subject: translate(locale, "email.invite.subject"),
+      text: translate(locale, "email.invite.body", {
+        name: input.name,
+        inviter: ctx.actor?.name ?? "Mayak",
+        role: translate(locale, `role.${input.role}`),
+        link: `${appUrl}/invite/${token}`,
+      }),
+    });
+    await recordAudit(trx, ctx, { action: "user.invited", entityType: "user", entityId: id, after: { email: input.email, role: input.role } });
+    return { id };
+  });
+}
+
+/** The invited person sets a password through the link; the token works once and expires. */
+export async function acceptInvite(db: DB, ctx: RequestCtx, raw: z.input<typeof ZAcceptInvite>): Promise<{ email: string }> {
+  const input = ZAcceptInvite.parse(raw);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom("users").selectAll().where("invite_token_hash", "=", tokenHash(input.token)).executeTakeFirst();
+    if (!user || !user.invite_expires_at || user.invite_expires_at < ctx.now() || user.disabled) {
+      throw new AppError("INVITE_INVALID", msg("err.inviteInvalid"));
+    }
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, invite_token_hash: null, invite_expires_at: null, name: input.name ?? user.name, updated_at: ctx.now() })
+      .where("id", "=", user.id)
+      .execute();
+    const actor = { id: user.id, role: user.role, email: user.email, name: user.name, locale: user.locale };
+    await recordAudit(trx, { ...ctx, actor }, { action: "user.invite_accepted", entityType: "user", entityId: user.id });
+    return { email: user.email };
+  });
+}
+
+async function countActiveAdmins(trx: Parameters<typeof recordAudit>[0]): Promise<number> {
+  const row = await trx
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("role", "=", "admin")
+    .where("disabled", "=", 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Changes a user's role. The last active admin cannot be demoted. */
+export async function setUserRole(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSetRole>): Promise<void> {
+  const input = ZSetRole.parse(raw);
+  await db.transaction().execute(async (trx) => {
+    const user = await forUpdate(trx, trx.selectFrom("users").select(["id", "role", "disabled"]).where("id", "=", input.userId)).executeTakeFirst();
+    if (!user) throw notFound(msg("err.userNotFound"));
+    if (user.role === input.role) return;
+    if (user.role === "admin" && !user.disabled && (await countActiveAdmins(trx)) <= 1) {
+      throw new AppError("LAST_ADMIN", msg("err.lastAdmin"));
+    }
+    await trx.updateTable("users").set({ role: input.role as Role, updated_at: ctx.now() }).where("id", "=", user.id).execute();
+    await recordAudit(trx, ctx, { action: "user.role_changed", entityType: "user", entityId: user.id, before: { role: user.role }, after: { role: input.role } });
+  });
+}
+
+/** Disables or re-enables an account. A disabled user loses access at their next request. */
+export async function setUserDisabled(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSetDisabled>): Promise<void> {
+  const input = ZSetDisabled.parse(raw);
+  await db.transaction().execute(async (trx) => {
+    const user = await forUpdate(trx, trx.selectFrom("users").select(["id", "role", "disabled"]).where("id", "=", input.userId)).executeTakeFirst();
+    if (!user) throw notFound(msg("err.userNotFound"));
+    if (input.disabled && user.id === ctx.actor?.id) throw new AppError("FORBIDDEN", msg("err.disableSelf"));
+    if (Boolean(user.disabled) === input.disabled) return;
+    if (input.disabled && user.role === "admin" && (await countActiveAdmins(trx)) <= 1) {
+      throw new AppError("LAST_ADMIN", msg("err.lastAdmin"));
+    }
+    await trx.updateTable("users").set({ disabled: input.disabled ? 1 : 0, updated_at: ctx.now() }).where("id", "=", user.id).execute();
+    await recordAudit(trx, ctx, {
+      action: input.disabled ? "user.disabled" : "user.enabled",
+      entityType: "user",
+      entityId: user.id,
+      before: { disabled: Boolean(user.disabled) },
+      after: { disabled: input.disabled },
+    });
+  });
+}

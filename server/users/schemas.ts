@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { msg } from "@/lib/i18n";
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, msg("err.email.long"))
+  .pipe(z.email(msg("err.email.invalid")));
+export const ZPassword = z
+  .string()
+  .min(10, msg("err.password.short"))
+  .max(200, msg("err.password.long"));
+export const ZName = z.string().trim().min(1, msg("err.name.empty")).max(120, msg("err.name.long"));
+export const ZLocale = z.enum(["en", "ru"]);
+export const ZRole = z.enum(["customer", "agent", "lead", "admin"]);
+export const ZStaffRole = z.enum(["agent", "lead", "admin"]);
+
+export const ZSignUp = z.object({ email: ZEmail, password: ZPassword, name: ZName, locale: ZLocale.default("en") });
+export type TSignUp = z.input<typeof ZSignUp>;
+
+export const ZInvite = z.object({ email: ZEmail, name: ZName, role: ZStaffRole });
+export const ZAcceptInvite = z.object({ token: z.string().min(20).max(100), password: ZPassword, name: ZName.optional() });
+export const ZSetRole = z.object({ userId: z.number().int().positive(), role: ZRole });
+export const ZSetDisabled = z.object({ userId: z.number().int().positive(), disabled: z.boolean() });
+export const ZFindUsers = z.object({
+  role: ZRole.optional(),
+  cursor: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
