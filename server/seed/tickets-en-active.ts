@@ -103,7 +103,7 @@ export const TICKETS_EN_ACTIVE: SeedTicket[] = [
     thread: [
       { after: 40, by: "sam", say: "Congratulations on the new name! Please set these at your registrar:\n\nA     @    192.0.2.44\nCNAME www  beckerhale.example.com\n\nOnce they resolve to us, I'll add the domain to your account, issue the certificate and set up the redirect from the old domain." },
       { after: 300, by: "tom", say: "Done, the records are saved at the registrar." },
-      { after: 60, by: "sam", say: "Thanks. The registrar still serves the old nameservers' answers; the domain was registered yesterday and the .example zone can take up to 48 hours to update. I'll put this on hold and check again tomorrow; nothing else is needed from you." },
+      { after: 60, by: "sam", say: "Thanks. The domain doesn't resolve anywhere yet: it was registered yesterday, and a new registration can take up to 48 hours to become visible everywhere. I'll put this on hold and check again tomorrow; nothing else is needed from you for now." },
       { after: 2, by: "sam", set: { status: "on_hold" } },
       { after: 1500, by: "sam", note: "Still NXDOMAIN from the registry's nameservers. Tom's registrar says the domain is \"pending verification\"; he needs to click the link in their email. Told him by phone." },
     ],
@@ -171,7 +171,7 @@ export const TICKETS_EN_ACTIVE: SeedTicket[] = [
     thread: [
       { after: 15, by: "irina", set: { priority: "urgent" } },
       { after: 10, by: "sam", say: "I'm on it. The server is at 100% CPU and most of the requests come from a handful of addresses crawling your archive pages very fast. I'm adding a rate limit for them now; pages should get faster within a few minutes." },
-      { after: 25, by: "sam", note: "Blocked 6 IPs from a scraper (no UA), ~40 req/s on /archive/?page=N. Load back to 0.8. Page cache was also disabled on 14 Nov when she changed themes; should turn it back on." },
+      { after: 25, by: "sam", note: "Blocked 6 IPs from a scraper (no UA), ~40 req/s on /archive/?page=N. Load back to 0.8. Page cache was also disabled on the 14th when she changed themes; should turn it back on." },
       { after: 40, by: "priya", say: "It's much faster now, thank you! What happened?" },
       { after: 30, by: "sam", say: "A scraper was downloading every archive page as fast as it could. Normally your page cache would have absorbed that easily, but the cache was switched off when the theme was changed on the 14th. May I turn it back on? You'd see new posts with up to 5 minutes of delay for logged-out readers." },
     ],
@@ -199,10 +199,10 @@ export const TICKETS_EN_ACTIVE: SeedTicket[] = [
     status: "new",
     subject: "RSS feed still shows posts from last month",
     description:
-      "Our RSS feed at /feed stops at a post from 28 October. Everything newer is missing, so feed readers and our newsletter tool don't pick up new articles.",
+      "Our RSS feed at /feed stops at a post from four weeks ago. Everything newer is missing, so feed readers and our newsletter tool don't pick up new articles.",
     pageUrl: "https://magazine.example.net/feed",
     expected: "The feed lists the 20 newest posts.",
-    actual: "The newest item is from 28 October.",
+    actual: "The newest item is four weeks old.",
     thread: [],
   },
   {
@@ -213,7 +213,7 @@ export const TICKETS_EN_ACTIVE: SeedTicket[] = [
     subject: "Images not loading on the photo essay page",
     description:
       "On the long photo essay we published today, only the first five images load. The rest stay grey boxes, on desktop and on mobile. Other posts look fine.",
-    pageUrl: "https://magazine.example.net/2025/photo-essay-harbour-lights",
+    pageUrl: "https://magazine.example.net/photo-essay-harbour-lights",
     steps: "1. Open the post\n2. Scroll past the fifth photo",
     expected: "Every photo loads as you scroll.",
     actual: "Grey placeholders from the sixth photo on.",

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import crypto from "node:crypto";
+
+export interface AppServer {
+  base: string;
+  pid: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** True when something accepts TCP connections on host:port within `ms`. */
+export function portOpen(host: string, port: number, ms = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port });
+    const done = (ok: boolean) => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.setTimeout(ms, () => done(false));
+    s.once("connect", () => done(true));
+    s.once("error", () => done(false));
+  });
+}
+
+/**
+ * Starts the production build (`next start`, one process) on 127.0.0.1 with the given database,
+ * and resolves once /api/health answers 200 (migrated, demo data seeded).
+ */
+export async function startApp(opts: { root: string; workDir: string; databaseUrl?: string }): Promise<AppServer> {
+  if (!fs.existsSync(path.join(opts.root, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` first.");
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const logFile = path.join(opts.workDir, `server-${port}.log`);
+  const log = fs.openSync(logFile, "a");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    DATA_DIR: path.join(opts.workDir, "data"),
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    SEED_DEMO: "true",
+    DATABASE_URL: opts.databaseUrl ?? "",
+  };
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    { cwd: opts.root, env, stdio: ["ignore", log, log] },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let dead = false;
+  void exited.then(() => (dead = true));
+
+  const stop = async () => {
+    if (dead) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+    fs.closeSync(log);
+  };
+
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (dead) break;
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.status === 200) return { base, pid: child.pid!, logFile, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n");
+  throw new Error(`The app did not become healthy. Last lines of its log:\n${tail}`);
+}

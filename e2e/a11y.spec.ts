@@ -1,0 +1,59 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { test, expect, type DemoRole } from "./helpers";
+
+/** Fails on serious and critical violations; lists the rest as annotations on the test. */
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const describe = (v: (typeof violations)[number]) =>
+    `${v.id} (${v.impact}) on ${what}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`;
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  for (const v of violations.filter((x) => !blocking.includes(x))) {
+    test.info().annotations.push({ type: "axe", description: describe(v) });
+  }
+  expect(blocking.map(describe)).toEqual([]);
+}
+
+const pages: { path: string; as?: DemoRole; heading: string | RegExp }[] = [
+  { path: "/", heading: "How can we help?" },
+  { path: "/signin", heading: "Sign in" },
+  { path: "/signup", heading: "Create your account" },
+  { path: "/tickets", as: "customer", heading: "My tickets" },
+  { path: "/tickets/new", as: "customer", heading: "File a ticket" },
+  { path: "/inbox", as: "agent", heading: "Open" },
+  { path: "/admin/users", as: "admin", heading: "Users" },
+  { path: "/admin/audit", as: "admin", heading: "Audit trail" },
+  { path: "/admin/outbox", as: "admin", heading: "Outbox" },
+];
+
+for (const p of pages) {
+  test(`${p.path}${p.as ? ` as ${p.as}` : ""} has no serious accessibility violations`, async ({ page, pageAs }) => {
+    const target = p.as ? await pageAs(p.as) : page;
+    await target.goto(p.path);
+    await expect(target.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
+    await expectAccessible(target, p.path);
+  });
+}
+
+test("a ticket page as agent and as customer has no serious accessibility violations", async ({ pageAs }) => {
+  const customer = await pageAs("customer");
+  await customer.goto("/tickets");
+  await customer.getByTestId("ticket-row").first().getByRole("link").click();
+  await customer.waitForURL(/\/tickets\/\d+$/);
+  const id = /\/tickets\/(\d+)/.exec(customer.url())![1];
+  await expect(customer.getByTestId("ticket-subject")).toBeVisible();
+  await expectAccessible(customer, "/tickets/:id");
+
+  const agent = await pageAs("agent");
+  await agent.goto(`/inbox/${id}`);
+  await expect(agent.getByTestId("ticket-subject")).toBeVisible();
+  await expectAccessible(agent, "/inbox/:id");
+});
+
+test("the new ticket form with field errors has no serious accessibility violations", async ({ pageAs }) => {
+  const page = await pageAs("customer");
+  await page.goto("/tickets/new");
+  await page.getByRole("button", { name: "Submit ticket" }).click();
+  await expect(page.locator("#subject-error")).toBeVisible();
+  await expectAccessible(page, "/tickets/new (with errors)");
+});
