@@ -1,4 +1,4 @@
-import { test, expect, DEMO, createTicketViaApi, tag } from "./helpers";
+import { test, expect, DEMO, createTicketViaApi, getTicketViaApi, tag } from "./helpers";
 
 test("agent replies, notes and updates a ticket; the customer sees only the reply; admin sees email and audit", async ({ pageAs }) => {
   const id = tag();
@@ -41,7 +41,9 @@ test("agent replies, notes and updates a ticket; the customer sees only the repl
   });
 
   await test.step("change status, priority and assignee and see them saved", async () => {
-    // The agent's public reply opened the ticket.
+    // The agent's public reply opened the ticket. Reload first: the form keeps the status it was rendered with
+    // (see the known-bug test below).
+    await agent.reload();
     await expect(agent.getByLabel("Status")).toHaveValue("open");
     await agent.getByLabel("Status").selectOption("pending");
     await agent.getByLabel("Priority").selectOption("high");
@@ -106,4 +108,25 @@ test("agent replies, notes and updates a ticket; the customer sees only the repl
       await expect(rows.getByRole("cell").nth(4)).toContainText(change);
     }
   });
+});
+
+test("after a reply, saving the properties form keeps the status the reply set", async ({ pageAs }) => {
+  test.fail(true, "Known app bug: the Status select keeps its first-rendered value after router.refresh(), so Save reverts the status");
+  const customer = await pageAs("customer");
+  const ticketId = await createTicketViaApi(customer.request, { subject: `Stale form ${tag()}`, description: "The status select goes stale." });
+
+  const agent = await pageAs("agent");
+  await agent.goto(`/inbox/${ticketId}`);
+  await agent.getByLabel("Your reply").fill("Looking into it.");
+  await agent.getByRole("button", { name: "Send reply" }).click();
+  await expect(agent.getByTestId("message-reply")).toHaveCount(1);
+  expect((await getTicketViaApi(agent.request, ticketId)).data?.status).toBe("open");
+
+  // Change only the priority.
+  await agent.getByLabel("Priority").selectOption("high");
+  await agent.getByRole("button", { name: "Save" }).click();
+  await expect(agent.getByRole("status")).toHaveText("Saved");
+  const saved = (await getTicketViaApi(agent.request, ticketId)).data;
+  expect(saved?.priority).toBe("high");
+  expect(saved?.status).toBe("open");
 });

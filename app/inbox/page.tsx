@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requireActor } from "@/server/auth/guard";
@@ -8,8 +7,9 @@ import { getT } from "@/lib/i18n/server";
 import { ZIdParam } from "@/lib/search-params";
 import { Empty, PageHeader, Pager, inputClass, secondaryButtonClass } from "@/components/ui";
 import { TicketList } from "@/components/ticket-list";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Inbox" };
+export const generateMetadata = titled("inbox.title");
 
 const ZInboxParams = z.object({
   view: z.enum(INBOX_VIEWS).catch("open"),

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { Card } from "@/components/ui";
 import { SignInForm } from "./sign-in-form";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = titled("auth.signIn.title");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { t } = await getT();

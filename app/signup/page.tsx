@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { Card } from "@/components/ui";
 import { SignUpForm } from "./sign-up-form";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Create account" };
+export const generateMetadata = titled("auth.signUp.title");
 
 export default async function SignUpPage() {
   const { t } = await getT();

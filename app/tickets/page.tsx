@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
@@ -6,8 +5,9 @@ import { getT } from "@/lib/i18n/server";
 import { buttonClass, Empty, PageHeader, Pager } from "@/components/ui";
 import { TicketList } from "@/components/ticket-list";
 import { ZIdParam } from "@/lib/search-params";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "My tickets" };
+export const generateMetadata = titled("tickets.title");
 
 export default async function MyTicketsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requireActor("ticket.read.own");

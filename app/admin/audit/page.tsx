@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import Link from "next/link";
 import { z } from "zod";
 import { requireActor } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
@@ -6,8 +6,9 @@ import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n";
 import { ZIdParam } from "@/lib/search-params";
 import { Empty, PageHeader, Pager, Table, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export const generateMetadata = titled("admin.audit.title");
 
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
 const date = z
@@ -78,7 +79,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <span className="block text-xs text-slate-600">{t(`role.${e.actorRole}`)}</span>
               </td>
               <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
-              <td className="px-4 py-2 font-mono text-xs">{e.entityType}:{e.entityId}</td>
+              <td className="px-4 py-2 font-mono text-xs">
+                {e.entityType === "ticket" ? (
+                  <Link className="text-blue-800 underline" href={`/inbox/${e.entityId}`}>ticket:{e.entityId}</Link>
+                ) : (
+                  `${e.entityType}:${e.entityId}`
+                )}
+              </td>
               <td className="max-w-xs break-all px-4 py-2 font-mono text-xs text-slate-700">
                 {e.before !== null && <span className="block text-red-800">− {compact(e.before)}</span>}
                 {e.after !== null && <span className="block text-green-800">+ {compact(e.after)}</span>}

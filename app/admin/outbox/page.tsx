@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { requireActor } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n";
 import { ZIdParam } from "@/lib/search-params";
 import { Badge, Empty, PageHeader, Pager } from "@/components/ui";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Outbox" };
+export const generateMetadata = titled("admin.outbox.title");
 
 const STATUS_KIND: Record<string, string> = { queued: "new", sent: "solved", kept: "pending", failed: "open" };
 

@@ -1,15 +1,15 @@
-import type { Metadata } from "next";
 import { z } from "zod";
 import { requireActor } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n";
 import { ZIdParam } from "@/lib/search-params";
-import { Badge, Card, PageHeader, Pager, Table } from "@/components/ui";
+import { Card, PageHeader, Pager, Table } from "@/components/ui";
 import { InviteForm } from "./invite-form";
-import { UserActions } from "./user-actions";
+import { UserActionCells } from "./user-actions";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Users" };
+export const generateMetadata = titled("admin.users.title");
 
 const ZParams = z.object({ role: z.enum(["customer", "agent", "lead", "admin"]).optional().catch(undefined), cursor: ZIdParam });
 
@@ -44,18 +44,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <tr key={u.id} data-testid="user-row">
                 <td className="px-4 py-2 font-medium">{u.name}</td>
                 <td className="px-4 py-2 text-slate-800">{u.email}</td>
-                <td className="px-4 py-2" colSpan={2}>
-                  <div className="flex flex-wrap items-center gap-2">
-                    <UserActions user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled }} self={u.id === me.id} />
-                    {u.disabled ? (
-                      <Badge kind="closed">{t("admin.users.state.disabled")}</Badge>
-                    ) : u.invited ? (
-                      <Badge kind="new">{t("admin.users.state.invited")}</Badge>
-                    ) : (
-                      <Badge kind="solved">{t("admin.users.state.active")}</Badge>
-                    )}
-                  </div>
-                </td>
+                <UserActionCells user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled, invited: u.invited }} self={u.id === me.id} />
                 <td className="whitespace-nowrap px-4 py-2 text-slate-700">{u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t("common.none")}</td>
               </tr>
             ))}

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor, orNotFound } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
@@ -8,8 +7,9 @@ import { ZIdParam } from "@/lib/search-params";
 import { Card } from "@/components/ui";
 import { TicketDetail } from "@/components/ticket-view";
 import { TicketPropertiesForm } from "./ticket-properties-form";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Ticket" };
+export const generateMetadata = titled("ticket.details");
 
 export default async function InboxTicketPage({ params }: { params: Promise<{ id: string }> }) {
   await requireActor("inbox.view");

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { Card } from "@/components/ui";
 import { AcceptInviteForm } from "./accept-invite-form";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Set your password" };
+export const generateMetadata = titled("auth.invite.title");
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { t } = await getT();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { requireActor, orNotFound } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
@@ -6,8 +5,9 @@ import { serverApi } from "@/server/trpc/server";
 import { getT } from "@/lib/i18n/server";
 import { TicketDetail } from "@/components/ticket-view";
 import { ZIdParam } from "@/lib/search-params";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Ticket" };
+export const generateMetadata = titled("ticket.details");
 
 export default async function TicketPage({ params, searchParams }: {
   params: Promise<{ id: string }>;

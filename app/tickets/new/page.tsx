@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { requireActor } from "@/server/auth/guard";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui";
 import { NewTicketForm } from "./new-ticket-form";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "File a ticket" };
+export const generateMetadata = titled("tickets.new.title");
 
 export default async function NewTicketPage() {
   await requireActor("ticket.create");
