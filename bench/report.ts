@@ -33,6 +33,8 @@ export function machine(extra: Record<string, string>): Record<string, string> {
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
+    // Anything else running on the machine skews every figure: look at this before trusting a run.
+    loadavg1mAtStart: os.loadavg()[0]!.toFixed(2),
     ...extra,
   };
 }

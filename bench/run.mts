@@ -1,5 +1,6 @@
 // `npm run bench`: ticket creation and the inbox's first page over HTTP, on SQLite and MariaDB/MySQL,
 // each next to the raw SQL for the same work measured in the same run. See BENCHMARKS.md.
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -51,6 +52,9 @@ if (kinds.includes("mysql")) {
   await closeDb(db);
 }
 const info = machine(extra);
+if (os.loadavg()[0]! > os.cpus().length / 2) {
+  console.log(`Warning: load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} CPUs: something else is running, figures will be low.`);
+}
 log(`machine: ${JSON.stringify(info)}`);
 log(`options: ${JSON.stringify({ ...options, root: undefined, mysqlServerUrl: undefined, databases: kinds })}`);
 

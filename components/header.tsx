@@ -5,7 +5,7 @@ import type { Locale, Translator } from "@/lib/i18n";
 import { LocaleSwitch } from "./locale-switch";
 import { SignOutButton } from "./sign-out-button";
 
-const linkClass = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
+const linkClass = "whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
 
 /** Navigation that fits the role: customers see their tickets, staff the inbox, admins the admin pages. */
 export function Header({ actor, locale, t }: { actor: Actor | null; locale: Locale; t: Translator }) {
@@ -27,12 +27,12 @@ export function Header({ actor, locale, t }: { actor: Actor | null; locale: Loca
           <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full bg-amber-500 shadow-[0_0_8px_2px_rgba(245,158,11,0.6)]" />
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.main")} className="flex flex-1 flex-wrap items-center gap-1">
+        <nav aria-label={t("nav.main")} className="order-last flex w-full flex-wrap items-center gap-1 sm:order-none sm:w-auto sm:flex-1">
           {links.map((l) => (
             <Link key={l.href} href={l.href} className={linkClass}>{l.label}</Link>
           ))}
         </nav>
-        <div className="flex items-center gap-2">
+        <div className="ml-auto flex items-center gap-2">
           <LocaleSwitch locale={locale} label={t("locale.switch")} names={{ en: t("locale.en"), ru: t("locale.ru") }} />
           {actor ? (
             <>

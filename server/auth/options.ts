@@ -27,7 +27,7 @@ export function getAuthOptions(): AuthOptions {
               { actor: null, ip, userAgent: headers.get("user-agent") ?? "", now: Date.now },
               { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") },
             );
-            return { id: String(actor.id), email: actor.email, name: actor.name };
+            return { id: String(actor.id), email: actor.email, name: actor.name, role: actor.role };
           } catch (err) {
             if (err instanceof AppError) return null;
             throw err;
@@ -36,12 +36,17 @@ export function getAuthOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // The token carries the user id and the role at sign-in; every request still re-reads the account,
+      // so a role change or a disabled account takes effect at once.
       jwt({ token, user }) {
-        if (user) token.uid = Number(user.id);
+        if (user) {
+          token.uid = Number(user.id);
+          token.role = (user as { role?: string }).role;
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid as number | undefined };
+        return { ...session, uid: token.uid as number | undefined, role: token.role as string | undefined };
       },
     },
   };
