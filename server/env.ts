@@ -20,25 +20,27 @@ const ZEnv = z.object({
   APP_URL: z.url("must be an absolute URL").optional(),
   JOBS_ENABLED: z.enum(["true", "false"]).default("true"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 
 export type Env = z.infer<typeof ZEnv>;
 
 let cached: Env | undefined;
 
-/** Reads and validates process.env. Empty strings count as unset. */
-export function getEnv(): Env {
-  if (cached) return cached;
-  const raw = Object.fromEntries(
-    Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""),
-  );
+/** Validates an environment. Empty strings count as unset; a bad value throws a message naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = ZEnv.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+/** The app's configuration, read from process.env once. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 
@@ -52,8 +54,13 @@ export function getAuthSecret(): string {
   } catch {
     fs.mkdirSync(env.DATA_DIR, { recursive: true });
     const secret = crypto.randomBytes(32).toString("base64url");
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      // Another process wrote it first: use theirs.
+      return fs.readFileSync(file, "utf8").trim();
+    }
   }
 }
 
