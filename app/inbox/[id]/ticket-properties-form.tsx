@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
@@ -21,17 +22,24 @@ export function TicketPropertiesForm({ ticketId, status, priority, assigneeId, s
   const router = useRouter();
   const update = useMutation(trpc.inbox.update.mutationOptions());
   const errors = fieldErrorsOf(update.error);
+  // Controlled, and reset whenever the server's values change (a reply can change the status).
+  const [form, setForm] = useState({ status, priority, assignee: assigneeId === null ? "" : String(assigneeId) });
+  useEffect(() => {
+    setForm({ status, priority, assignee: assigneeId === null ? "" : String(assigneeId) });
+  }, [status, priority, assigneeId]);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const assignee = String(f.get("assigneeId") ?? "");
+    const nextStatus = form.status;
+    const nextPriority = form.priority;
+    const nextAssignee = form.assignee ? Number(form.assignee) : null;
+    // Only what the agent changed: a stale field must never overwrite a newer value.
     update.mutate(
       {
         ticketId,
-        status: String(f.get("status")) as TicketStatus,
-        priority: String(f.get("priority")) as TicketPriority,
-        assigneeId: assignee ? Number(assignee) : null,
+        ...(nextStatus !== status ? { status: nextStatus } : {}),
+        ...(nextPriority !== priority ? { priority: nextPriority } : {}),
+        ...(nextAssignee !== assigneeId ? { assigneeId: nextAssignee } : {}),
       },
       { onSuccess: () => router.refresh() },
     );
@@ -42,21 +50,21 @@ export function TicketPropertiesForm({ ticketId, status, priority, assigneeId, s
       <FormError message={formErrorOf(update.error, t("common.error"))} />
       <Field id="status" label={t("ticket.status")} errors={errors?.status}>
         {(a) => (
-          <select {...a} name="status" defaultValue={status} disabled={disabled} className={inputClass}>
+          <select {...a} name="status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as TicketStatus })} disabled={disabled} className={inputClass}>
             {TICKET_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
           </select>
         )}
       </Field>
       <Field id="priority" label={t("ticket.priority")} errors={errors?.priority}>
         {(a) => (
-          <select {...a} name="priority" defaultValue={priority} disabled={disabled} className={inputClass}>
+          <select {...a} name="priority" value={form.priority} onChange={(e) => setForm({ ...form, priority: e.target.value as TicketPriority })} disabled={disabled} className={inputClass}>
             {TICKET_PRIORITIES.map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
           </select>
         )}
       </Field>
       <Field id="assigneeId" label={t("ticket.assignee")} errors={errors?.assigneeId}>
         {(a) => (
-          <select {...a} name="assigneeId" defaultValue={assigneeId ?? ""} disabled={disabled} className={inputClass}>
+          <select {...a} name="assigneeId" value={form.assignee} onChange={(e) => setForm({ ...form, assignee: e.target.value })} disabled={disabled} className={inputClass}>
             <option value="">{t("common.unassigned")}</option>
             {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
