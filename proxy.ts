@@ -1,10 +1,45 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-/** Passes the requested path to server components, so a sign-in redirect can come back to it. */
-export function proxy(req: NextRequest) {
-  const headers = new Headers(req.headers);
-  headers.set("x-mayak-path", req.nextUrl.pathname + req.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+const LOCALE_COOKIE = "mayak-locale";
+const VISITOR_COOKIE = "mayak-vid";
+// Public, cacheable pages: their language is in the URL (/help is English, /ru/help Russian).
+const PUBLIC = /^\/(help|faq)(\/|$)/;
+
+function preferred(req: NextRequest): "en" | "ru" {
+  const c = req.cookies.get(LOCALE_COOKIE)?.value;
+  if (c === "en" || c === "ru") return c;
+  return /^\s*ru\b/i.test(req.headers.get("accept-language") ?? "") ? "ru" : "en";
 }
 
-export const config = { matcher: ["/((?!api|_next|favicon.ico).*)"] };
+/**
+ * Puts the language into the route: /ru/… stays Russian, /help… and /faq… are English, every other page
+ * follows the reader's choice (cookie, then the browser). Pages see it as the [locale] segment.
+ */
+export function proxy(req: NextRequest) {
+  const { pathname, search } = req.nextUrl;
+  let res: NextResponse;
+
+  if (pathname === "/en" || pathname.startsWith("/en/")) {
+    // One canonical URL per page: English has no prefix.
+    res = NextResponse.redirect(new URL((pathname.slice(3) || "/") + search, req.url), 308);
+  } else if ((pathname === "/help" || pathname === "/faq") && preferred(req) === "ru" && req.cookies.has(LOCALE_COOKIE)) {
+    res = NextResponse.redirect(new URL(`/ru${pathname}${search}`, req.url), 307);
+  } else {
+    const explicitRu = pathname === "/ru" || pathname.startsWith("/ru/");
+    const locale = explicitRu ? "ru" : PUBLIC.test(pathname) ? "en" : preferred(req);
+    const rest = explicitRu ? pathname.slice(3) || "/" : pathname;
+    const headers = new Headers(req.headers);
+    headers.set("x-mayak-path", pathname + search);
+    headers.set("x-mayak-locale", locale);
+    const target = new URL(`/${locale}${rest === "/" ? "" : rest}${search}`, req.url);
+    res = NextResponse.rewrite(target, { request: { headers } });
+  }
+
+  if (!req.cookies.has(VISITOR_COOKIE)) {
+    res.cookies.set(VISITOR_COOKIE, crypto.randomUUID(), { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true });
+  }
+  return res;
+}
+
+// Everything but the API, Next's own files and files with an extension (icon.svg, robots.txt, sitemap.xml).
+export const config = { matcher: ["/((?!api/|_next/|.*\\..*).*)"] };

@@ -12,15 +12,15 @@ export interface Baseline {
   inboxCounts(): Promise<unknown> | unknown;
 }
 
-const OPEN = ["new", "open", "pending", "on_hold"];
-const LIST_SQL = `select t.id, t.subject, t.status, t.priority, t.created_at, t.updated_at,
+export const OPEN = ["new", "open", "pending", "on_hold"];
+export const LIST_SQL = `select t.id, t.subject, t.status, t.priority, t.created_at, t.updated_at,
     r.name as requester_name, a.name as assignee_name
   from tickets as t
   inner join users as r on r.id = t.requester_id
   left join users as a on a.id = t.assignee_id
   where t.status in (?, ?, ?, ?)
   order by t.id desc limit ?`;
-const COUNTS_SQL = `select count(*) as open_count,
+export const COUNTS_SQL = `select count(*) as open_count,
     sum(case when assignee_id = ? then 1 else 0 end) as mine,
     sum(case when assignee_id is null then 1 else 0 end) as unassigned
   from tickets where status in (?, ?, ?, ?)`;
@@ -60,6 +60,18 @@ const auditRow = (f: HashedFields, hash: string) => [
   f.actor_id, f.actor_role, f.action, f.entity_type, f.entity_id, f.before_json, f.after_json,
   f.ip, f.user_agent, f.created_at, f.prev_hash, hash,
 ];
+
+/** The database's plan for the inbox queries: the first thing to look at when the inbox is slow. */
+export async function explainInbox(db: BenchDb, agentId: number): Promise<{ list: string[]; counts: string[] }> {
+  const explain = async (sql: string, params: unknown[]) => {
+    if (db.dialect === "sqlite") {
+      return (db.sqlite.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    }
+    const [rows] = await db.pool.query(`explain ${sql}`, params);
+    return (rows as Record<string, unknown>[]).map((r) => `${r.table}: ${r.type} key=${r.key} rows=${r.rows} ${r.Extra ?? ""}`.trim());
+  };
+  return { list: await explain(LIST_SQL, [...OPEN, 26]), counts: await explain(COUNTS_SQL, [agentId, ...OPEN]) };
+}
 
 export function makeBaseline(db: BenchDb, spec: TicketSpec): Baseline {
   if (db.dialect === "sqlite") {

@@ -13,6 +13,8 @@ export interface ScenarioResult {
   ratio: { perSecond: number; p50: number; p95: number; p99: number };
   /** MariaDB only: statements the server received per HTTP request, from SHOW GLOBAL STATUS */
   statementsPerRequest?: Record<string, number>;
+  /** the query plans of the inbox's list and counts queries */
+  plans?: { list: string[]; counts: string[] };
 }
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
@@ -33,8 +35,6 @@ export function machine(extra: Record<string, string>): Record<string, string> {
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    // Anything else running on the machine skews every figure: look at this before trusting a run.
-    loadavg1mAtStart: os.loadavg()[0]!.toFixed(2),
     ...extra,
   };
 }

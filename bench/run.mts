@@ -51,10 +51,14 @@ if (kinds.includes("mysql")) {
   extra.mysql = (await all<{ v: string }>(db, "select version() as v"))[0]!.v;
   await closeDb(db);
 }
-const info = machine(extra);
-if (os.loadavg()[0]! > os.cpus().length / 2) {
-  console.log(`Warning: load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} CPUs: something else is running, figures will be low.`);
-}
+// Anything else running on the machine skews every figure: measure how busy the CPUs are before starting.
+const cpuTimes = () => os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), { idle: 0, all: 0 });
+const t1 = cpuTimes();
+await new Promise((r) => setTimeout(r, 1000));
+const t2 = cpuTimes();
+const busy = Math.round((1 - (t2.idle - t1.idle) / (t2.all - t1.all)) * 100);
+const info = { ...machine(extra), cpuBusyBeforeStart: `${busy}%` };
+if (busy > 20) console.log(`Warning: the CPUs were ${busy}% busy before the run: something else is running, figures will be low.`);
 log(`machine: ${JSON.stringify(info)}`);
 log(`options: ${JSON.stringify({ ...options, root: undefined, mysqlServerUrl: undefined, databases: kinds })}`);
 

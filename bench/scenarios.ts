@@ -4,7 +4,7 @@ import path from "node:path";
 import { startApp } from "./server";
 import { fakeIp, load, signIn, USER_AGENT } from "./http";
 import { all, closeDb, createScratchMysql, openMysql, openSqlite, seedTickets, type BenchDb } from "./db";
-import { makeBaseline } from "./baseline";
+import { explainInbox, makeBaseline } from "./baseline";
 import { runWorkers } from "./stats";
 import { compare, type ScenarioResult } from "./report";
 
@@ -71,6 +71,9 @@ export async function benchDatabase(kind: "sqlite" | "mysql", o: BenchOptions, l
       ip: (i) => fakeIp(1_000_000 + i),
       userAgent: USER_AGENT,
     });
+    const plans = await explainInbox(db, idOf(AGENT.email));
+    log(`[${kind}] plan of the inbox list query: ${plans.list.join(" | ")}`);
+    log(`[${kind}] plan of the inbox counts query: ${plans.counts.join(" | ")}`);
     const results: ScenarioResult[] = [];
     const base = app.base;
 
@@ -91,6 +94,7 @@ export async function benchDatabase(kind: "sqlite" | "mysql", o: BenchOptions, l
       results.push({
         db: kind, scenario, app: appRun, baselineLabel, baseline: baseRun, ratio: compare(appRun, baseRun),
         statementsPerRequest: perRequest(before, after, appRun.ops + appRun.non2xx),
+        ...(scenario.startsWith("inbox.list") ? { plans } : {}),
       });
     };
 

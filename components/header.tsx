@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import type { Actor } from "@/server/context";
-import { can } from "@/server/auth/permissions";
+import { navLinks } from "@/lib/nav";
+import { InstantSearch } from "./instant-search";
 import type { Locale, Translator } from "@/lib/i18n";
 import { LocaleSwitch } from "./locale-switch";
 import { SignOutButton } from "./sign-out-button";
@@ -8,14 +10,13 @@ import { SignOutButton } from "./sign-out-button";
 const linkClass = "whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
 
 /** Navigation that fits the role: customers see their tickets, staff the inbox, admins the admin pages. */
-export function Header({ actor, locale, t }: { actor: Actor | null; locale: Locale; t: Translator }) {
-  const links: { href: string; label: string }[] = [];
-  if (can(actor, "ticket.read.own") && !can(actor, "inbox.view")) links.push({ href: "/tickets", label: t("nav.myTickets") });
-  if (can(actor, "ticket.create") && !can(actor, "inbox.view")) links.push({ href: "/tickets/new", label: t("nav.newTicket") });
-  if (can(actor, "inbox.view")) links.push({ href: "/inbox", label: t("nav.inbox") });
-  if (can(actor, "user.manage")) links.push({ href: "/admin/users", label: t("nav.users") });
-  if (can(actor, "audit.read")) links.push({ href: "/admin/audit", label: t("nav.audit") });
-  if (can(actor, "outbox.read")) links.push({ href: "/admin/outbox", label: t("nav.outbox") });
+export function Header({ actor, locale, t, alternates }: {
+  actor: Pick<Actor, "role" | "name"> | null;
+  locale: Locale;
+  t: Translator;
+  alternates?: Partial<Record<Locale, string>>;
+}) {
+  const links = navLinks(actor, t, locale);
 
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -32,8 +33,11 @@ export function Header({ actor, locale, t }: { actor: Actor | null; locale: Loca
             <Link key={l.href} href={l.href} className={linkClass}>{l.label}</Link>
           ))}
         </nav>
+        <InstantSearch />
         <div className="ml-auto flex items-center gap-2">
-          <LocaleSwitch locale={locale} label={t("locale.switch")} names={{ en: t("locale.en"), ru: t("locale.ru") }} />
+          <Suspense>
+            <LocaleSwitch locale={locale} label={t("locale.switch")} names={{ en: t("locale.en"), ru: t("locale.ru") }} alternates={alternates} />
+          </Suspense>
           {actor ? (
             <>
               <span className="hidden text-sm text-slate-700 sm:inline" data-testid="whoami">

@@ -1,15 +1,26 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { Locale } from "@/lib/i18n";
+import { barePath, localePath } from "@/lib/i18n/paths";
 
-/** A plain form: works without JavaScript, and the choice persists (cookie, and the account when signed in). */
-export function LocaleSwitch({ locale, label, names }: { locale: Locale; label: string; names: Record<Locale, string> }) {
+/**
+ * A plain form: works without JavaScript, and the choice persists (cookie, and the account when signed in).
+ * Pages whose translation lives at another address pass `alternates`.
+ */
+export function LocaleSwitch({ locale, label, names, alternates }: {
+  locale: Locale;
+  label: string;
+  names: Record<Locale, string>;
+  alternates?: Partial<Record<Locale, string>>;
+}) {
   const pathname = usePathname();
   const search = useSearchParams();
-  const back = pathname + (search.size ? `?${search}` : "");
+  const bare = barePath(pathname) + (search.size ? `?${search}` : "");
   return (
     <form action="/api/locale" method="post" className="flex items-center gap-1">
-      <input type="hidden" name="back" value={back} />
+      <input type="hidden" name="back" value={bare} />
+      <input type="hidden" name="back_en" value={alternates?.en ?? localePath("en", bare)} />
+      <input type="hidden" name="back_ru" value={alternates?.ru ?? localePath("ru", bare)} />
       <label htmlFor="locale-select" className="sr-only">{label}</label>
       <select
         id="locale-select"

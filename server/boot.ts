@@ -4,6 +4,12 @@ import { appUrl, getAuthSecret, getEnv } from "./env";
 import { createWorker } from "./jobs/worker";
 import { makeEmailHandler } from "./email/send-email";
 import { seedDemo } from "./seed/seed-demo";
+import { systemCtx } from "./context";
+import { readContentDir } from "./kb/content-files";
+import { syncContent } from "./kb/sync-content";
+import { SEARCH_INDEX_JOB } from "./kb/write-article";
+import { getSearchEngine } from "./search";
+import { loadSearchDocs, makeSearchIndexHandler } from "./search/search-docs";
 
 const state = globalThis as unknown as { __mayakBooted?: Promise<void> };
 
@@ -28,10 +34,20 @@ async function start(): Promise<void> {
     }
   }
 
+  const content = await readContentDir(env.CONTENT_DIR);
+  for (const e of content.errors) console.error(`[mayak] content file skipped: ${e.message}`);
+  const report = await syncContent(db, systemCtx(), content.files, content.errors.map((e) => e.path));
+  console.log(`[mayak] help center: ${report.added.length} added, ${report.updated.length} updated, ${report.archived.length} archived, ${report.unchanged} unchanged`);
+
+  await getSearchEngine().prepare(() => loadSearchDocs(db));
+
   if (env.JOBS_ENABLED === "true") {
     const worker = createWorker({
       db,
-      handlers: { "email.send": makeEmailHandler({ db, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, now: Date.now }) },
+      handlers: {
+        "email.send": makeEmailHandler({ db, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, now: Date.now }),
+        [SEARCH_INDEX_JOB]: makeSearchIndexHandler(db, getSearchEngine),
+      },
     });
     worker.start();
     const stop = () => {

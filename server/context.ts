@@ -15,6 +15,8 @@ export interface RequestCtx {
   ip: string;
   userAgent: string;
   now: () => number;
+  /** A random id kept in a cookie, for search and deflection analytics; never tied to an account. */
+  visitor?: string;
 }
 
 export function systemCtx(now: () => number = Date.now): RequestCtx {

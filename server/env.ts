@@ -20,6 +20,9 @@ const ZEnv = z.object({
   APP_URL: z.url("must be an absolute URL").optional(),
   JOBS_ENABLED: z.enum(["true", "false"]).default("true"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  MEILI_HOST: z.url("must be the Meilisearch URL, e.g. http://127.0.0.1:7700").optional(),
+  MEILI_API_KEY: z.string().min(1).optional(),
+  CONTENT_DIR: z.string().min(1).default("content"),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 

@@ -26,6 +26,10 @@ export function translator(locale: Locale): Translator {
   return (key, vars) => translate(locale, key, vars);
 }
 
+export function formatDate(locale: Locale, ms: number): string {
+  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(ms));
+}
+
 export function formatDateTime(locale: Locale, ms: number): string {
   return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
     dateStyle: "medium",

@@ -1,16 +1,11 @@
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { cache } from "react";
-import { getActor } from "@/server/auth/session";
-import { isLocale, LOCALE_COOKIE, translator, type Locale } from "./index";
+import { isLocale, translator, type Locale } from "./index";
 
-/** The reader's language: their explicit choice (cookie), their account's, then the browser's. */
+/** The language of a signed-in page: the proxy decided it (URL, then the reader's choice) and passed it on. */
 export const getLocale = cache(async (): Promise<Locale> => {
-  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(cookie)) return cookie;
-  const actor = await getActor();
-  if (actor) return actor.locale;
-  const accept = (await headers()).get("accept-language") ?? "";
-  return /^\s*ru\b/i.test(accept) ? "ru" : "en";
+  const fromProxy = (await headers()).get("x-mayak-locale");
+  return isLocale(fromProxy) ? fromProxy : "en";
 });
 
 export async function getT() {

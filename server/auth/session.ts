@@ -1,10 +1,12 @@
 import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getDb } from "../db";
 import type { Actor, RequestCtx } from "../context";
 import { getActorById } from "../users/get-actor";
 import { clientIp } from "./request-info";
 import { getAuthOptions } from "./options";
+
+export const VISITOR_COOKIE = "mayak-vid";
 
 /** The signed-in actor, re-read from the database on every request (a disabled user loses access at once). */
 export async function getActor(): Promise<Actor | null> {
@@ -15,6 +17,13 @@ export async function getActor(): Promise<Actor | null> {
 
 /** The request context for server components, route handlers and tRPC. */
 export async function getRequestCtx(): Promise<RequestCtx> {
-  const h = await headers();
-  return { actor: await getActor(), ip: clientIp(h), userAgent: (h.get("user-agent") ?? "").slice(0, 512), now: Date.now };
+  const [h, c] = await Promise.all([headers(), cookies()]);
+  const visitor = c.get(VISITOR_COOKIE)?.value;
+  return {
+    actor: await getActor(),
+    ip: clientIp(h),
+    userAgent: (h.get("user-agent") ?? "").slice(0, 512),
+    now: Date.now,
+    visitor: visitor && /^[\w-]{8,40}$/.test(visitor) ? visitor : undefined,
+  };
 }

@@ -1,7 +1,7 @@
 import type { DB } from "./connect";
 
 // Children before parents, so foreign keys never block a delete.
-const TABLES = ["outbox_emails", "jobs", "job_schedules", "audit_events", "ticket_messages", "tickets", "users"] as const;
+const TABLES = ["kb_deflections", "kb_search_log", "kb_feedback", "kb_revisions", "kb_articles", "outbox_emails", "jobs", "job_schedules", "audit_events", "ticket_messages", "tickets", "users"] as const;
 
 /** Empties every table and restarts the audit chain: for `npm run db:seed -- --reset` only. */
 export async function resetDatabase(db: DB): Promise<void> {

@@ -2,6 +2,7 @@ import type { DB } from "../db";
 import type { RequestCtx } from "../context";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
+import { markTicketFiled } from "../kb/analytics";
 import { ZCreateTicket, type TCreateTicket } from "./schemas";
 
 /** A customer (or staff on their own behalf) files a ticket. */
@@ -31,6 +32,7 @@ export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket):
       })
       .executeTakeFirstOrThrow();
     const id = Number(res.insertId);
+    await markTicketFiled(trx, now, ctx.visitor);
     await recordAudit(trx, ctx, {
       action: "ticket.created",
       entityType: "ticket",

@@ -3,12 +3,14 @@ import { accountRouter } from "./routers/account";
 import { ticketsRouter } from "./routers/tickets";
 import { inboxRouter } from "./routers/inbox";
 import { adminRouter } from "./routers/admin";
+import { kbRouter } from "./routers/kb";
 
 export const appRouter = router({
   account: accountRouter,
   tickets: ticketsRouter,
   inbox: inboxRouter,
   admin: adminRouter,
+  kb: kbRouter,
 });
 
 export type AppRouter = typeof appRouter;

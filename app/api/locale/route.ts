@@ -5,20 +5,32 @@ import { getRequestCtx } from "@/server/auth/session";
 import { setOwnLocale } from "@/server/users/find-users";
 import { LOCALE_COOKIE } from "@/lib/i18n";
 
-const ZForm = z.object({
-  locale: z.enum(["en", "ru"]),
-  // Only paths on this site: never an open redirect.
-  back: z.string().regex(/^\/(?!\/)[^\s]*$/).max(2000).catch("/"),
-});
+// Only paths on this site: never an open redirect.
+const ZBack = z.string().regex(/^\/(?!\/)[^\s\\]*$/).max(2000).catch("/");
+const ZForm = z.object({ locale: z.enum(["en", "ru"]), back: ZBack, back_en: ZBack.optional(), back_ru: ZBack.optional() });
 
-/** Switches the language: a cookie for everyone, and the account's setting for a signed-in user. */
-export async function POST(req: Request) {
-  const form = Object.fromEntries(await req.formData());
-  const parsed = ZForm.safeParse(form);
-  if (!parsed.success) return NextResponse.json({ error: "Choose en or ru" }, { status: 400 });
-  const ctx = await getRequestCtx();
-  await setOwnLocale(getDb(), ctx, parsed.data.locale);
-  const res = new NextResponse(null, { status: 303, headers: { Location: parsed.data.back } });
-  res.cookies.set(LOCALE_COOKIE, parsed.data.locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+function switchTo(locale: "en" | "ru", back: string): NextResponse {
+  const res = new NextResponse(null, { status: 303, headers: { Location: back } });
+  res.cookies.set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
   return res;
+}
+
+/**
+ * The language switch: a cookie for everyone and, for a signed-in user, the account's setting.
+ * A page with a translation at another address (a help article) sends `back_en` / `back_ru`.
+ */
+export async function POST(req: Request) {
+  const parsed = ZForm.safeParse(Object.fromEntries(await req.formData()));
+  if (!parsed.success) return NextResponse.json({ error: "Choose en or ru" }, { status: 400 });
+  const { locale } = parsed.data;
+  await setOwnLocale(getDb(), await getRequestCtx(), locale);
+  return switchTo(locale, parsed.data[`back_${locale}`] ?? parsed.data.back);
+}
+
+/** Used after sign-in on a new browser: adopt the account's language here too (changes nothing stored). */
+export async function GET(req: Request) {
+  const url = new URL(req.url);
+  const parsed = z.object({ to: z.enum(["en", "ru"]), back: ZBack }).safeParse({ to: url.searchParams.get("to"), back: url.searchParams.get("back") ?? "/" });
+  if (!parsed.success) return NextResponse.json({ error: "Choose en or ru" }, { status: 400 });
+  return switchTo(parsed.data.to, parsed.data.back);
 }

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/server/db";
+import { CATEGORIES } from "@/server/kb/categories";
+import { findPublished } from "@/server/kb/find-articles";
+import { renderMarkdown } from "@/server/kb/markdown";
+import { localePath } from "@/lib/i18n/paths";
+import { alternatesFor, publicLocale } from "@/lib/public-page";
+import { OpenFromHash } from "@/components/open-from-hash";
+
+export const revalidate = 300;
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, t } = await publicLocale(params);
+  return { title: t("faq.title"), description: t("faq.lead"), alternates: alternatesFor(locale, { en: "/faq", ru: "/ru/faq" }) };
+}
+
+/** Every FAQ entry, grouped by topic; each expands in place and has its own #link. */
+export default async function FaqPage({ params }: Props) {
+  const { locale, t } = await publicLocale(params);
+  const db = getDb();
+  const entries = await findPublished(db, { locale, kind: "faq" });
+  const bodies = new Map(
+    (await db.selectFrom("kb_articles").select(["id", "body"]).where("kind", "=", "faq").where("locale", "=", locale).where("status", "=", "published").execute()).map((r) => [r.id, r.body]),
+  );
+  const prefix = locale === "ru" ? "/ru" : undefined;
+  return (
+    <div className="max-w-3xl">
+      <OpenFromHash />
+      <h1 className="text-3xl font-bold tracking-tight">{t("faq.title")}</h1>
+      <p className="mt-2 text-slate-700">{t("faq.lead")}</p>
+      {CATEGORIES.map((c) => {
+        const group = entries.filter((e) => e.category === c.slug);
+        if (group.length === 0) return null;
+        return (
+          <section key={c.slug} aria-labelledby={`faq-${c.slug}`} className="mt-8">
+            <h2 id={`faq-${c.slug}`} className="text-xl font-semibold">
+              <Link href={localePath(locale, `/help/${c.slug}`)} className="hover:underline">{c.name[locale]}</Link>
+            </h2>
+            <div className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {group.map((f) => (
+                <details key={f.id} id={f.slug} className="group scroll-mt-4 p-4">
+                  <summary className="flex cursor-pointer list-none items-start justify-between gap-4 font-semibold text-slate-900">
+                    <span>{f.title}</span>
+                    <span aria-hidden="true" className="text-slate-500 transition group-open:rotate-45">+</span>
+                  </summary>
+                  <div className="prose-mayak mt-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(bodies.get(f.id) ?? "", { linkPrefix: prefix }).html }} />
+                  <a href={`#${f.slug}`} className="mt-2 inline-block text-sm text-blue-800 underline">{t("faq.link")}</a>
+                </details>
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { notFound } from "next/navigation";
+
+/** Any path no page claims: the localized not-found page. */
+export default function CatchAll() {
+  notFound();
+}

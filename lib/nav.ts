@@ -1,0 +1,21 @@
+import { can } from "@/server/auth/permissions";
+import type { Role } from "@/server/db/schema";
+import type { Locale, Translator } from "@/lib/i18n";
+import { localePath } from "@/lib/i18n/paths";
+
+/** The navigation for a role: one list, used by the signed-in header and the public one. */
+export function navLinks(actor: { role: Role } | null, t: Translator, locale: Locale): { href: string; label: string }[] {
+  const links = [
+    { href: localePath(locale, "/help"), label: t("nav.help") },
+    { href: localePath(locale, "/faq"), label: t("nav.faq") },
+  ];
+  const staff = can(actor, "inbox.view");
+  if (can(actor, "ticket.read.own") && !staff) links.push({ href: "/tickets", label: t("nav.myTickets") });
+  if (can(actor, "ticket.create") && !staff) links.push({ href: "/tickets/new", label: t("nav.newTicket") });
+  if (staff) links.push({ href: "/inbox", label: t("nav.inbox") });
+  if (can(actor, "article.edit")) links.push({ href: "/kb", label: t("nav.kb") });
+  if (can(actor, "user.manage")) links.push({ href: "/admin/users", label: t("nav.users") });
+  if (can(actor, "audit.read")) links.push({ href: "/admin/audit", label: t("nav.audit") });
+  if (can(actor, "outbox.read")) links.push({ href: "/admin/outbox", label: t("nav.outbox") });
+  return links;
+}

@@ -1,0 +1,25 @@
+import { getDb } from "../server/db";
+import { getEnv } from "../server/env";
+import { migrateToLatest } from "../server/db/migrate";
+import { systemCtx } from "../server/context";
+import { readContentDir } from "../server/kb/content-files";
+import { syncContent } from "../server/kb/sync-content";
+
+// Syncs content/ into the database. The running app picks the changes up through its search-index jobs.
+const db = getDb();
+await migrateToLatest(db);
+try {
+  const content = await readContentDir(getEnv().CONTENT_DIR);
+  for (const e of content.errors) console.error(`Skipped ${e.message}`);
+  if (content.errors.length) process.exitCode = 1;
+  const report = await syncContent(db, { ...systemCtx(), userAgent: "content:sync" }, content.files, content.errors.map((e) => e.path));
+  console.log(`Added ${report.added.length}, updated ${report.updated.length}, archived ${report.archived.length}, unchanged ${report.unchanged}.`);
+  for (const [label, list] of [["added", report.added], ["updated", report.updated], ["archived", report.archived]] as const) {
+    if (list.length) console.log(`  ${label}: ${list.join(", ")}`);
+  }
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}

@@ -1,0 +1,58 @@
+import type { DB } from "../db";
+import type { RequestCtx } from "../context";
+import { fieldsOf, writeArticle } from "./write-article";
+import type { ContentFile } from "./content-files";
+
+export interface SyncReport {
+  added: string[];
+  updated: string[];
+  archived: string[];
+  unchanged: number;
+}
+
+/**
+ * Brings the database in line with the content files, idempotently: a new file adds an article, a
+ * changed file updates it (the file wins over edits made in the app since), a removed file archives it.
+ * A file whose hash has not changed is left alone, so edits made in the app survive restarts.
+ */
+export async function syncContent(db: DB, ctx: RequestCtx, files: ContentFile[], unreadable: string[] = []): Promise<SyncReport> {
+  const report: SyncReport = { added: [], updated: [], archived: [], unchanged: 0 };
+  // A file that exists but could not be read is not "removed": its article stays as it is.
+  const seen = new Set([...files.map((f) => f.path), ...unreadable]);
+  for (const file of files) {
+    await db.transaction().execute(async (trx) => {
+      const existing =
+        (await trx.selectFrom("kb_articles").selectAll().where("source_path", "=", file.path).executeTakeFirst()) ??
+        (await trx.selectFrom("kb_articles").selectAll().where("slug", "=", file.fields.slug).executeTakeFirst()) ??
+        null;
+      if (existing && existing.source_hash === file.hash && existing.source_path === file.path) {
+        report.unchanged++;
+        return;
+      }
+      await writeArticle(trx, ctx, {
+        existing,
+        fields: file.fields,
+        status: "published",
+        note: existing ? `Updated from ${file.path}` : `Added from ${file.path}`,
+        action: existing ? "article.synced" : "article.created",
+        source: { path: file.path, hash: file.hash },
+      });
+      (existing ? report.updated : report.added).push(file.fields.slug);
+    });
+  }
+  const fromFiles = await db.selectFrom("kb_articles").selectAll().where("source_path", "is not", null).where("status", "!=", "archived").execute();
+  for (const gone of fromFiles.filter((a) => !seen.has(a.source_path!))) {
+    await db.transaction().execute(async (trx) => {
+      await writeArticle(trx, ctx, {
+        existing: gone,
+        fields: fieldsOf(gone),
+        status: "archived",
+        note: `Archived: ${gone.source_path} was removed`,
+        action: "article.archived",
+        source: { path: gone.source_path!, hash: "" },
+      });
+      report.archived.push(gone.slug);
+    });
+  }
+  return report;
+}

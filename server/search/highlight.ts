@@ -1,0 +1,69 @@
+import { MARK_END, MARK_START } from "./engine";
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function levenshteinAtMost1(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (a.length < b.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** A word matches a query term when their stems agree, one is a prefix of the other, or one typo apart. */
+export function makeMatcher(query: string, stem: (w: string) => string): (word: string) => boolean {
+  const terms = [...query.toLowerCase().matchAll(WORD)].map((m) => m[0]).filter((t) => t.length > 1);
+  const stems = terms.map(stem);
+  return (word: string) => {
+    const w = word.toLowerCase();
+    if (w.length < 2) return false;
+    const s = stem(w);
+    return stems.some((t, k) => s === t || (t.length >= 3 && (s.startsWith(t) || w.startsWith(terms[k]))) || (t.length >= 5 && levenshteinAtMost1(s, t)));
+  };
+}
+
+/** Marks every matching word of a short text (a title). */
+export function markAll(text: string, match: (w: string) => boolean): string {
+  return text.replace(WORD, (w) => (match(w) ? `${MARK_START}${w}${MARK_END}` : w));
+}
+
+/** The window of about `size` words with the most matches, marked; the start of the text when none match. */
+export function snippet(text: string, match: (w: string) => boolean, size = 28): string {
+  const words = [...text.matchAll(WORD)];
+  if (words.length === 0) return "";
+  const hits = words.map((w) => (match(w[0]) ? 1 : 0));
+  let best = 0;
+  let bestScore = -1;
+  let score = 0;
+  for (let i = 0; i < words.length; i++) {
+    score += hits[i];
+    if (i >= size) score -= hits[i - size];
+    if (score > bestScore) {
+      bestScore = score;
+      best = Math.max(0, i - size + 1);
+    }
+  }
+  // Start a little before the first match in the window, for context.
+  const first = hits.indexOf(1, best);
+  const startWord = bestScore > 0 && first >= 0 ? Math.max(0, Math.min(best, first - 4)) : 0;
+  const endWord = Math.min(words.length - 1, startWord + size - 1);
+  const from = words[startWord].index!;
+  const to = words[endWord].index! + words[endWord][0].length;
+  const piece = markAll(text.slice(from, to), match);
+  return `${from > 0 ? "…" : ""}${piece}${to < text.length ? "…" : ""}`;
+}

@@ -1,0 +1,80 @@
+import { Meilisearch, type Index } from "meilisearch";
+import { MARK_END, MARK_START, markedToHtml, type SearchEngine, type SearchRequest, type SearchResult } from "./engine";
+import type { ArticleKind, Locale } from "../db/schema";
+
+interface MeiliDoc {
+  id: number;
+  slug: string;
+  kind: ArticleKind;
+  locale: Locale;
+  category: string;
+  title: string;
+  summary: string;
+  tags: string[];
+  text: string;
+  updatedAt: number;
+}
+
+/** The settings the app owns; applied at start so a fresh Meilisearch needs no manual setup. */
+export const MEILI_SETTINGS = {
+  searchableAttributes: ["title", "tags", "summary", "text"],
+  filterableAttributes: ["locale", "category", "kind"],
+  sortableAttributes: ["updatedAt"],
+  displayedAttributes: ["id", "slug", "kind", "locale", "category", "title", "summary", "text"],
+  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  localizedAttributes: [{ attributePatterns: ["*"], locales: ["eng", "rus"] }],
+};
+
+const quote = (v: string) => `"${v.replace(/["\\]/g, "\\$&")}"`;
+
+/** Meilisearch through the official client: one index for both languages, filtered by locale. */
+export function createMeiliEngine(opts: { host: string; apiKey?: string; indexName?: string }): SearchEngine {
+  const client = new Meilisearch({ host: opts.host, apiKey: opts.apiKey });
+  const index: Index<MeiliDoc> = client.index<MeiliDoc>(opts.indexName ?? "mayak_articles");
+
+  return {
+    name: "meilisearch",
+    async prepare() {
+      await client.createIndex(index.uid, { primaryKey: "id" }).waitTask().catch(() => undefined);
+      await index.updateSettings(MEILI_SETTINGS as never).waitTask();
+    },
+    async replaceAll(docs) {
+      await index.deleteAllDocuments().waitTask();
+      if (docs.length) await index.addDocuments(docs, { primaryKey: "id" }).waitTask();
+    },
+    async upsert(doc) {
+      await index.addDocuments([doc], { primaryKey: "id" }).waitTask();
+    },
+    async remove(id) {
+      await index.deleteDocument(id).waitTask();
+    },
+    async search(req: SearchRequest): Promise<SearchResult> {
+      if (!req.q.trim()) return { hits: [], total: 0 };
+      const filter = [`locale = ${quote(req.locale)}`];
+      if (req.category) filter.push(`category = ${quote(req.category)}`);
+      if (req.kind) filter.push(`kind = ${quote(req.kind)}`);
+      const res = await index.search(req.q, {
+        filter,
+        limit: req.limit,
+        offset: req.offset,
+        attributesToHighlight: ["title"],
+        attributesToCrop: ["text"],
+        cropLength: 28,
+        highlightPreTag: MARK_START,
+        highlightPostTag: MARK_END,
+      });
+      return {
+        total: res.estimatedTotalHits ?? res.hits.length,
+        hits: res.hits.map((h) => {
+          const f = (h._formatted ?? h) as Partial<MeiliDoc>;
+          return {
+            id: h.id, slug: h.slug, kind: h.kind, locale: h.locale, category: h.category, title: h.title,
+            titleHtml: markedToHtml(f.title ?? h.title),
+            snippetHtml: markedToHtml(f.text ?? h.summary),
+          };
+        }),
+      };
+    },
+  };
+}

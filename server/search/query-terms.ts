@@ -1,0 +1,86 @@
+import type { Locale } from "../db/schema";
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+// Words that say nothing about what is searched for: dropped from queries (not from the index).
+const STOP: Record<Locale, ReadonlySet<string>> = {
+  en: new Set("a an the to of in on at for from by is are was be been am i me my we our you your it its this that these those and or but if do does did can could should would will how what when where why which who with without about into as not no so".split(" ")),
+  ru: new Set("а и в во на не ни с со по к ко о об от до из за для у же ли бы то это как что чтобы где когда почему какой какая какие кто я мы вы ты он она они мой моя мои наш ваш его её их или но да нет есть был была было при про над под".split(" ")),
+};
+
+/** Damerau–Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * The words of the indexed text, with their counts. Typos are corrected against it before the engine
+ * stems anything: a stem ("incid") is too far from a typo ("incdent") for the engine's own tolerance.
+ */
+export class Vocabulary {
+  private counts = new Map<string, number>();
+  private byLength = new Map<number, string[]>();
+
+  add(text: string): void {
+    for (const m of text.toLowerCase().matchAll(WORD)) {
+      const w = m[0];
+      if (w.length < 3) continue;
+      const n = this.counts.get(w) ?? 0;
+      this.counts.set(w, n + 1);
+      if (n === 0) {
+        const list = this.byLength.get(w.length) ?? [];
+        list.push(w);
+        this.byLength.set(w.length, list);
+      }
+    }
+  }
+
+  /** The known word closest to `word` (one edit for short words, two for long ones), or null. */
+  correct(word: string): string | null {
+    if (this.counts.has(word) || word.length < 4 || /^\d+$/.test(word)) return null;
+    const max = word.length >= 7 ? 2 : 1;
+    let best: string | null = null;
+    let bestDist = max + 1;
+    let bestCount = 0;
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const cand of this.byLength.get(len) ?? []) {
+        const dist = editDistance(word, cand, max);
+        const count = this.counts.get(cand)!;
+        if (dist < bestDist || (dist === bestDist && count > bestCount)) {
+          best = cand;
+          bestDist = dist;
+          bestCount = count;
+        }
+      }
+    }
+    return bestDist <= max ? best : null;
+  }
+}
+
+/** The query as the engine should see it: stop words dropped (unless that leaves nothing), typos corrected alongside. */
+export function prepareQuery(q: string, locale: Locale, vocab?: Vocabulary): string {
+  const words = [...q.toLowerCase().matchAll(WORD)].map((m) => m[0]);
+  const meaningful = words.filter((w) => !STOP[locale].has(w));
+  const kept = meaningful.length ? meaningful : words;
+  const out: string[] = [];
+  for (const w of kept) {
+    out.push(w);
+    const fixed = vocab?.correct(w);
+    if (fixed) out.push(fixed);
+  }
+  return out.join(" ");
+}

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readContentDir } from "../kb/content-files";
+import { markdownToText } from "../kb/markdown";
+import { createOramaEngine } from "./orama-engine";
+import type { SearchDoc, SearchEngine } from "./engine";
+
+interface Case {
+  q: string;
+  locale: "en" | "ru";
+  expect: string;
+}
+
+const cases: Case[] = fs
+  .readdirSync(path.join(import.meta.dirname, "../../tests/relevance"))
+  .filter((f) => f.endsWith(".json"))
+  .flatMap((f) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../../tests/relevance", f), "utf8")) as Case[]);
+
+describe("search relevance over the real help content (embedded engine)", () => {
+  let engine: SearchEngine;
+  beforeAll(async () => {
+    const { files, errors } = await readContentDir(path.join(import.meta.dirname, "../../content"));
+    expect(errors).toEqual([]);
+    const docs: SearchDoc[] = files.map((f, i) => ({
+      id: i + 1, slug: f.fields.slug, kind: f.fields.kind, locale: f.fields.locale, category: f.fields.category, title: f.fields.title,
+      summary: f.fields.summary, tags: f.fields.tags, text: markdownToText(f.fields.body), updatedAt: 0,
+    }));
+    engine = createOramaEngine();
+    await engine.replaceAll(docs);
+  });
+
+  it("has at least 40 queries in English and Russian", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(cases.map((c) => c.locale))).toEqual(new Set(["en", "ru"]));
+  });
+
+  it("puts the expected entry in the top 3 for at least 90% of the queries", async () => {
+    const misses: string[] = [];
+    for (const c of cases) {
+      const res = await engine.search({ q: c.q, locale: c.locale, limit: 3, offset: 0 });
+      if (!res.hits.some((h) => h.slug === c.expect)) misses.push(`${c.locale} "${c.q}" -> ${res.hits.map((h) => h.slug).join(", ") || "nothing"} (wanted ${c.expect})`);
+    }
+    const rate = 1 - misses.length / cases.length;
+    if (misses.length) console.log(`relevance: ${(rate * 100).toFixed(1)}% in top 3; misses:\n  ${misses.join("\n  ")}`);
+    expect(rate).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("highlights matches in titles and snippets, as escaped HTML", async () => {
+    const res = await engine.search({ q: "backup", locale: "en", limit: 5, offset: 0 });
+    expect(res.hits.length).toBeGreaterThan(0);
+    expect(res.hits.some((h) => h.snippetHtml.includes("<mark>"))).toBe(true);
+    expect(res.hits.every((h) => !/<(?!\/?mark>)/.test(h.snippetHtml))).toBe(true);
+  });
+
+  it("filters by category and kind, and never mixes languages", async () => {
+    const res = await engine.search({ q: "backup restore", locale: "en", category: "backups", kind: "faq", limit: 10, offset: 0 });
+    expect(res.hits.length).toBeGreaterThan(0);
+    expect(res.hits.every((h) => h.category === "backups" && h.kind === "faq" && h.locale === "en")).toBe(true);
+    const ru = await engine.search({ q: "резервные копии", locale: "ru", limit: 10, offset: 0 });
+    expect(ru.hits.every((h) => h.locale === "ru")).toBe(true);
+  });
+});

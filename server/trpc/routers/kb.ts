@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { procedure, publicProcedure, rateLimited, router } from "../init";
+import { ZFeedback, ZSaveArticle, ARTICLE_STATUSES } from "../../kb/schemas";
+import { recordFeedback } from "../../kb/feedback";
+import { recordDeflectionOpen } from "../../kb/analytics";
+import { saveArticle, restoreRevision } from "../../kb/save-article";
+import { getArticleForEdit } from "../../kb/get-article-for-edit";
+import { findArticlesForStaff } from "../../kb/find-articles";
+import { diffRevisions, findRevisions } from "../../kb/revisions";
+import { findKbAnalytics } from "../../kb/find-analytics";
+import { renderMarkdown } from "../../kb/markdown";
+import { revalidateHelpCenter } from "../../kb/revalidate";
+
+const ZId = z.number().int().positive();
+
+export const kbRouter = router({
+  feedback: publicProcedure.use(rateLimited("kb-feedback", 30, 3_600_000)).input(ZFeedback).mutation(({ ctx, input }) => recordFeedback(ctx.db, ctx, input)),
+  suggestionOpened: publicProcedure
+    .use(rateLimited("kb-deflection", 120, 3_600_000))
+    .input(z.object({ articleId: ZId }))
+    .mutation(async ({ ctx, input }) => {
+      if (ctx.visitor) await recordDeflectionOpen(ctx.db, ctx.now(), { visitor: ctx.visitor, articleId: input.articleId });
+    }),
+
+  list: procedure("article.edit")
+    .input(z.object({ status: z.enum(ARTICLE_STATUSES).optional(), locale: z.enum(["en", "ru"]).optional(), kind: z.enum(["article", "faq"]).optional(), cursor: ZId.optional(), limit: z.number().int().min(1).max(100).default(50) }))
+    .query(({ ctx, input }) => findArticlesForStaff(ctx.db, input)),
+  get: procedure("article.edit").input(z.object({ id: ZId })).query(({ ctx, input }) => getArticleForEdit(ctx.db, ctx, input.id)),
+  preview: procedure("article.edit")
+    .input(z.object({ body: z.string().max(100_000), locale: z.enum(["en", "ru"]).default("en") }))
+    .query(({ input }) => renderMarkdown(input.body, { linkPrefix: input.locale === "ru" ? "/ru" : undefined })),
+  save: procedure("article.edit").input(ZSaveArticle).mutation(async ({ ctx, input }) => {
+    const a = await saveArticle(ctx.db, ctx, input);
+    revalidateHelpCenter();
+    return { id: a.id, revision: a.revision, status: a.status };
+  }),
+  revisions: procedure("article.edit").input(z.object({ articleId: ZId })).query(({ ctx, input }) => findRevisions(ctx.db, ctx, input.articleId)),
+  diff: procedure("article.edit")
+    .input(z.object({ articleId: ZId, from: z.number().int().positive(), to: z.number().int().positive() }))
+    .query(({ ctx, input }) => diffRevisions(ctx.db, ctx, input)),
+  restore: procedure("article.edit").input(z.object({ articleId: ZId, number: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
+    const a = await restoreRevision(ctx.db, ctx, input);
+    revalidateHelpCenter();
+    return { id: a.id, revision: a.revision };
+  }),
+  analytics: procedure("kb.analytics")
+    .input(z.object({ days: z.number().int().min(1).max(365).default(30) }))
+    .query(({ ctx, input }) => findKbAnalytics(ctx.db, ctx.now(), input.days)),
+});
