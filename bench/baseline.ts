@@ -12,21 +12,20 @@ export interface Baseline {
   inboxCounts(): Promise<unknown> | unknown;
 }
 
-export const OPEN = ["new", "open", "pending", "on_hold"];
 export const LIST_SQL = `select t.id, t.subject, t.status, t.priority, t.created_at, t.updated_at,
     r.name as requester_name, a.name as assignee_name
   from tickets as t
   inner join users as r on r.id = t.requester_id
   left join users as a on a.id = t.assignee_id
-  where t.status in (?, ?, ?, ?)
+  where t.is_open = 1
   order by t.id desc limit ?`;
 export const COUNTS_SQL = `select count(*) as open_count,
     sum(case when assignee_id = ? then 1 else 0 end) as mine,
     sum(case when assignee_id is null then 1 else 0 end) as unassigned
-  from tickets where status in (?, ?, ?, ?)`;
+  from tickets where is_open = 1`;
 const INSERT_TICKET = `insert into tickets (requester_id, assignee_id, subject, description, steps, expected, actual,
-    page_url, priority, status, created_at, updated_at, first_response_at, solved_at)
-  values (?, null, ?, ?, '', '', '', '', ?, 'new', ?, ?, null, null)`;
+    page_url, priority, status, is_open, created_at, updated_at, first_response_at, solved_at)
+  values (?, null, ?, ?, '', '', '', '', ?, 'new', 1, ?, ?, null, null)`;
 const INSERT_AUDIT = `insert into audit_events (actor_id, actor_role, action, entity_type, entity_id, before_json, after_json,
     ip, user_agent, created_at, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const UPDATE_HEAD = "update audit_head set last_hash = ?, last_id = ? where id = 1";
@@ -70,7 +69,7 @@ export async function explainInbox(db: BenchDb, agentId: number): Promise<{ list
     const [rows] = await db.pool.query(`explain ${sql}`, params);
     return (rows as Record<string, unknown>[]).map((r) => `${r.table}: ${r.type} key=${r.key} rows=${r.rows} ${r.Extra ?? ""}`.trim());
   };
-  return { list: await explain(LIST_SQL, [...OPEN, 26]), counts: await explain(COUNTS_SQL, [agentId, ...OPEN]) };
+  return { list: await explain(LIST_SQL, [26]), counts: await explain(COUNTS_SQL, [agentId]) };
 }
 
 export function makeBaseline(db: BenchDb, spec: TicketSpec): Baseline {
@@ -93,8 +92,8 @@ export function makeBaseline(db: BenchDb, spec: TicketSpec): Baseline {
     });
     return {
       createTicket: (i) => create(i),
-      inboxList: () => list.all(...OPEN, 26),
-      inboxCounts: () => counts.get(spec.agentId, ...OPEN),
+      inboxList: () => list.all(26),
+      inboxCounts: () => counts.get(spec.agentId),
     };
   }
   const pool = db.pool;
@@ -119,7 +118,7 @@ export function makeBaseline(db: BenchDb, spec: TicketSpec): Baseline {
         conn.release();
       }
     },
-    inboxList: () => pool.query(LIST_SQL, [...OPEN, 26]),
-    inboxCounts: () => pool.query(COUNTS_SQL, [spec.agentId, ...OPEN]),
+    inboxList: () => pool.query(LIST_SQL, [26]),
+    inboxCounts: () => pool.query(COUNTS_SQL, [spec.agentId]),
   };
 }

@@ -86,12 +86,13 @@ export async function seedTickets(db: BenchDb, count: number): Promise<void> {
       created + 30_000,
       i % 3 === 0 ? null : created + 10_000,
       status === "solved" || status === "closed" ? created + 50_000 : null,
+      status === "solved" || status === "closed" ? 0 : 1,
     ];
   };
-  const cols = "requester_id, assignee_id, subject, description, steps, expected, actual, page_url, priority, status, created_at, updated_at, first_response_at, solved_at";
+  const cols = "requester_id, assignee_id, subject, description, steps, expected, actual, page_url, priority, status, created_at, updated_at, first_response_at, solved_at, is_open";
   const batch = 1000;
   if (db.dialect === "sqlite") {
-    const insert = db.sqlite.prepare(`insert into tickets (${cols}) values (${Array(14).fill("?").join(", ")})`);
+    const insert = db.sqlite.prepare(`insert into tickets (${cols}) values (${Array(15).fill("?").join(", ")})`);
     const insertMany = db.sqlite.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) insert.run(...row(i));
     });

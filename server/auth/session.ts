@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { getDb } from "../db";
@@ -8,12 +9,15 @@ import { getAuthOptions } from "./options";
 
 export const VISITOR_COOKIE = "mayak-vid";
 
-/** The signed-in actor, re-read from the database on every request (a disabled user loses access at once). */
-export async function getActor(): Promise<Actor | null> {
+/**
+ * The signed-in actor, re-read from the database on every request (a disabled user loses access at once);
+ * once per request, however many components ask.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
   const session = (await getServerSession(getAuthOptions())) as { uid?: number } | null;
   if (!session?.uid) return null;
   return getActorById(getDb(), session.uid);
-}
+});
 
 /** The request context for server components, route handlers and tRPC. */
 export async function getRequestCtx(): Promise<RequestCtx> {

@@ -39,6 +39,8 @@ export interface TicketsTable {
   page_url: string;
   priority: TicketPriority;
   status: TicketStatus;
+  /** 1 unless solved or closed; kept by ticketStatusColumns() so the inbox can walk an index. */
+  is_open: number;
   created_at: number;
   updated_at: number;
   first_response_at: number | null;

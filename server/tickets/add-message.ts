@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { queueEmail } from "../email/queue-email";
 import { translate } from "@/lib/i18n";
 import { lockVisibleTicketOrThrow } from "./load-ticket";
-import { ZAddMessage, type TAddMessage } from "./schemas";
+import { ticketStatusColumns, ZAddMessage, type TAddMessage } from "./schemas";
 import { msg } from "@/lib/i18n";
 
 /** What a message does to the ticket's status: a customer's reply reopens it, an agent's first reply opens it. */
@@ -43,7 +43,7 @@ export async function addMessage(db: DB, ctx: RequestCtx, raw: TAddMessage, appU
     await trx
       .updateTable("tickets")
       .set({
-        status,
+        ...ticketStatusColumns(status),
         updated_at: now,
         first_response_at: isPublicStaffReply && ticket.first_response_at === null ? now : ticket.first_response_at,
       })

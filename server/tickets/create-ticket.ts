@@ -3,7 +3,7 @@ import type { RequestCtx } from "../context";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { markTicketFiled } from "../kb/analytics";
-import { ZCreateTicket, type TCreateTicket } from "./schemas";
+import { ticketStatusColumns, ZCreateTicket, type TCreateTicket } from "./schemas";
 
 /** A customer (or staff on their own behalf) files a ticket. */
 export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket): Promise<{ id: number }> {
@@ -24,7 +24,7 @@ export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket):
         actual: input.actual,
         page_url: input.pageUrl,
         priority: input.priority,
-        status: "new",
+        ...ticketStatusColumns("new"),
         created_at: now,
         updated_at: now,
         first_response_at: null,

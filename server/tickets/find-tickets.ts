@@ -3,7 +3,7 @@ import type { TicketPriority, TicketStatus } from "../db/schema";
 import type { RequestCtx } from "../context";
 import { can } from "../auth/permissions";
 import { AppError } from "../errors";
-import { OPEN_STATUSES, ZFindTickets, type TFindTickets } from "./schemas";
+import { ZFindTickets, type TFindTickets } from "./schemas";
 import { msg } from "@/lib/i18n";
 
 export interface TicketListItem {
@@ -67,16 +67,16 @@ export async function findInboxTickets(db: DB, ctx: RequestCtx, raw: TFindTicket
   let q = baseList(db).limit(input.limit + 1);
   switch (input.view) {
     case "open":
-      q = q.where("t.status", "in", [...OPEN_STATUSES]);
+      q = q.where("t.is_open", "=", 1);
       break;
     case "mine":
-      q = q.where("t.assignee_id", "=", ctx.actor!.id).where("t.status", "in", [...OPEN_STATUSES]);
+      q = q.where("t.assignee_id", "=", ctx.actor!.id).where("t.is_open", "=", 1);
       break;
     case "unassigned":
-      q = q.where("t.assignee_id", "is", null).where("t.status", "in", [...OPEN_STATUSES]);
+      q = q.where("t.assignee_id", "is", null).where("t.is_open", "=", 1);
       break;
     case "solved":
-      q = q.where("t.status", "in", ["solved", "closed"]);
+      q = q.where("t.is_open", "=", 0);
       break;
     case "all":
       break;
@@ -96,7 +96,7 @@ export async function countInboxViews(db: DB, ctx: RequestCtx): Promise<Record<"
       eb.fn.sum<number>(eb.case().when("assignee_id", "=", ctx.actor!.id).then(1).else(0).end()).as("mine"),
       eb.fn.sum<number>(eb.case().when("assignee_id", "is", null).then(1).else(0).end()).as("unassigned"),
     ])
-    .where("status", "in", [...OPEN_STATUSES])
+    .where("is_open", "=", 1)
     .executeTakeFirstOrThrow();
   return { open: Number(rows.open ?? 0), mine: Number(rows.mine ?? 0), unassigned: Number(rows.unassigned ?? 0) };
 }

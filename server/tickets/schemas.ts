@@ -5,6 +5,11 @@ export const TICKET_STATUSES = ["new", "open", "pending", "on_hold", "solved", "
 export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export const OPEN_STATUSES = ["new", "open", "pending", "on_hold"] as const;
 
+/** The status and the flag derived from it, always written together. */
+export function ticketStatusColumns(status: (typeof TICKET_STATUSES)[number]): { status: typeof status; is_open: number } {
+  return { status, is_open: (OPEN_STATUSES as readonly string[]).includes(status) ? 1 : 0 };
+}
+
 export const ZTicketId = z.number().int().positive();
 export const ZStatus = z.enum(TICKET_STATUSES);
 export const ZPriority = z.enum(TICKET_PRIORITIES);

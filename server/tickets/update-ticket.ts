@@ -5,7 +5,7 @@ import { can } from "../auth/permissions";
 import { AppError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { lockVisibleTicketOrThrow } from "./load-ticket";
-import { ZUpdateTicket, type TUpdateTicket } from "./schemas";
+import { ticketStatusColumns, ZUpdateTicket, type TUpdateTicket } from "./schemas";
 import { msg } from "@/lib/i18n";
 
 /** Staff change status, priority and assignee. Each kind of change is its own audit event. */
@@ -20,11 +20,11 @@ export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket):
     const t = await lockVisibleTicketOrThrow(trx, actor, input.ticketId);
     if (t.status === "closed") throw new AppError("TICKET_CLOSED", "This ticket is closed and can no longer change");
 
-    const set: { status?: TicketStatus; priority?: TicketPriority; assignee_id?: number | null; solved_at?: number | null } = {};
+    const set: { status?: TicketStatus; is_open?: number; priority?: TicketPriority; assignee_id?: number | null; solved_at?: number | null } = {};
     const events: { action: string; before: object; after: object }[] = [];
 
     if (input.status && input.status !== t.status) {
-      set.status = input.status;
+      Object.assign(set, ticketStatusColumns(input.status));
       set.solved_at = input.status === "solved" || input.status === "closed" ? (t.solved_at ?? now) : null;
       events.push({ action: "ticket.status_changed", before: { status: t.status }, after: { status: input.status } });
     }
