@@ -27,10 +27,10 @@ export function ArticleFeedback({ articleId }: { articleId: number }) {
       {step === "ask" ? (
         <div className="mt-3 flex gap-3">
           <button type="button" className={secondaryButtonClass} onClick={() => send.mutate({ articleId, helpful: true }, { onSuccess: () => setStep("done") })}>
-            👍 {t("feedback.yes")}
+            {t("feedback.yes")}
           </button>
           <button type="button" className={secondaryButtonClass} onClick={() => setStep("why")}>
-            👎 {t("feedback.no")}
+            {t("feedback.no")}
           </button>
         </div>
       ) : (

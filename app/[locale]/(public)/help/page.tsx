@@ -33,7 +33,6 @@ export default async function HelpHome({ params }: Props) {
           return (
             <Card key={c.slug}>
               <h2 className="text-lg font-semibold">
-                <span aria-hidden="true" className="mr-2">{c.icon}</span>
                 <Link href={localePath(locale, `/help/${c.slug}`)} className="text-slate-900 hover:underline">{c.name[locale]}</Link>
               </h2>
               <p className="mt-1 text-sm text-slate-700">{c.blurb[locale]}</p>

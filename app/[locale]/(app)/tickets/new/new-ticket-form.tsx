@@ -6,6 +6,8 @@ import { buttonClass, Card } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { TICKET_PRIORITIES } from "@/server/tickets/schemas";
+import { ArticleSuggestions } from "@/components/article-suggestions";
+import { useState } from "react";
 
 export function NewTicketForm() {
   const { t } = useT();
@@ -13,6 +15,7 @@ export function NewTicketForm() {
   const router = useRouter();
   const create = useMutation(trpc.tickets.create.mutationOptions());
   const errors = fieldErrorsOf(create.error);
+  const [draft, setDraft] = useState({ subject: "", description: "" });
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -37,11 +40,12 @@ export function NewTicketForm() {
       <form onSubmit={onSubmit} className="space-y-5" noValidate>
         <FormError message={formErrorOf(create.error, t("common.error"))} />
         <Field id="subject" label={t("tickets.field.subject")} hint={t("tickets.field.subject.hint")} errors={errors?.subject}>
-          {(a) => <input {...a} name="subject" maxLength={200} className={inputClass} />}
+          {(a) => <input {...a} name="subject" maxLength={200} className={inputClass} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />}
         </Field>
         <Field id="description" label={t("tickets.field.description")} errors={errors?.description}>
-          {(a) => <textarea {...a} name="description" rows={5} className={inputClass} />}
+          {(a) => <textarea {...a} name="description" rows={5} className={inputClass} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />}
         </Field>
+        <ArticleSuggestions text={`${draft.subject} ${draft.description}`} />
         <Field id="steps" label={t("tickets.field.steps")} hint={t("tickets.field.steps.hint")} errors={errors?.steps}>
           {(a) => <textarea {...a} name="steps" rows={3} className={inputClass} />}
         </Field>

@@ -33,7 +33,6 @@ export default async function CategoryPage({ params }: Props) {
     <div className="max-w-3xl">
       <Breadcrumbs label={t("help.breadcrumb")} items={[{ href: localePath(locale, "/help"), label: t("help.title") }, { label: c.name[locale] }]} />
       <h1 className="text-3xl font-bold tracking-tight">
-        <span aria-hidden="true" className="mr-2">{c.icon}</span>
         {c.name[locale]}
       </h1>
       <p className="mt-2 text-slate-700">{c.blurb[locale]}</p>

@@ -6,7 +6,7 @@ import { getDb } from "@/server/db";
 import { categoryName } from "@/server/kb/categories";
 import { getPublishedArticle } from "@/server/kb/find-articles";
 import { renderMarkdown } from "@/server/kb/markdown";
-import { formatDate } from "@/lib/i18n";
+import { formatDate, translate } from "@/lib/i18n";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";
 import { Breadcrumbs } from "@/components/breadcrumbs";
@@ -56,7 +56,7 @@ export default async function ArticlePage({ params }: Props) {
           <span>{t("help.updated", { date: formatDate(locale, a.updatedAt) })}</span>
           {a.translation && (
             <Link href={urlOf(a.translation)} hrefLang={a.translation.locale} lang={a.translation.locale} className="text-blue-800 underline">
-              {t("help.translation")}
+              {translate(a.translation.locale, "help.translation")}
             </Link>
           )}
         </p>

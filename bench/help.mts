@@ -1,0 +1,306 @@
+// `npx tsx bench/help.mts`: the help center's budgets. Search over 10,000 generated articles through
+// GET /api/search, next to the same Orama search in this process; article and FAQ pages next to the
+// static /contact page. SQLite, production build, loopback only. See BENCHMARKS.md, "Help center".
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startApp, type AppServer } from "./server";
+import { fakeIp, load, USER_AGENT } from "./http";
+import { openSqlite } from "./db";
+import { runWorkers, summarize, type Summary } from "./stats";
+import { machine } from "./report";
+import { generateArticles, insertArticles, QUERIES, type SourceArticle } from "./help-corpus";
+import { createOramaEngine } from "../server/search/orama-engine";
+import { toSearchDoc } from "../server/search/search-docs";
+import { prepareQuery, Vocabulary } from "../server/search/query-terms";
+import type { KbArticle } from "../server/db/schema";
+import type { SearchDoc } from "../server/search/engine";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+const { values: flags } = parseArgs({
+  options: {
+    articles: { type: "string" },
+    "search-seconds": { type: "string" },
+    "search-connections": { type: "string" },
+    "page-seconds": { type: "string" },
+    "page-connections": { type: "string" },
+  },
+});
+const num = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number(v));
+const o = {
+  articles: num(flags.articles ?? process.env.BENCH_HELP_ARTICLES, 10_000),
+  searchSeconds: num(flags["search-seconds"] ?? process.env.BENCH_HELP_SEARCH_SECONDS, 15),
+  searchConnections: num(flags["search-connections"] ?? process.env.BENCH_HELP_SEARCH_CONNECTIONS, 20),
+  pageSeconds: num(flags["page-seconds"] ?? process.env.BENCH_HELP_PAGE_SECONDS, 10),
+  pageConnections: num(flags["page-connections"] ?? process.env.BENCH_HELP_PAGE_CONNECTIONS, 10),
+  warmupSeconds: 2,
+};
+// The budgets of the issue.
+const BUDGET = { searchP95Ms: 15, pageShareOfStatic: 0.8 };
+const PAGES = [
+  { name: "article (en)", path: "/help/articles/report-an-incident", expect: "How to report an incident" },
+  { name: "article (ru)", path: "/ru/help/articles/kak-soobshchit-ob-incidente", expect: "Как сообщить об инциденте" },
+  { name: "faq (en)", path: "/faq", expect: "are-backups-encrypted" },
+];
+const STATIC = { name: "contact (static)", path: "/contact", expect: "<h1" };
+
+const started = performance.now();
+const log = (s: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${s}`);
+const r1 = (n: number) => Math.round(n * 10) / 10;
+const r2 = (n: number) => Math.round(n * 100) / 100;
+
+// Anything else running on the machine skews every figure: measure how busy the CPUs are before starting.
+const cpuTimes = () => os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), { idle: 0, all: 0 });
+const c1 = cpuTimes();
+await new Promise((r) => setTimeout(r, 1000));
+const c2 = cpuTimes();
+const busy = Math.round((1 - (c2.idle - c1.idle) / (c2.all - c1.all)) * 100);
+const { default: SQLiteLib } = await import("better-sqlite3");
+const mem = new SQLiteLib(":memory:");
+const sqliteVersion = (mem.prepare("select sqlite_version() as v").get() as { v: string }).v;
+mem.close();
+const info = { ...machine({ sqlite: sqliteVersion }), cpuBusyBeforeStart: `${busy}%` };
+if (busy > 20) console.log(`Warning: the CPUs were ${busy}% busy before the run: something else is running, figures will be low.`);
+log(`machine: ${JSON.stringify(info)}`);
+log(`options: ${JSON.stringify(o)}`);
+
+function rssMb(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts the app and returns it with the time until /api/health answered 200 (migrations, seed, content sync, search index). */
+async function timedStart(workDir: string, what: string): Promise<{ app: AppServer; ms: number }> {
+  const t0 = performance.now();
+  const app = await startApp({ root, workDir });
+  const ms = Math.round(performance.now() - t0);
+  log(`${what}: healthy after ${ms} ms (RSS ${rssMb(app.pid) ?? "?"} MB)`);
+  return { app, ms };
+}
+
+type PageRun = Awaited<ReturnType<typeof load>> & { name: string; path: string; bytes: number; cache: string | null };
+
+async function benchPage(base: string, page: typeof STATIC): Promise<PageRun> {
+  // The first request renders the page and stores it; the second shows how the server answers from then on.
+  const first = await fetch(base + page.path, { redirect: "manual", headers: { "user-agent": USER_AGENT } });
+  const html = await first.text();
+  if (first.status !== 200 || !html.includes(page.expect)) throw new Error(`${page.path}: unexpected answer HTTP ${first.status}: ${html.slice(0, 200)}`);
+  const second = await fetch(base + page.path, { redirect: "manual", headers: { "user-agent": USER_AGENT } });
+  const bytes = (await second.arrayBuffer()).byteLength;
+  const cache = second.headers.get("x-nextjs-cache") ?? (second.headers.get("x-nextjs-prerender") ? "prerender" : null);
+  const request = { method: "GET", path: page.path, headers: { "user-agent": USER_AGENT } };
+  log(`  ${page.path}: ${bytes} bytes, x-nextjs-cache ${cache ?? "-"}; warm-up ${o.warmupSeconds} s, then ${o.pageSeconds} s at ${o.pageConnections} connections`);
+  await load({ base, request, connections: o.pageConnections, seconds: o.warmupSeconds });
+  const run = await load({ base, request, connections: o.pageConnections, seconds: o.pageSeconds });
+  if (run.ops === 0) throw new Error(`${page.path}: no successful request (first status ${run.sampleStatus})`);
+  log(`  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors`);
+  return { ...run, name: page.name, path: page.path, bytes, cache };
+}
+
+const searchPath = (i: number) => {
+  const { q, locale } = QUERIES[i % QUERIES.length]!;
+  // Each query goes once logged and once with log=0, in turn: half of the requests write to kb_search_log.
+  const noLog = Math.floor(i / QUERIES.length) % 2 === 1;
+  return `/api/search?q=${encodeURIComponent(q)}&locale=${locale}${noLog ? "&log=0" : ""}`;
+};
+// A visitor key as a browser sends it (the search log keeps it); distinct client addresses keep the
+// per-address rate limit (600 searches a minute) out of the way.
+const searchHeaders = (i: number) => ({ "user-agent": USER_AGENT, "x-forwarded-for": fakeIp(i), cookie: `mayak-vid=bench-visitor-${i % 500}` });
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "mayak-bench-help-"));
+const dbFile = path.join(workDir, "data", "mayak.sqlite");
+let app: AppServer | undefined;
+const result: Record<string, unknown> = { date: new Date().toISOString(), machine: info, options: o, budgets: BUDGET };
+try {
+  // ---- Start 1: a new database (migrations, demo data, help-center content); then a plain restart.
+  let s = await timedStart(workDir, "first start (new database: migrate, seed, sync content, index)");
+  const firstStartMs = s.ms;
+  await s.app.stop();
+  s = await timedStart(workDir, "restart on the seeded database");
+  app = s.app;
+  const seededRestartMs = s.ms;
+  const seededRss = rssMb(app.pid);
+
+  // ---- Part 2: page throughput against the static page, on the seeded database, one URL after the other.
+  log(`pages, seeded database: ${o.pageConnections} connections, ${o.pageSeconds} s each, one after the other`);
+  const pageRuns: PageRun[] = [];
+  pageRuns.push(await benchPage(app.base, STATIC));
+  for (const p of PAGES) pageRuns.push(await benchPage(app.base, p));
+  // The static page again at the end: the spread between its two runs is the noise of the machine.
+  pageRuns.push(await benchPage(app.base, STATIC));
+  const statics = pageRuns.filter((r) => r.path === STATIC.path);
+  const staticPerSecond = r1(statics.reduce((a, r) => a + r.perSecond, 0) / statics.length);
+  const pages = pageRuns.filter((r) => r.path !== STATIC.path).map((r) => {
+    const share = r2(r.perSecond / staticPerSecond);
+    return { ...r, shareOfStatic: share, budgetMet: share >= BUDGET.pageShareOfStatic };
+  });
+  await app.stop();
+  app = undefined;
+
+  // ---- Insert the generated articles while the app is stopped.
+  const db = openSqlite(dbFile);
+  if (db.dialect !== "sqlite") throw new Error("unreachable");
+  const sources = db.sqlite.prepare("select kind, slug, locale, category, title, summary, tags, body from kb_articles where status = 'published'").all() as SourceArticle[];
+  const articles = generateArticles(sources, o.articles);
+  let t0 = performance.now();
+  insertArticles(db.sqlite, articles);
+  const insertMs = Math.round(performance.now() - t0);
+  const published = (db.sqlite.prepare("select count(*) as n from kb_articles where status = 'published'").get() as { n: number }).n;
+  const bodyWords = articles.map((a) => a.body.split(/\s+/).filter(Boolean).length).sort((a, b) => a - b);
+  const corpus = {
+    generated: articles.length,
+    fromRealEntries: sources.length,
+    published,
+    bodyWords: { min: bodyWords[0], median: bodyWords[bodyWords.length >> 1], max: bodyWords[bodyWords.length - 1] },
+    databaseMb: 0,
+  };
+  db.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  db.sqlite.close();
+  corpus.databaseMb = Math.round(fs.statSync(dbFile).size / 2 ** 20);
+  log(`inserted ${articles.length} articles (from ${sources.length} real entries) in ${insertMs} ms; ${published} published; body words ${JSON.stringify(corpus.bodyWords)}`);
+
+  // ---- Start 2: the app rebuilds its Orama index from every published row.
+  s = await timedStart(workDir, `restart with ${published} published entries`);
+  app = s.app;
+  const bigRestartMs = s.ms;
+  const bigRss = rssMb(app.pid);
+
+  // Every query answers, and its total is kept to compare with the in-process engine below.
+  const appTotals: Record<string, number> = {};
+  for (let i = 0; i < QUERIES.length; i++) {
+    const res = await fetch(`${app.base}${searchPath(i + QUERIES.length)}`, { headers: searchHeaders(900_000 + i) });
+    const body = (await res.json()) as { total?: number };
+    if (res.status !== 200 || typeof body.total !== "number") throw new Error(`search "${QUERIES[i]!.q}": HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+    appTotals[`${QUERIES[i]!.locale}:${QUERIES[i]!.q}`] = body.total;
+  }
+  const noHits = Object.entries(appTotals).filter(([, n]) => n === 0).map(([k]) => k);
+  if (noHits.length) log(`queries without hits: ${noHits.join(", ")}`);
+
+  // ---- Part 1: search over HTTP.
+  let counter = 0;
+  const searchReq = {
+    method: "GET",
+    path: searchPath(0),
+    headers: searchHeaders(0),
+    setupRequest: (req: { path?: string; headers?: Record<string, string> }) => {
+      const i = counter++;
+      return { ...req, path: searchPath(i), headers: searchHeaders(i) };
+    },
+  };
+  log(`search: warm-up ${o.warmupSeconds} s, then ${o.searchSeconds} s at ${o.searchConnections} connections over ${QUERIES.length} queries`);
+  await load({ base: app.base, request: searchReq, connections: o.searchConnections, seconds: o.warmupSeconds });
+  const warmupSent = counter;
+  const search = await load({ base: app.base, request: searchReq, connections: o.searchConnections, seconds: o.searchSeconds });
+  if (search.ops === 0) throw new Error(`search: no successful request (first status ${search.sampleStatus})`);
+  log(`search: ${search.perSecond} req/s, p50 ${search.p50} / p95 ${search.p95} / p99 ${search.p99} ms, ${search.errors} errors`);
+  const searchRss = rssMb(app.pid);
+
+  // A route that does next to nothing (SELECT 1), same concurrency: the floor that HTTP and Next.js set.
+  log(`floor: GET /api/health, ${o.warmupSeconds} s + 5 s at ${o.searchConnections} connections`);
+  const healthReq = { method: "GET", path: "/api/health", headers: { "user-agent": USER_AGENT } };
+  await load({ base: app.base, request: healthReq, connections: o.searchConnections, seconds: o.warmupSeconds });
+  const health = await load({ base: app.base, request: healthReq, connections: o.searchConnections, seconds: 5 });
+  log(`floor: ${health.perSecond} req/s, p50 ${health.p50} / p95 ${health.p95} / p99 ${health.p99} ms`);
+  await app.stop();
+  app = undefined;
+  const check = openSqlite(dbFile);
+  const logged = check.dialect === "sqlite" ? (check.sqlite.prepare("select count(*) as n from kb_search_log").get() as { n: number }).n : 0;
+  if (check.dialect === "sqlite") check.sqlite.close();
+  log(`kb_search_log holds ${logged} rows (${warmupSent + search.ops} searches sent in warm-up and run, about half logged)`);
+
+  // ---- Baseline: the same engine in this process, the same documents, the same queries and concurrency.
+  const rowsDb = openSqlite(dbFile);
+  if (rowsDb.dialect !== "sqlite") throw new Error("unreachable");
+  t0 = performance.now();
+  const rows = rowsDb.sqlite.prepare("select * from kb_articles where status = 'published' order by id").all() as KbArticle[];
+  const selectMs = Math.round(performance.now() - t0);
+  rowsDb.sqlite.close();
+  t0 = performance.now();
+  const docs: SearchDoc[] = rows.map(toSearchDoc);
+  const toDocsMs = Math.round(performance.now() - t0);
+  const engine = createOramaEngine();
+  t0 = performance.now();
+  await engine.replaceAll(docs);
+  const replaceAllMs = Math.round(performance.now() - t0);
+  // The typo-correction vocabulary alone, as the engine builds it (inside replaceAll): to split its cost out.
+  t0 = performance.now();
+  const vocab = { en: new Vocabulary(), ru: new Vocabulary() };
+  for (const d of docs) vocab[d.locale].add(`${d.title} ${d.tags.join(" ")} ${d.summary} ${d.text}`);
+  const vocabMs = Math.round(performance.now() - t0);
+  const index = { selectMs, toSearchDocMs: toDocsMs, replaceAllMs, ofWhichVocabularyMs: vocabMs, docs: docs.length };
+  log(`in process: SELECT ${selectMs} ms, toSearchDoc (Markdown to text) ${toDocsMs} ms, replaceAll ${replaceAllMs} ms (vocabulary alone ${vocabMs} ms)`);
+
+  const req = (i: number) => ({ q: QUERIES[i % QUERIES.length]!.q, locale: QUERIES[i % QUERIES.length]!.locale, limit: 10, offset: 0 });
+  const mismatches: string[] = [];
+  for (let i = 0; i < QUERIES.length; i++) {
+    const r = await engine.search(req(i));
+    const key = `${QUERIES[i]!.locale}:${QUERIES[i]!.q}`;
+    if (r.total !== appTotals[key]) mismatches.push(`${key}: app ${appTotals[key]}, in process ${r.total}`);
+  }
+  if (mismatches.length) log(`different totals: ${mismatches.join("; ")}`);
+
+  // One query at a time: what each query costs, and how much of it is the typo correction (prepareQuery).
+  const perQuery = [];
+  for (let i = 0; i < QUERIES.length; i++) {
+    const times: number[] = [];
+    const prep: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      let t = performance.now();
+      await engine.search(req(i));
+      times.push(performance.now() - t);
+      t = performance.now();
+      prepareQuery(QUERIES[i]!.q, QUERIES[i]!.locale, vocab[QUERIES[i]!.locale]);
+      prep.push(performance.now() - t);
+    }
+    const med = (a: number[]) => a.sort((x, y) => x - y)[a.length >> 1]!;
+    perQuery.push({ locale: QUERIES[i]!.locale, q: QUERIES[i]!.q, total: appTotals[`${QUERIES[i]!.locale}:${QUERIES[i]!.q}`], searchMs: r2(med(times)), prepareQueryMs: r2(med(prep)) });
+  }
+  const single = summarize(perQuery.map((p) => p.searchMs), 1, 0);
+  const meanSearch = perQuery.reduce((a, p) => a + p.searchMs, 0) / perQuery.length;
+  const meanPrep = perQuery.reduce((a, p) => a + p.prepareQueryMs, 0) / perQuery.length;
+  log(`one query at a time: mean ${r2(meanSearch)} ms (typo correction ${r2(meanPrep)} ms of it), median ${single.p50}, slowest ${single.max} ms`);
+
+  // As many operations as the app answered (fewer if they would take more than ~20 s), same concurrency.
+  const total = Math.min(search.ops, Math.max(1000, Math.floor(20_000 / Math.max(meanSearch, 0.01))));
+  log(`baseline: ${total} searches at ${o.searchConnections} workers`);
+  const baseline: Summary = await runWorkers(total, o.searchConnections, (i) => engine.search(req(i)));
+  log(`baseline: ${baseline.perSecond} ops/s, p50 ${baseline.p50} / p95 ${baseline.p95} / p99 ${baseline.p99} ms`);
+  const ratio = { perSecond: r2(search.perSecond / baseline.perSecond), p50: r2(search.p50 / baseline.p50), p95: r2(search.p95 / baseline.p95), p99: r2(search.p99 / baseline.p99) };
+
+  Object.assign(result, {
+    corpus,
+    starts: { firstStartMs, seededRestartMs, seededRssMb: seededRss, bigRestartMs, bigRssMb: bigRss, rssAfterSearchMb: searchRss, inProcessIndex: index },
+    search: { app: search, budgetMet: search.p95 <= BUDGET.searchP95Ms, baseline, ratio, floorHealth: health, searchLogRows: logged, perQuery, totalsMismatch: mismatches },
+    pages: { staticRuns: statics, staticPerSecond, pages },
+  });
+
+  // ---- Summary
+  const ok = (b: boolean) => (b ? "met" : "MISSED");
+  console.log("\nHelp center");
+  console.log(`  corpus: ${corpus.generated} generated + ${corpus.fromRealEntries} real = ${published} published entries, body ${corpus.bodyWords.min}-${corpus.bodyWords.max} words (median ${corpus.bodyWords.median}), database ${corpus.databaseMb} MB`);
+  console.log(`  start: new database ${firstStartMs} ms; restart seeded ${seededRestartMs} ms (RSS ${seededRss} MB); restart with ${published} entries ${bigRestartMs} ms (RSS ${bigRss} MB, ${searchRss} MB after the search run)`);
+  console.log(`  index in process: SELECT ${selectMs} ms + Markdown to text ${toDocsMs} ms + replaceAll ${replaceAllMs} ms (vocabulary ${vocabMs} ms)`);
+  console.log(`  search, ${o.searchConnections} connections, ${o.searchSeconds} s: ${search.perSecond} req/s, p50 ${search.p50} / p95 ${search.p95} / p99 ${search.p99} ms, errors ${search.errors}  -> budget p95 <= ${BUDGET.searchP95Ms} ms: ${ok(search.p95 <= BUDGET.searchP95Ms)}`);
+  console.log(`  baseline engine.search in process, ${o.searchConnections} workers: ${baseline.perSecond} ops/s, p50 ${baseline.p50} / p95 ${baseline.p95} / p99 ${baseline.p99} ms; one at a time mean ${r2(meanSearch)} ms`);
+  console.log(`  app / baseline: req/s x${ratio.perSecond}, p50 x${ratio.p50}, p95 x${ratio.p95}, p99 x${ratio.p99}`);
+  console.log(`  floor GET /api/health, ${o.searchConnections} connections: ${health.perSecond} req/s, p50 ${health.p50} / p95 ${health.p95} / p99 ${health.p99} ms`);
+  console.log(`  pages, ${o.pageConnections} connections, ${o.pageSeconds} s each; static /contact ${statics.map((r) => r.perSecond).join(" and ")} req/s (mean ${staticPerSecond})`);
+  for (const p of pages) {
+    console.log(`    ${p.path}: ${p.perSecond} req/s (${Math.round(p.shareOfStatic * 100)} % of static), p50 ${p.p50} / p95 ${p.p95} ms, ${p.bytes} bytes, errors ${p.errors}  -> budget >= ${BUDGET.pageShareOfStatic * 100} %: ${ok(p.budgetMet)}`);
+  }
+  console.log(`  whole run: ${Math.round((performance.now() - started) / 1000)} s`);
+} finally {
+  if (app) await app.stop();
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+fs.mkdirSync(path.join(here, "results"), { recursive: true });
+const file = path.join(here, "results", `help-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);
