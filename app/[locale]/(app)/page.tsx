@@ -3,15 +3,18 @@ import { getActor } from "@/server/auth/session";
 import { can } from "@/server/auth/permissions";
 import { getT } from "@/lib/i18n/server";
 import { buttonClass, Card, secondaryButtonClass } from "@/components/ui";
+import { HelpSearchForm } from "@/components/help-search-form";
+import { localePath } from "@/lib/i18n/paths";
 
 export default async function HomePage() {
-  const [{ t }, actor] = await Promise.all([getT(), getActor()]);
+  const [{ t, locale }, actor] = await Promise.all([getT(), getActor()]);
   const staff = can(actor, "inbox.view");
   return (
     <div className="space-y-10">
       <section className="rounded-2xl bg-gradient-to-br from-slate-900 to-blue-900 px-6 py-12 text-white sm:px-10">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{t("home.title")}</h1>
         <p className="mt-3 max-w-2xl text-lg text-blue-100">{t("home.lead")}</p>
+        <HelpSearchForm locale={locale} label={t("search.label")} placeholder={t("search.placeholder")} submit={t("search.submit")} />
         <div className="mt-6 flex flex-wrap gap-3">
           {staff ? (
             <Link href="/inbox" className="rounded-md bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-blue-50">{t("home.openInbox")}</Link>
@@ -31,6 +34,11 @@ export default async function HomePage() {
           </Card>
         ))}
       </div>
+      <p className="flex flex-wrap gap-6">
+        <Link href={localePath(locale, "/help")} className="font-semibold text-blue-800 underline">{t("nav.help")}</Link>
+        <Link href={localePath(locale, "/faq")} className="font-semibold text-blue-800 underline">{t("help.faqLink")}</Link>
+        <Link href={localePath(locale, "/contact")} className="font-semibold text-blue-800 underline">{t("contact.title")}</Link>
+      </p>
       {!actor && (
         <p className="flex flex-wrap gap-3">
           <Link href="/signin" className={buttonClass}>{t("nav.signIn")}</Link>
