@@ -37,6 +37,7 @@ async function start(): Promise<void> {
   const content = await readContentDir(env.CONTENT_DIR);
   for (const e of content.errors) console.error(`[mayak] content file skipped: ${e.message}`);
   const report = await syncContent(db, systemCtx(), content.files, content.errors.map((e) => e.path));
+  for (const c of report.conflicts) console.error(`[mayak] content file skipped: ${c}`);
   console.log(`[mayak] help center: ${report.added.length} added, ${report.updated.length} updated, ${report.archived.length} archived, ${report.unchanged} unchanged`);
 
   await getSearchEngine().prepare(() => loadSearchDocs(db));

@@ -1,7 +1,10 @@
 import type { DB } from "./connect";
 
 // Children before parents, so foreign keys never block a delete.
-const TABLES = ["kb_deflections", "kb_search_log", "kb_feedback", "kb_revisions", "kb_articles", "outbox_emails", "jobs", "job_schedules", "audit_events", "ticket_messages", "tickets", "users"] as const;
+const TABLES = [
+  "monitor_alerts", "status_subscribers", "maintenance_components", "maintenances", "incident_tickets", "incident_updates",
+  "incident_components", "incidents", "monitor_rollups", "monitor_checks", "monitors", "status_components", "status_groups",
+  "kb_deflections", "kb_search_log", "kb_feedback", "kb_revisions", "kb_articles", "outbox_emails", "jobs", "job_schedules", "audit_events", "ticket_messages", "tickets", "users"] as const;
 
 /** Empties every table and restarts the audit chain: for `npm run db:seed -- --reset` only. */
 export async function resetDatabase(db: DB): Promise<void> {

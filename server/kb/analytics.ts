@@ -1,6 +1,8 @@
 import type { DB } from "../db";
 import type { Tx } from "../db/dialect";
 import type { Locale } from "../db/schema";
+import { notFound } from "../errors";
+import { msg } from "@/lib/i18n";
 
 // A search followed by a ticket within this window counts as a content gap; an opened suggestion not
 // followed by a ticket within it counts as a deflection.
@@ -23,7 +25,10 @@ export async function logSearch(db: DB, now: number, e: { query: string; locale:
   await db.insertInto("kb_search_log").values({ query, locale: e.locale, results: e.results, visitor: e.visitor ?? null, ticket_after: 0, created_at: now }).execute();
 }
 
+/** A suggested article was opened while a ticket was being written. Only published articles count. */
 export async function recordDeflectionOpen(db: DB, now: number, e: { visitor: string; articleId: number }): Promise<void> {
+  const article = await db.selectFrom("kb_articles").select("id").where("id", "=", e.articleId).where("status", "=", "published").executeTakeFirst();
+  if (!article) throw notFound(msg("err.articleNotFound"));
   await db.insertInto("kb_deflections").values({ visitor: e.visitor, article_id: e.articleId, ticket_filed: 0, created_at: now }).execute();
 }
 

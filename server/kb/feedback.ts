@@ -26,7 +26,7 @@ export async function recordFeedback(db: DB, ctx: RequestCtx, raw: z.input<typeo
       action: "article.feedback",
       entityType: "article",
       entityId: article.id,
-      after: { feedbackId: Number(res.insertId), helpful: input.helpful, reason: input.reason ?? null },
+      after: { feedbackId: Number(res.insertId), helpful: input.helpful, reason: input.helpful ? null : (input.reason ?? null) },
     });
   });
 }

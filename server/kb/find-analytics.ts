@@ -69,6 +69,7 @@ export async function findKbAnalytics(db: DB, now: number, days = 30): Promise<K
       .innerJoin("kb_articles as a", "a.id", "f.article_id")
       .select(["a.slug", "a.title", "f.reason", "f.comment", "f.created_at"])
       .where("f.comment", "is not", null)
+      .where("f.created_at", ">=", since)
       .orderBy("f.id", "desc")
       .limit(20)
       .execute(),

@@ -94,7 +94,7 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     put("faq/en/what-is-urgent.md", contentFile("what-is-urgent"));
     const { errors, report } = await sync();
     expect(errors).toEqual([]);
-    expect(report).toEqual({ added: ["site-is-down", "sait-ne-rabotaet", "what-is-urgent"], updated: [], archived: [], unchanged: 0 });
+    expect(report).toEqual({ added: ["site-is-down", "sait-ne-rabotaet", "what-is-urgent"], updated: [], archived: [], unchanged: 0, conflicts: [] });
     for (const slug of report.added) {
       const a = await bySlug(db, slug);
       expect(a).toMatchObject({ status: "published", revision: 1, published_at: clock.now() });
@@ -113,7 +113,7 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     const before = await snapshot(db);
     clock.advance(60_000);
     const { report } = await sync();
-    expect(report).toEqual({ added: [], updated: [], archived: [], unchanged: 3 });
+    expect(report).toEqual({ added: [], updated: [], archived: [], unchanged: 3, conflicts: [] });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -123,7 +123,7 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     clock.advance(60_000);
     put("articles/en/site-is-down.md", contentFile("site-is-down", { title: "Is your site down?", body: "A new body." }));
     const { report } = await sync();
-    expect(report).toEqual({ added: [], updated: ["site-is-down"], archived: [], unchanged: 2 });
+    expect(report).toEqual({ added: [], updated: ["site-is-down"], archived: [], unchanged: 2, conflicts: [] });
     const after = await bySlug(db, "site-is-down");
     expect(after).toMatchObject({ id: before.id, revision: 2, status: "published", title: "Is your site down?", body: "A new body.\n", published_at: before.published_at, updated_at: clock.now() });
     expect(await auditActions(db, after.id)).toEqual(["article.created", "article.synced"]);
@@ -135,7 +135,7 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     const db = use();
     fs.rmSync(path.join(dir, "faq/en/what-is-urgent.md"));
     const { report } = await sync();
-    expect(report).toEqual({ added: [], updated: [], archived: ["what-is-urgent"], unchanged: 2 });
+    expect(report).toEqual({ added: [], updated: [], archived: ["what-is-urgent"], unchanged: 2, conflicts: [] });
     const a = await bySlug(db, "what-is-urgent");
     expect(a).toMatchObject({ status: "archived", revision: 2 });
     expect(await auditActions(db, a.id)).toEqual(["article.created", "article.archived"]);
@@ -144,7 +144,7 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     expect((await findPublished(db, { locale: "en" })).map((x) => x.slug)).toEqual(["site-is-down"]);
 
     const before = await snapshot(db);
-    expect((await sync()).report).toEqual({ added: [], updated: [], archived: [], unchanged: 2 });
+    expect((await sync()).report).toEqual({ added: [], updated: [], archived: [], unchanged: 2, conflicts: [] });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -173,7 +173,7 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     expect(errors).toHaveLength(1);
     expect(errors[0].path).toBe(rel);
     expect(errors[0].message.startsWith(`${rel}: `)).toBe(true);
-    expect(report).toEqual({ added: [], updated: [], archived: [], unchanged: 2 });
+    expect(report).toEqual({ added: [], updated: [], archived: [], unchanged: 2, conflicts: [] });
     expect(await snapshot(db)).toEqual(before);
     expect((await getPublishedArticle(db, "site-is-down"))?.title).toBe("Is your site down?");
     put(rel, good);
@@ -198,7 +198,7 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     expect(edited).toMatchObject({ revision: 2, source_path: a.source_path, source_hash: a.source_hash });
 
     const before = await snapshot(db);
-    expect((await sync()).report).toEqual({ added: [], updated: [], archived: [], unchanged: 3 });
+    expect((await sync()).report).toEqual({ added: [], updated: [], archived: [], unchanged: 3, conflicts: [] });
     expect(await snapshot(db)).toEqual(before);
     expect((await getPublishedArticle(db, "sait-ne-rabotaet"))?.title).toBe("Сайт недоступен: что делать");
 
@@ -215,15 +215,14 @@ describeEachDialect("content sync with two files claiming one slug", (use) => {
     parseContentFile("faq/en/twin-slug.md", contentFile("twin-slug", { title: "The FAQ twin" })),
   ];
 
-  // BUG: the second file silently overwrites the first file's article (found by slug), and every later
-  // sync rewrites it twice more (source_path flips between the two files): a new revision, search job and
-  // audit event per file on every start, forever. Expected: the clash is reported and the sync is idempotent.
-  it.fails("a second sync over the same files changes nothing", async () => {
+  // The second file is refused and reported, so the sync stays idempotent.
+  it("a second sync over the same files changes nothing", async () => {
     const db = use();
     await syncContent(db, ctx, files);
     const before = await snapshot(db);
     const report = await syncContent(db, ctx, files);
     expect(report.updated).toEqual([]);
+    expect(report.conflicts).toEqual(['faq/en/twin-slug.md: slug "twin-slug" is already used by articles/en/twin-slug.md']);
     expect(await snapshot(db)).toEqual(before);
   });
 });

@@ -8,6 +8,8 @@ export interface SyncReport {
   updated: string[];
   archived: string[];
   unchanged: number;
+  /** Files refused because another file already claims their slug. */
+  conflicts: string[];
 }
 
 /**
@@ -16,10 +18,18 @@ export interface SyncReport {
  * A file whose hash has not changed is left alone, so edits made in the app survive restarts.
  */
 export async function syncContent(db: DB, ctx: RequestCtx, files: ContentFile[], unreadable: string[] = []): Promise<SyncReport> {
-  const report: SyncReport = { added: [], updated: [], archived: [], unchanged: 0 };
+  const report: SyncReport = { added: [], updated: [], archived: [], unchanged: 0, conflicts: [] };
   // A file that exists but could not be read is not "removed": its article stays as it is.
   const seen = new Set([...files.map((f) => f.path), ...unreadable]);
-  for (const file of files) {
+  // Two files claiming one slug would overwrite each other on every sync: the later one is refused.
+  const owners = new Map<string, string>();
+  const accepted = files.filter((f) => {
+    const first = owners.get(f.fields.slug);
+    if (!first) owners.set(f.fields.slug, f.path);
+    else report.conflicts.push(`${f.path}: slug "${f.fields.slug}" is already used by ${first}`);
+    return !first;
+  });
+  for (const file of accepted) {
     await db.transaction().execute(async (trx) => {
       const existing =
         (await trx.selectFrom("kb_articles").selectAll().where("source_path", "=", file.path).executeTakeFirst()) ??
@@ -49,7 +59,8 @@ export async function syncContent(db: DB, ctx: RequestCtx, files: ContentFile[],
         status: "archived",
         note: `Archived: ${gone.source_path} was removed`,
         action: "article.archived",
-        source: { path: gone.source_path!, hash: "" },
+        // Detached from its file: if a lead republishes it in the app, it is the app's from then on.
+        source: null,
       });
       report.archived.push(gone.slug);
     });

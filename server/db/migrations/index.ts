@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as m0001 from "./2026_11_27_0001_foundation";
 import * as m0002 from "./2026_11_27_0002_knowledge_base";
 import * as m0003 from "./2026_11_27_0003_ticket_open_flag";
+import * as m0004 from "./2026_11_27_0004_status_and_monitoring";
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   "2026_11_27_0001_foundation": m0001,
   "2026_11_27_0002_knowledge_base": m0002,
   "2026_11_27_0003_ticket_open_flag": m0003,
+  "2026_11_27_0004_status_and_monitoring": m0004,
 };
