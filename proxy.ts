@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 const LOCALE_COOKIE = "mayak-locale";
 const VISITOR_COOKIE = "mayak-vid";
 // Public, cacheable pages: their language is in the URL (/help is English, /ru/help Russian).
-const PUBLIC = /^\/(help|faq|contact)(\/|$)/;
+const PUBLIC = /^\/(help|faq|contact|status)(\/|$)/;
 
 function preferred(req: NextRequest): "en" | "ru" {
   const c = req.cookies.get(LOCALE_COOKIE)?.value;

@@ -38,15 +38,20 @@ export function portOpen(host: string, port: number, ms = 1000): Promise<boolean
 }
 
 /**
- * Starts the production build (`next start`, one process) on 127.0.0.1 with the given database,
- * and resolves once /api/health answers 200 (migrated, demo data seeded).
+ * Starts the production build (`next start`, one process) on the loopback interface with the given
+ * database, and resolves once /api/health answers 200 (migrated, demo data seeded).
+ *
+ * It listens on `localhost`, not `127.0.0.1`: Next (16.4) builds the URL the proxy (middleware) sees with the host
+ * "localhost" whatever `-H` says, but compares a rewrite's destination with the `-H` host. With
+ * `-H 127.0.0.1` every rewrite of proxy.ts (/contact -> /en/contact) looks external: Next proxies it to
+ * itself over HTTP and the inner request gets the /en/… -> /… redirect, so every page answers 308.
  */
 export async function startApp(opts: { root: string; workDir: string; databaseUrl?: string }): Promise<AppServer> {
   if (!fs.existsSync(path.join(opts.root, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first.");
   }
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://localhost:${port}`;
   const logFile = path.join(opts.workDir, `server-${port}.log`);
   const log = fs.openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = {
@@ -61,7 +66,7 @@ export async function startApp(opts: { root: string; workDir: string; databaseUr
   };
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "localhost"],
     { cwd: opts.root, env, stdio: ["ignore", log, log] },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

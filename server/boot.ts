@@ -10,6 +10,12 @@ import { syncContent } from "./kb/sync-content";
 import { SEARCH_INDEX_JOB } from "./kb/write-article";
 import { getSearchEngine } from "./search";
 import { loadSearchDocs, makeSearchIndexHandler } from "./search/search-docs";
+import { mergeJobSets } from "./jobs/job-set";
+import { ensureSchedule } from "./jobs/schedules";
+import { monitoringJobs } from "./monitoring/jobs";
+import { incidentJobs } from "./incidents/jobs";
+import { subscriptionJobs } from "./subscriptions/jobs";
+import { seedStatusDemo } from "./seed/seed-status";
 
 const state = globalThis as unknown as { __mayakBooted?: Promise<void> };
 
@@ -29,6 +35,7 @@ async function start(): Promise<void> {
   if (env.SEED_DEMO === "true") {
     const seeded = await seedDemo(db);
     if (seeded.seeded) {
+      await seedStatusDemo(db, { now: Date.now() });
       console.log("[mayak] Demo data created. Sign in with:");
       for (const a of seeded.accounts) console.log(`[mayak]   ${a.role.padEnd(8)} ${a.email} / ${a.password}`);
     }
@@ -43,11 +50,14 @@ async function start(): Promise<void> {
   await getSearchEngine().prepare(() => loadSearchDocs(db));
 
   if (env.JOBS_ENABLED === "true") {
+    const areas = mergeJobSets([monitoringJobs(db), incidentJobs(db), subscriptionJobs(db)]);
+    for (const s of areas.schedules) await ensureSchedule(db, Date.now(), s);
     const worker = createWorker({
       db,
       handlers: {
         "email.send": makeEmailHandler({ db, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, now: Date.now }),
         [SEARCH_INDEX_JOB]: makeSearchIndexHandler(db, getSearchEngine),
+        ...areas.handlers,
       },
     });
     worker.start();

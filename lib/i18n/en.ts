@@ -1,5 +1,10 @@
+import { statusEn } from "./sections/status.en";
+import { incidentsEn } from "./sections/incidents.en";
+import { monitoringEn } from "./sections/monitoring.en";
+import { subscriptionsEn } from "./sections/subscriptions.en";
+
 /** English strings: the reference dictionary. Every key here must exist in ru.ts too (the type checks it). */
-export const en = {
+const core = {
   "app.name": "Mayak",
   "app.tagline": "Support that keeps the light on",
   "meta.siteName": "Mayak Support",
@@ -7,6 +12,10 @@ export const en = {
   "nav.help": "Help center",
   "nav.faq": "FAQ",
   "nav.kb": "Articles",
+  "nav.status": "Status",
+  "nav.incidents": "Incidents",
+  "nav.monitors": "Monitors",
+  "nav.components": "Status page setup",
   "nav.kbAnalytics": "Help center analytics",
   "nav.home": "Home",
   "nav.myTickets": "My tickets",
@@ -330,5 +339,8 @@ export const en = {
   "err.revisionNotFound": "Revision not found",
   "err.publishPermission": "Only leads can publish, archive or change a published article: save it as a draft",
 } as const;
+
+/** Each area of the product keeps its strings in lib/i18n/sections/<area>.{en,ru}.ts. */
+export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn };
 
 export type MessageKey = keyof typeof en;

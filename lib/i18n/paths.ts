@@ -2,7 +2,7 @@ import type { Locale } from "./index";
 
 /** Public help-center pages carry their language in the URL: /help is English, /ru/help Russian. */
 export function isPublicPath(path: string): boolean {
-  return /^\/(help|faq|contact)(\/|$|\?|#)/.test(path);
+  return /^\/(help|faq|contact|status)(\/|$|\?|#)/.test(path);
 }
 
 /** The address of `path` (written without a language) in `locale`. */

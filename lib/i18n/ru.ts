@@ -1,7 +1,15 @@
 import type { MessageKey } from "./en";
+import { statusRu } from "./sections/status.ru";
+import { incidentsRu } from "./sections/incidents.ru";
+import { monitoringRu } from "./sections/monitoring.ru";
+import { subscriptionsRu } from "./sections/subscriptions.ru";
 
 /** Russian strings. The type makes a missing key a build error. */
 export const ru: Record<MessageKey, string> = {
+  ...statusRu,
+  ...incidentsRu,
+  ...monitoringRu,
+  ...subscriptionsRu,
   "app.name": "Маяк",
   "app.tagline": "Поддержка, при которой свет не гаснет",
   "meta.siteName": "Поддержка «Маяк»",
@@ -9,6 +17,10 @@ export const ru: Record<MessageKey, string> = {
   "nav.help": "Центр помощи",
   "nav.faq": "Вопросы и ответы",
   "nav.kb": "Статьи",
+  "nav.status": "Статус",
+  "nav.incidents": "Инциденты",
+  "nav.monitors": "Мониторы",
+  "nav.components": "Настройка страницы статуса",
   "nav.kbAnalytics": "Аналитика центра помощи",
   "nav.home": "Главная",
   "nav.myTickets": "Мои обращения",

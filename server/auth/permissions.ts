@@ -14,15 +14,16 @@ export const PERMISSIONS = [
   "user.manage",
   "audit.read",
   "outbox.read",
-  // Reserved for the knowledge base, status page, SLA and reports.
   "article.edit",
   "article.publish",
   "kb.analytics",
   "status.manage",
   "incident.manage",
   "monitor.manage",
+  // Reserved for SLA policies and reports.
   "sla.manage",
   "report.read",
+  "alert.ack",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -37,13 +38,14 @@ const AGENT: Permission[] = [
   "ticket.assign",
   "inbox.view",
   "article.edit",
+  "alert.ack",
+  "incident.manage",
 ];
 const LEAD: Permission[] = [
   ...AGENT,
   "article.publish",
   "kb.analytics",
   "status.manage",
-  "incident.manage",
   "monitor.manage",
   "sla.manage",
   "report.read",

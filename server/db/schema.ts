@@ -25,6 +25,8 @@ export interface UsersTable {
   created_at: number;
   updated_at: number;
   last_sign_in_at: number | null;
+  /** 1 for staff on duty: they receive monitor alerts first. */
+  on_duty: Generated<number>;
 }
 
 export interface TicketsTable {

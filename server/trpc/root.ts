@@ -4,6 +4,9 @@ import { ticketsRouter } from "./routers/tickets";
 import { inboxRouter } from "./routers/inbox";
 import { adminRouter } from "./routers/admin";
 import { kbRouter } from "./routers/kb";
+import { statusRouter } from "./routers/status";
+import { monitorsRouter } from "./routers/monitors";
+import { subscriptionsRouter } from "./routers/subscriptions";
 
 export const appRouter = router({
   account: accountRouter,
@@ -11,6 +14,9 @@ export const appRouter = router({
   inbox: inboxRouter,
   admin: adminRouter,
   kb: kbRouter,
+  status: statusRouter,
+  monitors: monitorsRouter,
+  subscriptions: subscriptionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,2 @@
+/** English strings of the incidents area. Keys start with "incidents.". */
+export const incidentsEn = {} as const;

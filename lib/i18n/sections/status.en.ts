@@ -1,0 +1,2 @@
+/** English strings of the status area. Keys start with "status.". */
+export const statusEn = {} as const;

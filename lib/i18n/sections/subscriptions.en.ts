@@ -1,0 +1,2 @@
+/** English strings of the subscriptions area. Keys start with "subscriptions.". */
+export const subscriptionsEn = {} as const;
