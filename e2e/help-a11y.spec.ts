@@ -4,7 +4,9 @@ import { test, expect, type DemoRole } from "./helpers";
 
 /** Fails on serious and critical violations; lists the rest as annotations on the test. */
 async function expectAccessible(page: Page, what: string) {
+  const t0 = Date.now();
   const { violations } = await new AxeBuilder({ page }).analyze();
+  console.log("AXE", what, Date.now() - t0);
   const describe = (v: (typeof violations)[number]) =>
     `${v.id} (${v.impact}) on ${what}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`;
   const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
