@@ -77,6 +77,10 @@ test("an agent drafts an article, a lead publishes it, edits it and restores an 
   expect(draftRes?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
 
+  // Drafts are not searchable.
+  const found = async () => ((await (await page.request.get(`/api/search?q=${t}&locale=en&log=0`)).json()) as { hits: { slug: string }[] }).hits.map((h) => h.slug);
+  expect(await found()).toEqual([]);
+
   // --- The lead publishes it.
   const lead = await pageAs("lead");
   await lead.goto(`/kb/${id}`);
@@ -91,6 +95,9 @@ test("an agent drafts an article, a lead publishes it, edits it and restores an 
   }
   expect(await page.content()).not.toContain("__e2eInjected");
   expect(await page.evaluate(() => (window as unknown as { __e2eInjected?: string }).__e2eInjected)).toBeUndefined();
+
+  // The search index follows shortly (it is updated by a background job).
+  await expect.poll(found, { message: "the published article becomes searchable", timeout: 10_000 }).toEqual([slug]);
 
   // --- The lead renames it and publishes again: the cached page follows.
   await lead.reload();

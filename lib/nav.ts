@@ -1,7 +1,18 @@
-import { can } from "@/server/auth/permissions";
+import { can, type Permission } from "@/server/auth/permissions";
 import type { Role } from "@/server/db/schema";
 import type { Locale, Translator } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n/en";
 import { localePath } from "@/lib/i18n/paths";
+
+/** The administration pages, each behind its permission: listed on /admin and counted for the header. */
+export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permission }[] = [
+  { href: "/admin/users", label: "nav.users", permission: "user.manage" },
+  { href: "/admin/monitors", label: "nav.monitors", permission: "monitor.manage" },
+  { href: "/admin/status", label: "nav.components", permission: "status.manage" },
+  { href: "/kb/analytics", label: "nav.kbAnalytics", permission: "kb.analytics" },
+  { href: "/admin/audit", label: "nav.audit", permission: "audit.read" },
+  { href: "/admin/outbox", label: "nav.outbox", permission: "outbox.read" },
+];
 
 /** The navigation for a role: one list, used by the signed-in header and the public one. */
 export function navLinks(actor: { role: Role } | null, t: Translator, locale: Locale): { href: string; label: string }[] {
@@ -16,10 +27,6 @@ export function navLinks(actor: { role: Role } | null, t: Translator, locale: Lo
   if (staff) links.push({ href: "/inbox", label: t("nav.inbox") });
   if (can(actor, "incident.manage")) links.push({ href: "/incidents", label: t("nav.incidents") });
   if (can(actor, "article.edit")) links.push({ href: "/kb", label: t("nav.kb") });
-  if (can(actor, "monitor.manage")) links.push({ href: "/admin/monitors", label: t("nav.monitors") });
-  if (can(actor, "status.manage")) links.push({ href: "/admin/status", label: t("nav.components") });
-  if (can(actor, "user.manage")) links.push({ href: "/admin/users", label: t("nav.users") });
-  if (can(actor, "audit.read")) links.push({ href: "/admin/audit", label: t("nav.audit") });
-  if (can(actor, "outbox.read")) links.push({ href: "/admin/outbox", label: t("nav.outbox") });
+  if (ADMIN_PAGES.some((p) => can(actor, p.permission))) links.push({ href: "/admin", label: t("nav.admin") });
   return links;
 }

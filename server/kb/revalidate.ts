@@ -6,8 +6,9 @@ import { revalidatePath } from "next/cache";
  */
 export function revalidateHelpCenter(): void {
   try {
-    revalidatePath("/[locale]/help", "layout");
-    revalidatePath("/[locale]/faq", "layout");
+    // Cached pages are keyed by their route file path, route group included.
+    revalidatePath("/[locale]/(public)/help", "layout");
+    revalidatePath("/[locale]/(public)/faq", "layout");
     revalidatePath("/sitemap.xml");
   } catch {
     // Not inside Next's request scope.
