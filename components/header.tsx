@@ -2,6 +2,8 @@ import Link from "next/link";
 import { Suspense } from "react";
 import type { Actor } from "@/server/context";
 import { navLinks } from "@/lib/nav";
+import { can } from "@/server/auth/permissions";
+import { StaffAlerts } from "./staff-alerts";
 import { InstantSearch } from "./instant-search";
 import type { Locale, Translator } from "@/lib/i18n";
 import { LocaleSwitch } from "./locale-switch";
@@ -53,6 +55,7 @@ export function Header({ actor, locale, t, alternates }: {
           )}
         </div>
       </div>
+      {actor && can(actor, "alert.ack") && <StaffAlerts />}
     </header>
   );
 }
