@@ -27,6 +27,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A second build directory lets a build run beside a server that is using the first.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Feed files have an extension, so the proxy leaves them alone: give the English ones their route here.
+  async rewrites() {
+    return [
+      { source: "/status/feed.rss", destination: "/en/status/feed.rss" },
+      { source: "/status/feed.atom", destination: "/en/status/feed.atom" },
+    ];
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

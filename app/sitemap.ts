@@ -12,7 +12,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = appUrl();
   const both = (path: string) => ({ en: base + path, ru: base + localePath("ru", path) });
   const out: MetadataRoute.Sitemap = [];
-  for (const path of ["/help", "/faq", ...CATEGORIES.map((c) => `/help/${c.slug}`)]) {
+  for (const path of ["/help", "/faq", "/status", "/contact", ...CATEGORIES.map((c) => `/help/${c.slug}`)]) {
     out.push({ url: base + path, alternates: { languages: both(path) } });
     out.push({ url: base + localePath("ru", path), alternates: { languages: both(path) } });
   }

@@ -15,6 +15,9 @@ import { generateArticles, insertArticles, QUERIES, type SourceArticle } from ".
 import { createOramaEngine } from "../server/search/orama-engine";
 import { toSearchDoc } from "../server/search/search-docs";
 import { prepareQuery, Vocabulary } from "../server/search/query-terms";
+import { makeMatcher, markAll, snippet } from "../server/search/highlight";
+import { stemmer as enStemmer } from "@orama/stemmers/english";
+import { stemmer as ruStemmer } from "@orama/stemmers/russian";
 import type { KbArticle } from "../server/db/schema";
 import type { SearchDoc } from "../server/search/engine";
 
@@ -76,16 +79,48 @@ function rssMb(pid: number): number | undefined {
   }
 }
 
+/**
+ * How the two CPUs were shared during a measurement: the app, this process (autocannon or the baseline),
+ * and everything else on the machine (another build or test run skews the figures). Linux only.
+ */
+function cpuShare(pid: number | undefined): () => { appPct: number; benchPct: number; otherPct: number } | undefined {
+  const jiffies = () => {
+    try {
+      const cpu = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+      const app = pid ? fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ").slice(11, 13).map(Number) : [0, 0];
+      return { busy: cpu.reduce((a, b) => a + b, 0) - cpu[3]! - (cpu[4] ?? 0), all: cpu.reduce((a, b) => a + b, 0), app: app[0]! + app[1]! };
+    } catch {
+      return undefined;
+    }
+  };
+  const a = jiffies();
+  const self0 = process.cpuUsage();
+  return () => {
+    const b = jiffies();
+    if (!a || !b || b.all === a.all) return undefined;
+    const hz = 100;
+    const selfUs = process.cpuUsage(self0);
+    const all = b.all - a.all;
+    const pct = (j: number) => Math.round((j / all) * os.cpus().length * 100);
+    const appJ = b.app - a.app;
+    const selfJ = ((selfUs.user + selfUs.system) / 1e6) * hz;
+    // Percent of one CPU (200 % = both busy).
+    return { appPct: pct(appJ), benchPct: pct(selfJ), otherPct: Math.max(0, pct(b.busy - a.busy - appJ - selfJ)) };
+  };
+}
+
 /** Starts the app and returns it with the time until /api/health answered 200 (migrations, seed, content sync, search index). */
 async function timedStart(workDir: string, what: string): Promise<{ app: AppServer; ms: number }> {
   const t0 = performance.now();
   const app = await startApp({ root, workDir });
   const ms = Math.round(performance.now() - t0);
+  appPid = app.pid;
   log(`${what}: healthy after ${ms} ms (RSS ${rssMb(app.pid) ?? "?"} MB)`);
   return { app, ms };
 }
 
-type PageRun = Awaited<ReturnType<typeof load>> & { name: string; path: string; bytes: number; cache: string | null };
+type PageRun = Awaited<ReturnType<typeof load>> & { name: string; path: string; bytes: number; cache: string | null; cpu: ReturnType<ReturnType<typeof cpuShare>> };
+let appPid: number | undefined;
 
 async function benchPage(base: string, page: typeof STATIC): Promise<PageRun> {
   // The first request renders the page and stores it; the second shows how the server answers from then on.
@@ -98,10 +133,12 @@ async function benchPage(base: string, page: typeof STATIC): Promise<PageRun> {
   const request = { method: "GET", path: page.path, headers: { "user-agent": USER_AGENT } };
   log(`  ${page.path}: ${bytes} bytes, x-nextjs-cache ${cache ?? "-"}; warm-up ${o.warmupSeconds} s, then ${o.pageSeconds} s at ${o.pageConnections} connections`);
   await load({ base, request, connections: o.pageConnections, seconds: o.warmupSeconds });
+  const share = cpuShare(appPid);
   const run = await load({ base, request, connections: o.pageConnections, seconds: o.pageSeconds });
+  const cpu = share();
   if (run.ops === 0) throw new Error(`${page.path}: no successful request (first status ${run.sampleStatus})`);
-  log(`  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors`);
-  return { ...run, name: page.name, path: page.path, bytes, cache };
+  log(`  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(cpu)}`);
+  return { ...run, name: page.name, path: page.path, bytes, cache, cpu };
 }
 
 const searchPath = (i: number) => {
@@ -197,9 +234,11 @@ try {
   log(`search: warm-up ${o.warmupSeconds} s, then ${o.searchSeconds} s at ${o.searchConnections} connections over ${QUERIES.length} queries`);
   await load({ base: app.base, request: searchReq, connections: o.searchConnections, seconds: o.warmupSeconds });
   const warmupSent = counter;
+  const searchShare = cpuShare(app.pid);
   const search = await load({ base: app.base, request: searchReq, connections: o.searchConnections, seconds: o.searchSeconds });
+  const searchCpu = searchShare();
   if (search.ops === 0) throw new Error(`search: no successful request (first status ${search.sampleStatus})`);
-  log(`search: ${search.perSecond} req/s, p50 ${search.p50} / p95 ${search.p95} / p99 ${search.p99} ms, ${search.errors} errors`);
+  log(`search: ${search.perSecond} req/s, p50 ${search.p50} / p95 ${search.p95} / p99 ${search.p99} ms, ${search.errors} errors; CPU ${JSON.stringify(searchCpu)}`);
   const searchRss = rssMb(app.pid);
 
   // A route that does next to nothing (SELECT 1), same concurrency: the floor that HTTP and Next.js set.
@@ -246,38 +285,55 @@ try {
   }
   if (mismatches.length) log(`different totals: ${mismatches.join("; ")}`);
 
-  // One query at a time: what each query costs, and how much of it is the typo correction (prepareQuery).
+  // One query at a time: what each query costs, and how much of it is the typo correction (prepareQuery)
+  // and the highlighting of the ten hits (title and snippet, as engine.search does after Orama's search).
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const stemmers = { en: enStemmer, ru: ruStemmer };
+  const med = (a: number[]) => a.sort((x, y) => x - y)[a.length >> 1]!;
   const perQuery = [];
   for (let i = 0; i < QUERIES.length; i++) {
+    const { q, locale } = QUERIES[i]!;
     const times: number[] = [];
     const prep: number[] = [];
-    for (let k = 0; k < 5; k++) {
+    const marks: number[] = [];
+    for (let k = 0; k < 3; k++) {
       let t = performance.now();
-      await engine.search(req(i));
+      const res = await engine.search(req(i));
       times.push(performance.now() - t);
       t = performance.now();
-      prepareQuery(QUERIES[i]!.q, QUERIES[i]!.locale, vocab[QUERIES[i]!.locale]);
+      const term = prepareQuery(q, locale, vocab[locale]);
       prep.push(performance.now() - t);
+      t = performance.now();
+      const match = makeMatcher(term, stemmers[locale]);
+      for (const h of res.hits) {
+        const d = docById.get(h.id)!;
+        markAll(d.title, match);
+        snippet(`${d.summary} ${d.text}`, match);
+      }
+      marks.push(performance.now() - t);
     }
-    const med = (a: number[]) => a.sort((x, y) => x - y)[a.length >> 1]!;
-    perQuery.push({ locale: QUERIES[i]!.locale, q: QUERIES[i]!.q, total: appTotals[`${QUERIES[i]!.locale}:${QUERIES[i]!.q}`], searchMs: r2(med(times)), prepareQueryMs: r2(med(prep)) });
+    perQuery.push({ locale, q, total: appTotals[`${locale}:${q}`], searchMs: r2(med(times)), prepareQueryMs: r2(med(prep)), highlightMs: r2(med(marks)) });
   }
   const single = summarize(perQuery.map((p) => p.searchMs), 1, 0);
   const meanSearch = perQuery.reduce((a, p) => a + p.searchMs, 0) / perQuery.length;
   const meanPrep = perQuery.reduce((a, p) => a + p.prepareQueryMs, 0) / perQuery.length;
-  log(`one query at a time: mean ${r2(meanSearch)} ms (typo correction ${r2(meanPrep)} ms of it), median ${single.p50}, slowest ${single.max} ms`);
+  const meanMark = perQuery.reduce((a, p) => a + p.highlightMs, 0) / perQuery.length;
+  const oneAtATime = { meanMs: r2(meanSearch), medianMs: single.p50, maxMs: single.max, prepareQueryMeanMs: r2(meanPrep), highlightMeanMs: r2(meanMark), oramaAndRestMeanMs: r2(meanSearch - meanPrep - meanMark) };
+  log(`one query at a time: ${JSON.stringify(oneAtATime)}`);
 
-  // As many operations as the app answered (fewer if they would take more than ~20 s), same concurrency.
-  const total = Math.min(search.ops, Math.max(1000, Math.floor(20_000 / Math.max(meanSearch, 0.01))));
+  // As many operations as the app answered (fewer if they would take more than ~15 s), same concurrency.
+  const total = Math.min(search.ops, Math.max(200, Math.floor(15_000 / Math.max(meanSearch, 0.01))));
   log(`baseline: ${total} searches at ${o.searchConnections} workers`);
+  const baseShare = cpuShare(undefined);
   const baseline: Summary = await runWorkers(total, o.searchConnections, (i) => engine.search(req(i)));
-  log(`baseline: ${baseline.perSecond} ops/s, p50 ${baseline.p50} / p95 ${baseline.p95} / p99 ${baseline.p99} ms`);
+  const baselineCpu = baseShare();
+  log(`baseline: ${baseline.perSecond} ops/s, p50 ${baseline.p50} / p95 ${baseline.p95} / p99 ${baseline.p99} ms; CPU ${JSON.stringify(baselineCpu)}`);
   const ratio = { perSecond: r2(search.perSecond / baseline.perSecond), p50: r2(search.p50 / baseline.p50), p95: r2(search.p95 / baseline.p95), p99: r2(search.p99 / baseline.p99) };
 
   Object.assign(result, {
     corpus,
     starts: { firstStartMs, seededRestartMs, seededRssMb: seededRss, bigRestartMs, bigRssMb: bigRss, rssAfterSearchMb: searchRss, inProcessIndex: index },
-    search: { app: search, budgetMet: search.p95 <= BUDGET.searchP95Ms, baseline, ratio, floorHealth: health, searchLogRows: logged, perQuery, totalsMismatch: mismatches },
+    search: { app: search, appCpu: searchCpu, baselineCpu, budgetMet: search.p95 <= BUDGET.searchP95Ms, baseline, ratio, floorHealth: health, searchLogRows: logged, oneAtATime, perQuery, totalsMismatch: mismatches },
     pages: { staticRuns: statics, staticPerSecond, pages },
   });
 
@@ -288,12 +344,13 @@ try {
   console.log(`  start: new database ${firstStartMs} ms; restart seeded ${seededRestartMs} ms (RSS ${seededRss} MB); restart with ${published} entries ${bigRestartMs} ms (RSS ${bigRss} MB, ${searchRss} MB after the search run)`);
   console.log(`  index in process: SELECT ${selectMs} ms + Markdown to text ${toDocsMs} ms + replaceAll ${replaceAllMs} ms (vocabulary ${vocabMs} ms)`);
   console.log(`  search, ${o.searchConnections} connections, ${o.searchSeconds} s: ${search.perSecond} req/s, p50 ${search.p50} / p95 ${search.p95} / p99 ${search.p99} ms, errors ${search.errors}  -> budget p95 <= ${BUDGET.searchP95Ms} ms: ${ok(search.p95 <= BUDGET.searchP95Ms)}`);
-  console.log(`  baseline engine.search in process, ${o.searchConnections} workers: ${baseline.perSecond} ops/s, p50 ${baseline.p50} / p95 ${baseline.p95} / p99 ${baseline.p99} ms; one at a time mean ${r2(meanSearch)} ms`);
+  console.log(`    CPU during the search run (% of one CPU): app ${searchCpu?.appPct ?? "?"}, autocannon ${searchCpu?.benchPct ?? "?"}, other processes ${searchCpu?.otherPct ?? "?"}`);
+  console.log(`  baseline engine.search in process, ${o.searchConnections} workers: ${baseline.perSecond} ops/s, p50 ${baseline.p50} / p95 ${baseline.p95} / p99 ${baseline.p99} ms; one at a time mean ${oneAtATime.meanMs} ms (typo correction ${oneAtATime.prepareQueryMeanMs}, highlighting ${oneAtATime.highlightMeanMs}, Orama and the rest ${oneAtATime.oramaAndRestMeanMs}), slowest query ${oneAtATime.maxMs} ms`);
   console.log(`  app / baseline: req/s x${ratio.perSecond}, p50 x${ratio.p50}, p95 x${ratio.p95}, p99 x${ratio.p99}`);
   console.log(`  floor GET /api/health, ${o.searchConnections} connections: ${health.perSecond} req/s, p50 ${health.p50} / p95 ${health.p95} / p99 ${health.p99} ms`);
-  console.log(`  pages, ${o.pageConnections} connections, ${o.pageSeconds} s each; static /contact ${statics.map((r) => r.perSecond).join(" and ")} req/s (mean ${staticPerSecond})`);
+  console.log(`  pages, ${o.pageConnections} connections, ${o.pageSeconds} s each; static /contact ${statics.map((r) => `${r.perSecond} (other processes ${r.cpu?.otherPct ?? "?"} % CPU)`).join(" and ")} req/s (mean ${staticPerSecond})`);
   for (const p of pages) {
-    console.log(`    ${p.path}: ${p.perSecond} req/s (${Math.round(p.shareOfStatic * 100)} % of static), p50 ${p.p50} / p95 ${p.p95} ms, ${p.bytes} bytes, errors ${p.errors}  -> budget >= ${BUDGET.pageShareOfStatic * 100} %: ${ok(p.budgetMet)}`);
+    console.log(`    ${p.path}: ${p.perSecond} req/s (${Math.round(p.shareOfStatic * 100)} % of static), p50 ${p.p50} / p95 ${p.p95} ms, ${p.bytes} bytes, errors ${p.errors}, other processes ${p.cpu?.otherPct ?? "?"} % CPU  -> budget >= ${BUDGET.pageShareOfStatic * 100} %: ${ok(p.budgetMet)}`);
   }
   console.log(`  whole run: ${Math.round((performance.now() - started) / 1000)} s`);
 } finally {

@@ -50,7 +50,11 @@ async function start(): Promise<void> {
   await getSearchEngine().prepare(() => loadSearchDocs(db));
 
   if (env.JOBS_ENABLED === "true") {
-    const areas = mergeJobSets([monitoringJobs(db), incidentJobs(db), subscriptionJobs(db)]);
+    const areas = mergeJobSets([
+      monitoringJobs(db, { appUrl: appUrl(), checkRetentionDays: env.CHECK_RETENTION_DAYS }),
+      incidentJobs(db),
+      subscriptionJobs(db),
+    ]);
     for (const s of areas.schedules) await ensureSchedule(db, Date.now(), s);
     const worker = createWorker({
       db,

@@ -23,6 +23,7 @@ const ZEnv = z.object({
   MEILI_HOST: z.url("must be the Meilisearch URL, e.g. http://127.0.0.1:7700").optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
   CONTENT_DIR: z.string().min(1).default("content"),
+  CHECK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 

@@ -1,4 +1,4 @@
-import { MysqlAdapter, type Kysely, type SelectQueryBuilder, type Transaction } from "kysely";
+import { MysqlAdapter, sql, type Kysely, type SelectQueryBuilder, type Transaction } from "kysely";
 import type { Database } from "./schema";
 
 export type DialectName = "sqlite" | "mysql";
@@ -28,4 +28,28 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; errno?: number } | undefined;
   if (!e) return false;
   return e.errno === 1062 || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+/**
+ * Inserts a counter row, or adds to the existing one (and keeps the larger of `max` columns), in one
+ * statement: `ON CONFLICT … DO UPDATE` on SQLite, `ON DUPLICATE KEY UPDATE` on MySQL/MariaDB.
+ * `key` names the columns of the table's primary or unique key; the row must not exist partially.
+ */
+export async function upsertAdd<T extends keyof Database & string>(
+  executor: Kysely<Database>,
+  table: T,
+  key: Record<string, string | number>,
+  add: Record<string, number>,
+  max: Record<string, number> = {},
+): Promise<void> {
+  const values = { ...key, ...add, ...max };
+  const mysql = dialectOf(executor) === "mysql";
+  const incoming = (col: string) => (mysql ? sql`values(${sql.ref(col)})` : sql.ref(`excluded.${col}`));
+  const set: Record<string, unknown> = {};
+  for (const col of Object.keys(add)) set[col] = sql`${sql.ref(col)} + ${incoming(col)}`;
+  for (const col of Object.keys(max)) set[col] = mysql ? sql`greatest(${sql.ref(col)}, ${incoming(col)})` : sql`max(${sql.ref(col)}, ${incoming(col)})`;
+  // The column sets are dynamic, so Kysely's per-table typing cannot follow them here.
+  const insert = executor.insertInto(table).values(values as never) as any;
+  if (mysql) await insert.onDuplicateKeyUpdate(set).execute();
+  else await insert.onConflict((oc: any) => oc.columns(Object.keys(key)).doUpdateSet(set)).execute();
 }

@@ -1,0 +1,55 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { useTRPC } from "@/lib/trpc/client";
+import { useT } from "@/lib/i18n/client";
+import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
+import { buttonClass } from "@/components/ui";
+import { INCIDENT_IMPACTS, OPEN_INCIDENT_STATUSES } from "@/server/incidents/schemas";
+import { ComponentsPicker, affectedList, type Affected, type PickableComponent } from "../components-picker";
+
+export function NewIncidentForm({ components }: { components: PickableComponent[] }) {
+  const { t } = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const open = useMutation(trpc.status.incidents.open.mutationOptions());
+  const errors = fieldErrorsOf(open.error);
+  const [form, setForm] = useState({ title: "", impact: "minor" as (typeof INCIDENT_IMPACTS)[number], status: "investigating" as (typeof OPEN_INCIDENT_STATUSES)[number], body: "" });
+  const [affected, setAffected] = useState<Affected>({});
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    open.mutate({ ...form, components: affectedList(affected) }, { onSuccess: (r) => router.push(`/incidents/${r.id}`) });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <FormError message={formErrorOf(open.error, t("common.error"))} />
+      <Field id="title" label={t("incidents.field.title")} errors={errors?.title}>
+        {(a) => <input {...a} className={inputClass} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="impact" label={t("incidents.field.impact")} errors={errors?.impact}>
+          {(a) => (
+            <select {...a} className={inputClass} value={form.impact} onChange={(e) => setForm({ ...form, impact: e.target.value as typeof form.impact })}>
+              {INCIDENT_IMPACTS.map((i) => <option key={i} value={i}>{t(`incidents.impact.${i}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="status" label={t("incidents.field.status")} errors={errors?.status}>
+          {(a) => (
+            <select {...a} className={inputClass} value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as typeof form.status })}>
+              {OPEN_INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{t(`incidents.status.${s}`)}</option>)}
+            </select>
+          )}
+        </Field>
+      </div>
+      <ComponentsPicker idPrefix="new-component" components={components} value={affected} onChange={setAffected} errors={errors?.components} />
+      <Field id="body" label={t("incidents.field.body")} hint={t("incidents.field.body.hint")} errors={errors?.body}>
+        {(a) => <textarea {...a} rows={5} className={inputClass} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />}
+      </Field>
+      <button type="submit" className={buttonClass} disabled={open.isPending}>{open.isPending ? t("common.loading") : t("incidents.open")}</button>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { formatDate, type Locale, type Translator } from "@/lib/i18n";
+import type { ComponentWithHistory } from "@/server/status/get-status-page";
+import { UPTIME_WINDOWS, formatUptime } from "@/server/status/uptime";
+import { LatencyChart } from "./latency-chart";
+import { StatusPill } from "./status-pill";
+import { UptimeBars, type BarView } from "./uptime-bars";
+
+/** One component: current status, uptime figures, 90 daily bars and its response time. */
+export function ComponentRow({ c, t, locale, grouped }: { c: ComponentWithHistory; t: Translator; locale: Locale; grouped: boolean }) {
+  const Heading = grouped ? "h4" : "h3";
+  const noData = t("status.noData");
+  const bars: BarView[] = c.days.map((d) => {
+    const date = formatDate(locale, d.day);
+    const uptime = formatUptime(d.uptime, noData);
+    const titles = d.incidents.map((i) => i.title);
+    const incidents = titles.length ? t("status.bars.incidents", { titles: titles.join("; ") }) : t("status.bars.noIncidents");
+    return { day: d.day, level: d.level, date, uptime: `${t("status.uptime.heading")}: ${uptime}`, incidents: titles, label: t("status.bars.day", { date, uptime, incidents }) };
+  });
+  const hasLatency = c.latency24h.some((p) => p.avgMs !== null) || c.latency7d.some((p) => p.avgMs !== null);
+  return (
+    <li className="py-5" id={`component-${c.slug}`}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <Heading className="font-semibold text-slate-900">{c.name}</Heading>
+          {c.description && <p className="text-sm text-slate-700">{c.description}</p>}
+        </div>
+        <StatusPill status={c.status} t={t} />
+      </div>
+      {c.monitored ? (
+        <>
+          <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+            {UPTIME_WINDOWS.map((w) => (
+              <div key={w} className="flex gap-1.5">
+                <dt className="text-slate-700">{t(`status.uptime.${w}`)}</dt>
+                <dd className="font-semibold tabular-nums text-slate-900">{formatUptime(c.uptime[w], noData)}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="mt-3">
+            <UptimeBars label={t("status.bars.label", { name: c.name })} bars={bars} startLabel={t("status.bars.start")} endLabel={t("status.bars.today")} />
+          </div>
+          {hasLatency && (
+            <details className="mt-3 text-sm">
+              <summary className="cursor-pointer font-semibold text-blue-800">{t("status.latency.heading")}</summary>
+              <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.24h")}</p>
+              <LatencyChart id={`lat24-${c.id}`} points={c.latency24h} title={`${t("status.latency.heading")}: ${c.name}, ${t("status.latency.24h")}`} t={t} />
+              <p className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.7d")}</p>
+              <LatencyChart id={`lat7-${c.id}`} points={c.latency7d} title={`${t("status.latency.heading")}: ${c.name}, ${t("status.latency.7d")}`} t={t} />
+            </details>
+          )}
+        </>
+      ) : (
+        <p className="mt-2 text-sm text-slate-700">{t("status.notMonitored")}</p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,117 @@
+import type { DB } from "../db";
+import { forUpdate } from "../db/dialect";
+import type { Monitor } from "../db/schema";
+import { recordCheck } from "./record-check";
+import { runCheck, type RunnerOptions } from "./runners";
+
+/** A claimed monitor and the time its check was due. */
+export interface ClaimedCheck {
+  monitor: Monitor;
+  scheduledAt: number;
+}
+
+export interface ClaimOptions {
+  /** At most this many monitors per claim. */
+  limit?: number;
+  /** Extra time beyond the check's timeout before another instance may take the monitor over. */
+  leaseMarginMs?: number;
+  /** 0 ≤ random() < 1; injectable for tests. */
+  random?: () => number;
+}
+
+/** Up to 10 % of the interval, at most 2 s: enough to spread monitors created together. */
+export function jitterMs(intervalS: number, random: () => number): number {
+  return Math.floor(random() * Math.min(2000, intervalS * 100));
+}
+
+/**
+ * When the next check is due: one interval after this one was due (no drift from slow checks), or one
+ * interval from now when the monitor fell behind (an instance was down), plus jitter.
+ */
+export function nextCheckAt(scheduledAt: number, intervalS: number, now: number, jitter: number): number {
+  const next = scheduledAt + intervalS * 1000;
+  return (next > now ? next : now + intervalS * 1000) + jitter;
+}
+
+/**
+ * Claims due monitors in one short transaction: locked rows are skipped (MySQL/MariaDB; SQLite has one
+ * writer), each claimed row gets a lease and its next due time before the transaction commits, so
+ * another instance claiming at the same moment sees it as not due and never checks it twice.
+ */
+export async function claimDueMonitors(db: DB, now: number, opts: ClaimOptions = {}): Promise<ClaimedCheck[]> {
+  const random = opts.random ?? Math.random;
+  const margin = opts.leaseMarginMs ?? 30_000;
+  return db.transaction().execute(async (trx) => {
+    const due = await forUpdate(
+      trx,
+      trx
+        .selectFrom("monitors")
+        .selectAll()
+        .where("enabled", "=", 1)
+        .where("next_check_at", "<=", now)
+        .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
+        .orderBy("next_check_at")
+        .orderBy("id")
+        .limit(opts.limit ?? 50),
+      { skipLocked: true },
+    ).execute();
+    const claimed: ClaimedCheck[] = [];
+    for (const m of due) {
+      const scheduledAt = Number(m.next_check_at);
+      const next = nextCheckAt(scheduledAt, m.interval_s, now, jitterMs(m.interval_s, random));
+      const lease = now + m.timeout_ms + margin;
+      const res = await trx
+        .updateTable("monitors")
+        .set({ lease_until: lease, next_check_at: next })
+        .where("id", "=", m.id)
+        .where("next_check_at", "=", scheduledAt)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 1) claimed.push({ monitor: { ...m, lease_until: lease, next_check_at: next }, scheduledAt });
+    }
+    return claimed;
+  });
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+export interface TickOptions extends ClaimOptions, RunnerOptions {
+  now: () => number;
+  appUrl: string;
+  /** Checks in flight at once on this instance. */
+  concurrency?: number;
+}
+
+export interface TickReport {
+  checked: number;
+  failed: number;
+}
+
+/** One scheduler tick: claim what is due, check it outside any transaction, record each result. */
+export async function runMonitoringTick(db: DB, opts: TickOptions): Promise<TickReport> {
+  const claimed = await claimDueMonitors(db, opts.now(), opts);
+  let failed = 0;
+  await mapLimit(claimed, opts.concurrency ?? 20, async ({ monitor, scheduledAt }) => {
+    const checkedAt = opts.now();
+    const outcome = await runCheck(monitor, checkedAt, opts);
+    try {
+      await recordCheck(db, { monitorId: monitor.id, scheduledAt, checkedAt, ...outcome }, { appUrl: opts.appUrl, now: opts.now() });
+    } catch (err) {
+      // The lease expires and the next check records again; one monitor's failure must not hide the others.
+      failed++;
+      console.error("[mayak] recording a monitor check failed", { monitorId: monitor.id, err });
+    }
+  });
+  return { checked: claimed.length, failed };
+}

@@ -1,0 +1,60 @@
+import type { DB } from "../db";
+import { systemCtx } from "../context";
+import { PermanentJobError } from "../jobs/queue";
+import type { JobHandler } from "../jobs/worker";
+import { removeGoneWebhook } from "./manage-subscription";
+import type { WebhookDeliveryPayload } from "./notify";
+import { signatureHeader } from "./webhook-signature";
+
+export const WEBHOOK_TIMEOUT_MS = 5000;
+
+function parsePayload(p: unknown): WebhookDeliveryPayload {
+  const d = p as Partial<WebhookDeliveryPayload> | null;
+  if (!d || typeof d.subscriberId !== "number" || typeof d.deliveryId !== "string" || typeof d.event !== "string" || typeof d.body !== "string") {
+    throw new PermanentJobError("not a webhook delivery");
+  }
+  return d as WebhookDeliveryPayload;
+}
+
+/**
+ * The `webhook.deliver` handler: one POST per job, so each receiver retries on its own schedule.
+ * A 2xx is success; 410 Gone unsubscribes the webhook; anything else (another status, a timeout, a
+ * refused connection) throws, and the queue retries with backoff until the attempts run out. The
+ * signature is made per attempt, so its timestamp is fresh; the body and delivery id stay the same
+ * for receivers to de-duplicate on.
+ */
+export function makeWebhookHandler(db: DB, opts: { timeoutMs?: number } = {}): JobHandler {
+  const timeoutMs = opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  return async (payload, ctx) => {
+    const d = parsePayload(payload);
+    const sub = await db.selectFrom("status_subscribers").select(["id", "kind", "target", "secret"]).where("id", "=", d.subscriberId).executeTakeFirst();
+    // Unsubscribed since the event: nothing to deliver.
+    if (!sub || sub.kind !== "webhook" || !sub.secret) return;
+    let res: Response;
+    try {
+      res = await fetch(sub.target, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "User-Agent": "Mayak-Webhooks/1",
+          "X-Mayak-Event": d.event,
+          "X-Mayak-Delivery": d.deliveryId,
+          "X-Mayak-Signature": signatureHeader(sub.secret, d.body, Math.floor(ctx.now() / 1000)),
+        },
+        body: d.body,
+        // A redirect would re-send signed content somewhere the subscriber never named.
+        redirect: "manual",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      throw new Error(`webhook delivery failed: ${cause}`);
+    }
+    await res.body?.cancel().catch(() => undefined);
+    if (res.status === 410) {
+      await db.transaction().execute((trx) => removeGoneWebhook(trx, systemCtx(ctx.now), sub.id));
+      return;
+    }
+    if (res.status < 200 || res.status > 299) throw new Error(`webhook answered HTTP ${res.status}`);
+  };
+}

@@ -1,0 +1,43 @@
+import type { z } from "zod";
+import type { DB } from "../db";
+import { ZFindSubscribers } from "./schemas";
+import { componentsOf, displayTarget } from "./subscriber-rows";
+
+export interface SubscriberListItem {
+  id: number;
+  kind: "email" | "webhook";
+  /** The address, or only the origin of a webhook URL (its path may hold a credential). */
+  target: string;
+  locale: "en" | "ru";
+  components: number[] | null;
+  confirmed: boolean;
+  createdAt: number;
+  confirmedAt: number | null;
+}
+
+/** Staff list of subscribers, newest first, key-paginated by id. Secrets never leave the database. */
+export async function findSubscribers(db: DB, raw: z.input<typeof ZFindSubscribers>): Promise<{ items: SubscriberListItem[]; nextCursor: number | null }> {
+  const input = ZFindSubscribers.parse(raw);
+  let q = db
+    .selectFrom("status_subscribers")
+    .select(["id", "kind", "target", "locale", "components", "confirmed", "created_at", "confirmed_at"])
+    .orderBy("id", "desc")
+    .limit(input.limit + 1);
+  if (input.kind) q = q.where("kind", "=", input.kind);
+  if (input.cursor) q = q.where("id", "<", input.cursor);
+  const rows = await q.execute();
+  const page = rows.slice(0, input.limit);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      target: displayTarget(r.kind, r.target),
+      locale: r.locale,
+      components: componentsOf(r),
+      confirmed: r.confirmed === 1,
+      createdAt: Number(r.created_at),
+      confirmedAt: r.confirmed_at === null ? null : Number(r.confirmed_at),
+    })),
+    nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
+  };
+}
