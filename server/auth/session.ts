@@ -9,6 +9,11 @@ import { getAuthOptions } from "./options";
 
 export const VISITOR_COOKIE = "mayak-vid";
 
+/** The anonymous visitor id from its cookie, if it looks like one the proxy set. */
+export function visitorFrom(value: string | undefined): string | undefined {
+  return value && /^[\w-]{8,40}$/.test(value) ? value : undefined;
+}
+
 /**
  * The signed-in actor, re-read from the database on every request (a disabled user loses access at once);
  * once per request, however many components ask.
@@ -22,12 +27,11 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 /** The request context for server components, route handlers and tRPC. */
 export async function getRequestCtx(): Promise<RequestCtx> {
   const [h, c] = await Promise.all([headers(), cookies()]);
-  const visitor = c.get(VISITOR_COOKIE)?.value;
   return {
     actor: await getActor(),
     ip: clientIp(h),
     userAgent: (h.get("user-agent") ?? "").slice(0, 512),
     now: Date.now,
-    visitor: visitor && /^[\w-]{8,40}$/.test(visitor) ? visitor : undefined,
+    visitor: visitorFrom(c.get(VISITOR_COOKIE)?.value),
   };
 }
