@@ -9,7 +9,7 @@ import type { Locale, Translator } from "@/lib/i18n";
 import { LocaleSwitch } from "./locale-switch";
 import { SignOutButton } from "./sign-out-button";
 
-const linkClass = "whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
+const linkClass = "whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
 
 /** Navigation that fits the role: customers see their tickets, staff the inbox, admins the admin pages. */
 export function Header({ actor, locale, t, alternates }: {

@@ -68,7 +68,7 @@ export function InstantSearch() {
 
   const showList = open && q.trim().length >= 2;
   return (
-    <div className="relative w-full sm:w-64" role="search">
+    <div className="relative w-full sm:w-52" role="search">
       <label htmlFor={`${id}-q`} className="sr-only">{t("search.label")}</label>
       <input
         id={`${id}-q`}

@@ -49,6 +49,8 @@ export async function seedStatusDemo(db: DB, opts: { now: number }): Promise<voi
   const authorId = staff ? Number(staff.id) : null;
 
   await db.transaction().execute(async (trx) => {
+    // The demo agent is on duty, so a monitor going down alerts somebody.
+    await trx.updateTable("users").set({ on_duty: 1 }).where("email", "=", "agent@mayak.local").execute();
     const groupIds: number[] = [];
     for (const [i, g] of DEMO_GROUPS.entries()) {
       const r = await trx.insertInto("status_groups").values({ name_en: g.en, name_ru: g.ru, position: i + 1, created_at: now - 91 * DAY }).executeTakeFirstOrThrow();
