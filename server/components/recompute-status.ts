@@ -18,7 +18,10 @@ export function worstStatus(statuses: ComponentStatus[]): ComponentStatus {
   return worst;
 }
 
-/** What a component should show: the worst of its active (unresolved, unmerged) incidents and running maintenance. */
+/**
+ * What a component should show: the worst of its active (unresolved, unmerged) incidents, running
+ * maintenance and, outside maintenance, its enabled monitors (down: major outage; degraded: degraded).
+ */
 export async function derivedComponentStatus(trx: Tx, componentId: number): Promise<ComponentStatus> {
   const fromIncidents = await trx
     .selectFrom("incident_components as ic")
@@ -35,7 +38,11 @@ export async function derivedComponentStatus(trx: Tx, componentId: number): Prom
     .where("mc.component_id", "=", componentId)
     .where("m.status", "=", "in_progress")
     .executeTakeFirst();
-  return worstStatus([...fromIncidents.map((r) => r.status), ...(inMaintenance ? (["maintenance"] as const) : [])]);
+  const monitors = inMaintenance
+    ? []
+    : await trx.selectFrom("monitors").select("state").where("component_id", "=", componentId).where("enabled", "=", 1).execute();
+  const fromMonitors: ComponentStatus[] = monitors.map((m) => (m.state === "down" ? "major_outage" : m.state === "degraded" ? "degraded" : "operational"));
+  return worstStatus([...fromIncidents.map((r) => r.status), ...(inMaintenance ? (["maintenance"] as const) : []), ...fromMonitors]);
 }
 
 /**

@@ -81,6 +81,7 @@ export async function openOrReopenIncident(trx: Tx, ctx: RequestCtx, s: OutageSu
   if (open) {
     if (open.status === "monitoring") {
       await addUpdate(trx, ctx, open, "investigating", `${s.displayName} stopped responding again. We are investigating.`, now);
+      await trx.updateTable("incident_components").set({ status: "major_outage" }).where("incident_id", "=", open.id).execute();
     }
     return open.id;
   }
@@ -130,6 +131,8 @@ export async function markIncidentRecovering(trx: Tx, ctx: RequestCtx, s: Outage
   const open = await findOpenAutoIncident(trx, s.monitorId);
   if (!open || open.status === "monitoring") return !!open;
   await addUpdate(trx, ctx, open, "monitoring", `${s.displayName} is responding again. We are monitoring the situation.`, now);
+  // While monitored, the incident no longer holds its components down.
+  await trx.updateTable("incident_components").set({ status: "operational" }).where("incident_id", "=", open.id).execute();
   return true;
 }
 
