@@ -83,6 +83,7 @@ export async function cancelMaintenance(db: DB, ctx: RequestCtx, rawId: number):
     if (m.status === "scheduled") {
       await trx.updateTable("maintenances").set({ status: "cancelled", updated_at: ctx.now() }).where("id", "=", id).execute();
       await recordAudit(trx, ctx, { action: "maintenance.cancelled", entityType: "maintenance", entityId: id, before: { status: m.status }, after: { status: "cancelled" } });
+      await emitStatusEvent(trx, ctx.now(), { type: "maintenance.cancelled", maintenanceId: id });
       return;
     }
     if (m.status !== "in_progress") throw new AppError("CONFLICT", msg("incidents.err.maintenanceOver"));

@@ -11,7 +11,8 @@ export type StatusEvent =
   | { type: "incident.resolved"; incidentId: number; updateId: number }
   | { type: "maintenance.scheduled"; maintenanceId: number }
   | { type: "maintenance.started"; maintenanceId: number }
-  | { type: "maintenance.completed"; maintenanceId: number };
+  | { type: "maintenance.completed"; maintenanceId: number }
+  | { type: "maintenance.cancelled"; maintenanceId: number };
 
 export const STATUS_NOTIFY_JOB = "status.notify";
 

@@ -71,6 +71,7 @@ export function parseStatusEvent(payload: unknown): StatusEvent {
     case "maintenance.scheduled":
     case "maintenance.started":
     case "maintenance.completed":
+    case "maintenance.cancelled":
       if (id("maintenanceId")) return { type: p.type, maintenanceId: p.maintenanceId as number };
       break;
   }

@@ -35,6 +35,7 @@ export const subscriptionsEn = {
   "subscriptions.event.maintenance.scheduled": "Scheduled maintenance",
   "subscriptions.event.maintenance.started": "Maintenance in progress",
   "subscriptions.event.maintenance.completed": "Maintenance completed",
+  "subscriptions.event.maintenance.cancelled": "Maintenance cancelled",
   "subscriptions.email.confirm.subject": "Confirm your subscription to status updates",
   "subscriptions.email.confirm.body":
     "Hello,\n\nSomeone, hopefully you, asked to receive status updates (incidents and maintenance) at this address. To confirm, open this link:\n{link}\n\nIf it was not you, ignore this message: nothing will be sent until the subscription is confirmed.",

@@ -37,6 +37,7 @@ export const subscriptionsRu: Record<keyof typeof subscriptionsEn, string> = {
   "subscriptions.event.maintenance.scheduled": "Плановые работы",
   "subscriptions.event.maintenance.started": "Идут плановые работы",
   "subscriptions.event.maintenance.completed": "Плановые работы завершены",
+  "subscriptions.event.maintenance.cancelled": "Плановые работы отменены",
   "subscriptions.email.confirm.subject": "Подтвердите подписку на уведомления о статусе",
   "subscriptions.email.confirm.body":
     "Здравствуйте!\n\nКто-то (надеемся, вы) попросил присылать на этот адрес уведомления о статусе: об инцидентах и плановых работах. Чтобы подтвердить подписку, откройте ссылку:\n{link}\n\nЕсли это были не вы, просто не обращайте внимания на это письмо: без подтверждения мы ничего присылать не будем.",
