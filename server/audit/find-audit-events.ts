@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { DB } from "../db";
 import { fromJson } from "../db/json";
 import { msg } from "@/lib/i18n";
+import { toKeyPage } from "../db/key-page";
 
 export const ZFindAudit = z.object({
   actor: z.string().trim().max(254).optional(),
@@ -57,22 +58,18 @@ export async function findAuditEvents(db: DB, raw: TFindAudit): Promise<{ items:
   if (input.to !== undefined) q = q.where("e.created_at", "<", input.to);
   if (input.cursor) q = q.where("e.id", "<", input.cursor);
   const rows = await q.execute();
-  const page = rows.slice(0, input.limit);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      actorId: r.actor_id,
-      actorEmail: r.actor_email,
-      actorRole: r.actor_role,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      before: fromJson(r.before_json),
-      after: fromJson(r.after_json),
-      ip: r.ip,
-      userAgent: r.user_agent,
-      createdAt: r.created_at,
-    })),
-    nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
-  };
+  return toKeyPage(rows, input.limit, (r) => ({
+    id: r.id,
+    actorId: r.actor_id,
+    actorEmail: r.actor_email,
+    actorRole: r.actor_role,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    before: fromJson(r.before_json),
+    after: fromJson(r.after_json),
+    ip: r.ip,
+    userAgent: r.user_agent,
+    createdAt: r.created_at,
+  }));
 }

@@ -1,5 +1,6 @@
 import type { DB } from "../db/connect";
 import type { EmailStatus } from "../db/schema";
+import { toKeyPage } from "../db/key-page";
 
 export interface OutboxEmailItem {
   id: number;
@@ -22,18 +23,14 @@ export async function findOutboxEmails(db: DB, input: { cursor?: number; limit: 
   let q = db.selectFrom("outbox_emails").selectAll().orderBy("id", "desc").limit(input.limit + 1);
   if (input.cursor) q = q.where("id", "<", input.cursor);
   const rows = await q.execute();
-  const page = rows.slice(0, input.limit);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      to: r.to_address,
-      subject: r.subject,
-      text: r.body_text,
-      status: r.status,
-      createdAt: r.created_at,
-      sentAt: r.sent_at,
-      error: r.error,
-    })),
-    nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
-  };
+  return toKeyPage(rows, input.limit, (r) => ({
+    id: r.id,
+    to: r.to_address,
+    subject: r.subject,
+    text: r.body_text,
+    status: r.status,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    error: r.error,
+  }));
 }

@@ -1,6 +1,7 @@
 import type { DB } from "../db/connect";
 import { fromJson } from "../db/json";
 import type { JobStatus } from "../db/schema";
+import { toKeyPage } from "../db/key-page";
 
 export interface JobListItem {
   id: number;
@@ -29,20 +30,16 @@ export async function findJobs(
   if (input.status) q = q.where("status", "=", input.status);
   if (input.cursor) q = q.where("id", "<", input.cursor);
   const rows = await q.execute();
-  const page = rows.slice(0, input.limit);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      type: r.type,
-      payload: fromJson(r.payload),
-      status: r.status,
-      runAt: r.run_at,
-      attempts: r.attempts,
-      maxAttempts: r.max_attempts,
-      lastError: r.last_error,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    })),
-    nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
-  };
+  return toKeyPage(rows, input.limit, (r) => ({
+    id: r.id,
+    type: r.type,
+    payload: fromJson(r.payload),
+    status: r.status,
+    runAt: r.run_at,
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
 }

@@ -1,6 +1,7 @@
 import type { DB } from "../db";
 import type { ArticleKind, ArticleStatus, KbArticle, Locale } from "../db/schema";
 import { fromJson } from "../db/json";
+import { toKeyPage } from "../db/key-page";
 
 export interface ArticleListItem {
   id: number;
@@ -96,8 +97,7 @@ export async function findArticlesForStaff(
   if (q.kind) query = query.where("kind", "=", q.kind);
   if (q.cursor) query = query.where("id", "<", q.cursor);
   const rows = await query.execute();
-  const page = rows.slice(0, q.limit).map(toItem);
-  return { items: page, nextCursor: rows.length > q.limit ? page[page.length - 1].id : null };
+  return toKeyPage(rows, q.limit, toItem);
 }
 
 /** Every published slug with its translation, for the sitemap. */

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { DB } from "../db";
 import { ZFindSubscribers } from "./schemas";
 import { componentsOf, displayTarget } from "./subscriber-rows";
+import { toKeyPage } from "../db/key-page";
 
 export interface SubscriberListItem {
   id: number;
@@ -26,18 +27,14 @@ export async function findSubscribers(db: DB, raw: z.input<typeof ZFindSubscribe
   if (input.kind) q = q.where("kind", "=", input.kind);
   if (input.cursor) q = q.where("id", "<", input.cursor);
   const rows = await q.execute();
-  const page = rows.slice(0, input.limit);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      target: displayTarget(r.kind, r.target),
-      locale: r.locale,
-      components: componentsOf(r),
-      confirmed: r.confirmed === 1,
-      createdAt: Number(r.created_at),
-      confirmedAt: r.confirmed_at === null ? null : Number(r.confirmed_at),
-    })),
-    nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
-  };
+  return toKeyPage(rows, input.limit, (r) => ({
+    id: r.id,
+    kind: r.kind,
+    target: displayTarget(r.kind, r.target),
+    locale: r.locale,
+    components: componentsOf(r),
+    confirmed: r.confirmed === 1,
+    createdAt: Number(r.created_at),
+    confirmedAt: r.confirmed_at === null ? null : Number(r.confirmed_at),
+  }));
 }

@@ -5,6 +5,7 @@ import { can } from "../auth/permissions";
 import { AppError } from "../errors";
 import { ZFindTickets, type TFindTickets } from "./schemas";
 import { msg } from "@/lib/i18n";
+import { toKeyPage } from "../db/key-page";
 
 export interface TicketListItem {
   id: number;
@@ -35,20 +36,16 @@ function baseList(db: DB) {
 }
 
 function toPage(rows: Awaited<ReturnType<ReturnType<typeof baseList>["execute"]>>, limit: number): TicketPage {
-  const page = rows.slice(0, limit);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      subject: r.subject,
-      status: r.status,
-      priority: r.priority,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      requesterName: r.requester_name,
-      assigneeName: r.assignee_name,
-    })),
-    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
-  };
+  return toKeyPage(rows, limit, (r) => ({
+    id: r.id,
+    subject: r.subject,
+    status: r.status,
+    priority: r.priority,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    requesterName: r.requester_name,
+    assigneeName: r.assignee_name,
+  }));
 }
 
 /** The signed-in customer's own tickets, newest first, paginated by id. */

@@ -4,6 +4,7 @@ import type { Locale, Role } from "../db/schema";
 import type { RequestCtx } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { ZFindUsers } from "./schemas";
+import { toKeyPage } from "../db/key-page";
 
 export interface UserRow {
   id: number;
@@ -27,20 +28,16 @@ export async function findUsers(db: DB, raw: z.input<typeof ZFindUsers>): Promis
   if (input.role) q = q.where("role", "=", input.role);
   if (input.cursor) q = q.where("id", "<", input.cursor);
   const rows = await q.execute();
-  const page = rows.slice(0, input.limit);
-  return {
-    items: page.map((u) => ({
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      role: u.role,
-      disabled: Boolean(u.disabled),
-      invited: u.password_hash === null,
-      createdAt: u.created_at,
-      lastSignInAt: u.last_sign_in_at,
-    })),
-    nextCursor: rows.length > input.limit ? page[page.length - 1].id : null,
-  };
+  return toKeyPage(rows, input.limit, (u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: Boolean(u.disabled),
+    invited: u.password_hash === null,
+    createdAt: u.created_at,
+    lastSignInAt: u.last_sign_in_at,
+  }));
 }
 
 /** Staff who can be assigned tickets. */
