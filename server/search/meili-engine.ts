@@ -1,19 +1,8 @@
 import { Meilisearch, type Index } from "meilisearch";
-import { MARK_END, MARK_START, markedToHtml, type SearchEngine, type SearchRequest, type SearchResult } from "./engine";
-import type { ArticleKind, Locale } from "../db/schema";
+import { MARK_END, MARK_START, markedToHtml, type SearchDoc, type SearchEngine, type SearchRequest, type SearchResult } from "./engine";
 
-interface MeiliDoc {
-  id: number;
-  slug: string;
-  kind: ArticleKind;
-  locale: Locale;
-  category: string;
-  title: string;
-  summary: string;
-  tags: string[];
-  text: string;
-  updatedAt: number;
-}
+// Meilisearch stores the search document as it is.
+type MeiliDoc = SearchDoc;
 
 /** The settings the app owns; applied at start so a fresh Meilisearch needs no manual setup. */
 export const MEILI_SETTINGS = {
