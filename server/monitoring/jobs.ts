@@ -30,7 +30,9 @@ export function monitoringJobs(db: DB, opts: MonitoringOptions = {}): JobSet {
   return {
     handlers: {
       [MONITORING_TICK_JOB]: async (_payload, ctx) => {
-        await runMonitoringTick(db, { now: ctx.now, appUrl });
+        // Claim what falls due before the next tick can start (tick interval + the worker's poll), and
+        // start each check at its moment: drift stays well under a second instead of up to a tick.
+        await runMonitoringTick(db, { now: ctx.now, appUrl, lookaheadMs: (opts.tickMs ?? 3000) + 2000 });
       },
       [MONITORING_ESCALATE_JOB]: async (_payload, ctx) => {
         await escalateAlerts(db, systemCtx(ctx.now), { afterMs: opts.escalateAfterMs ?? DEFAULT_ESCALATE_AFTER_MS, appUrl });

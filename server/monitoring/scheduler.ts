@@ -13,6 +13,8 @@ export interface ClaimedCheck {
 export interface ClaimOptions {
   /** At most this many monitors per claim. */
   limit?: number;
+  /** Also claim checks due this soon; the tick waits for each one's moment (the tick runs every few seconds). */
+  lookaheadMs?: number;
   /** Extra time beyond the check's timeout before another instance may take the monitor over. */
   leaseMarginMs?: number;
   /** 0 ≤ random() < 1; injectable for tests. */
@@ -25,12 +27,13 @@ export function jitterMs(intervalS: number, random: () => number): number {
 }
 
 /**
- * When the next check is due: one interval after this one was due (no drift from slow checks), or one
- * interval from now when the monitor fell behind (an instance was down), plus jitter.
+ * When the next check is due: one interval after this one was due (no drift from slow checks, no jitter
+ * piling up round after round), or, when the monitor fell behind (an instance was down), one interval
+ * from now plus jitter so that monitors catching up together spread out again.
  */
 export function nextCheckAt(scheduledAt: number, intervalS: number, now: number, jitter: number): number {
   const next = scheduledAt + intervalS * 1000;
-  return (next > now ? next : now + intervalS * 1000) + jitter;
+  return next > now ? next : now + intervalS * 1000 + jitter;
 }
 
 /**
@@ -48,7 +51,7 @@ export async function claimDueMonitors(db: DB, now: number, opts: ClaimOptions =
         .selectFrom("monitors")
         .selectAll()
         .where("enabled", "=", 1)
-        .where("next_check_at", "<=", now)
+        .where("next_check_at", "<=", now + (opts.lookaheadMs ?? 0))
         .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
         .orderBy("next_check_at")
         .orderBy("id")
@@ -58,8 +61,8 @@ export async function claimDueMonitors(db: DB, now: number, opts: ClaimOptions =
     const claimed: ClaimedCheck[] = [];
     for (const m of due) {
       const scheduledAt = Number(m.next_check_at);
-      const next = nextCheckAt(scheduledAt, m.interval_s, now, jitterMs(m.interval_s, random));
-      const lease = now + m.timeout_ms + margin;
+      const next = nextCheckAt(scheduledAt, m.interval_s, Math.max(now, scheduledAt), jitterMs(m.interval_s, random));
+      const lease = Math.max(now, scheduledAt) + m.timeout_ms + margin;
       const res = await trx
         .updateTable("monitors")
         .set({ lease_until: lease, next_check_at: next })
@@ -98,11 +101,26 @@ export interface TickReport {
   failed: number;
 }
 
-/** One scheduler tick: claim what is due, check it outside any transaction, record each result. */
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * One scheduler tick: claim what is due now or before the next tick (batch after batch while batches
+ * come back full), wait for each check's moment, check it outside any transaction, record each result.
+ */
 export async function runMonitoringTick(db: DB, opts: TickOptions): Promise<TickReport> {
-  const claimed = await claimDueMonitors(db, opts.now(), opts);
+  const limit = opts.limit ?? 200;
+  const claimed: ClaimedCheck[] = [];
+  for (let round = 0; round < 20; round++) {
+    const batch = await claimDueMonitors(db, opts.now(), { ...opts, limit });
+    claimed.push(...batch);
+    if (batch.length < limit) break;
+  }
   let failed = 0;
-  await mapLimit(claimed, opts.concurrency ?? 20, async ({ monitor, scheduledAt }) => {
+  // Wait in order of due time, so the lanes start each check at (or just after) its moment.
+  claimed.sort((a, b) => a.scheduledAt - b.scheduledAt);
+  await mapLimit(claimed, opts.concurrency ?? 50, async ({ monitor, scheduledAt }) => {
+    const wait = scheduledAt - opts.now();
+    if (wait > 0) await sleep(wait);
     const checkedAt = opts.now();
     const outcome = await runCheck(monitor, checkedAt, opts);
     try {
