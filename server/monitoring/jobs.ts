@@ -1,7 +1,7 @@
 import type { DB } from "../db";
 import type { JobSet } from "../jobs/job-set";
 import { systemCtx } from "../context";
-import { runMonitoringTick } from "./scheduler";
+import { claimAndStartChecks } from "./scheduler";
 import { escalateAlerts, DEFAULT_ESCALATE_AFTER_MS } from "./alerts";
 import { resolveQuietIncidents, DEFAULT_QUIET_MS } from "./auto-incidents";
 import { pruneMonitorHistory, DEFAULT_CHECK_RETENTION_DAYS } from "./retention";
@@ -32,7 +32,8 @@ export function monitoringJobs(db: DB, opts: MonitoringOptions = {}): JobSet {
       [MONITORING_TICK_JOB]: async (_payload, ctx) => {
         // Claim what falls due before the next tick can start (tick interval + the worker's poll), and
         // start each check at its moment: drift stays well under a second instead of up to a tick.
-        await runMonitoringTick(db, { now: ctx.now, appUrl, lookaheadMs: (opts.tickMs ?? 3000) + 2000 });
+        const { done } = await claimAndStartChecks(db, { now: ctx.now, appUrl, lookaheadMs: (opts.tickMs ?? 3000) + 2000 });
+        void done.catch((err) => console.error("[mayak] monitor checks failed", err));
       },
       [MONITORING_ESCALATE_JOB]: async (_payload, ctx) => {
         await escalateAlerts(db, systemCtx(ctx.now), { afterMs: opts.escalateAfterMs ?? DEFAULT_ESCALATE_AFTER_MS, appUrl });

@@ -104,10 +104,12 @@ export interface TickReport {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * One scheduler tick: claim what is due now or before the next tick (batch after batch while batches
- * come back full), wait for each check's moment, check it outside any transaction, record each result.
+ * Claims what is due now or before the next tick (batch after batch while batches come back full) and
+ * starts the checks, each at its moment, outside any transaction. Returns once claimed: `done` settles
+ * when every check has been recorded. The tick job does not wait for `done`, so the next tick is never
+ * held up by this one's checks.
  */
-export async function runMonitoringTick(db: DB, opts: TickOptions): Promise<TickReport> {
+export async function claimAndStartChecks(db: DB, opts: TickOptions): Promise<{ claimed: number; done: Promise<TickReport> }> {
   const limit = opts.limit ?? 200;
   const claimed: ClaimedCheck[] = [];
   for (let round = 0; round < 20; round++) {
@@ -115,10 +117,10 @@ export async function runMonitoringTick(db: DB, opts: TickOptions): Promise<Tick
     claimed.push(...batch);
     if (batch.length < limit) break;
   }
-  let failed = 0;
-  // Wait in order of due time, so the lanes start each check at (or just after) its moment.
+  // Started in order of due time, so the lanes begin each check at (or just after) its moment.
   claimed.sort((a, b) => a.scheduledAt - b.scheduledAt);
-  await mapLimit(claimed, opts.concurrency ?? 50, async ({ monitor, scheduledAt }) => {
+  let failed = 0;
+  const done = mapLimit(claimed, opts.concurrency ?? 100, async ({ monitor, scheduledAt }) => {
     const wait = scheduledAt - opts.now();
     if (wait > 0) await sleep(wait);
     const checkedAt = opts.now();
@@ -130,6 +132,11 @@ export async function runMonitoringTick(db: DB, opts: TickOptions): Promise<Tick
       failed++;
       console.error("[mayak] recording a monitor check failed", { monitorId: monitor.id, err });
     }
-  });
-  return { checked: claimed.length, failed };
+  }).then(() => ({ checked: claimed.length, failed }));
+  return { claimed: claimed.length, done };
+}
+
+/** One scheduler tick, start to finish: claim, check, record. */
+export async function runMonitoringTick(db: DB, opts: TickOptions): Promise<TickReport> {
+  return (await claimAndStartChecks(db, opts)).done;
 }

@@ -1,0 +1,63 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { test, expect, type DemoRole } from "./helpers";
+
+/** Fails on serious and critical violations; lists the rest as annotations on the test. */
+async function expectAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const describe = (v: (typeof violations)[number]) =>
+    `${v.id} (${v.impact}) on ${what}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`;
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  for (const v of violations.filter((x) => !blocking.includes(x))) {
+    test.info().annotations.push({ type: "axe", description: describe(v) });
+  }
+  expect(blocking.map(describe)).toEqual([]);
+}
+
+const pages: { path: string; as?: DemoRole; heading: string | RegExp }[] = [
+  { path: "/status", heading: "System status" },
+  { path: "/ru/status", heading: "Состояние сервисов" },
+  { path: "/incidents", as: "agent", heading: "Incidents" },
+  { path: "/incidents/new", as: "agent", heading: /incident/i },
+  { path: "/admin/monitors", as: "lead", heading: /Monitors/ },
+  { path: "/admin/monitors/new", as: "lead", heading: /monitor/i },
+  { path: "/admin/status", as: "lead", heading: "Status page setup" },
+];
+
+for (const p of pages) {
+  test(`${p.path}${p.as ? ` as ${p.as}` : ""} has no serious accessibility violations`, async ({ page, pageAs }) => {
+    const target = p.as ? await pageAs(p.as) : page;
+    await target.goto(p.path);
+    await expect(target.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
+    await expectAccessible(target, p.path);
+  });
+}
+
+test("/status with a bar tooltip open has no serious accessibility violations", async ({ page }) => {
+  await page.goto("/status");
+  await page.getByRole("group", { name: "Daily uptime of Checkout over the last 90 days" }).getByRole("img").last().focus();
+  await expectAccessible(page, "/status (tooltip shown)");
+});
+
+test("a public incident page and its staff page have no serious accessibility violations", async ({ page, pageAs }) => {
+  await page.goto("/status");
+  await page.getByRole("region", { name: "Past incidents" }).getByRole("link").first().click();
+  await page.waitForURL(/\/status\/incidents\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page, "/status/incidents/:id");
+  const id = /\/status\/incidents\/(\d+)$/.exec(page.url())![1];
+
+  const agent = await pageAs("agent");
+  await agent.goto(`/incidents/${id}`);
+  await expect(agent.getByRole("heading", { level: 1 })).toContainText(`#${id}`);
+  await expectAccessible(agent, "/incidents/:id");
+});
+
+test("a monitor's page has no serious accessibility violations", async ({ pageAs }) => {
+  const lead = await pageAs("lead");
+  await lead.goto("/admin/monitors");
+  await lead.getByRole("main").getByRole("link", { name: "Help-center search" }).click();
+  await lead.waitForURL(/\/admin\/monitors\/\d+$/);
+  await expect(lead.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(lead, "/admin/monitors/:id");
+});
