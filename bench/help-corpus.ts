@@ -183,3 +183,43 @@ export const QUERIES: { q: string; locale: "en" | "ru" }[] = [
   { q: "эскалация", locale: "ru" },
   { q: "обновление плагинов wordpress", locale: "ru" },
 ];
+
+/**
+ * Queries that never repeat, for measuring search without the engine's answer cache: each combines two or
+ * three words of the generated articles of its language (letters only, at least 4 of them, lower case),
+ * drawn in proportion to how often they occur in the text, as readers type common words more often than
+ * rare ones. English and Russian alternate. Seeded; every query in the list is distinct.
+ */
+export function distinctQueries(articles: GeneratedArticle[], count: number, seed = 7): { q: string; locale: "en" | "ru" }[] {
+  const rnd = prng(seed);
+  const tokens = { en: [] as string[], ru: [] as string[] };
+  for (const a of articles) {
+    for (const w of `${a.title} ${a.body}`.toLowerCase().split(/[^\p{L}]+/u)) if (w.length >= 4) tokens[a.locale].push(w);
+  }
+  const out: { q: string; locale: "en" | "ru" }[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; out.length < count && i < count * 20; i++) {
+    const locale = out.length % 2 === 0 ? "en" : "ru";
+    const pool = tokens[locale];
+    const n = 2 + Math.floor(rnd() * 2);
+    const picked: string[] = [];
+    while (picked.length < n) {
+      const w = pool[Math.floor(rnd() * pool.length)]!;
+      if (!picked.includes(w)) picked.push(w);
+    }
+    const q = picked.join(" ");
+    if (seen.has(`${locale}:${q}`)) continue;
+    seen.add(`${locale}:${q}`);
+    out.push({ q, locale });
+  }
+  return out;
+}
+
+/** How many distinct words (at least 4 letters) each language's generated text has: the size of the pool above. */
+export function distinctWordCount(articles: GeneratedArticle[]): { en: number; ru: number } {
+  const sets = { en: new Set<string>(), ru: new Set<string>() };
+  for (const a of articles) {
+    for (const w of `${a.title} ${a.body}`.toLowerCase().split(/[^\p{L}]+/u)) if (w.length >= 4) sets[a.locale].add(w);
+  }
+  return { en: sets.en.size, ru: sets.ru.size };
+}

@@ -46,9 +46,12 @@ export function portOpen(host: string, port: number, ms = 1000): Promise<boolean
  * `-H 127.0.0.1` every rewrite of proxy.ts (/contact -> /en/contact) looks external: Next proxies it to
  * itself over HTTP and the inner request gets the /en/… -> /… redirect, so every page answers 308.
  */
-export async function startApp(opts: { root: string; workDir: string; databaseUrl?: string }): Promise<AppServer> {
-  if (!fs.existsSync(path.join(opts.root, ".next", "BUILD_ID"))) {
-    throw new Error("No production build: run `npm run build` first.");
+export async function startApp(opts: { root: string; workDir: string; databaseUrl?: string; env?: NodeJS.ProcessEnv }): Promise<AppServer> {
+  // `NEXT_DIST_DIR` (read by next.config.ts) selects another build folder, e.g. a build made for the benchmark
+  // beside one that someone else is using: `NEXT_DIST_DIR=.next-bench npx next build`. The child inherits it.
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!fs.existsSync(path.join(opts.root, distDir, "BUILD_ID"))) {
+    throw new Error(`No production build in ${distDir}: run \`npm run build\` (or \`NEXT_DIST_DIR=${distDir} npx next build\`) first.`);
   }
   const port = await freePort();
   const base = `http://localhost:${port}`;
@@ -63,6 +66,7 @@ export async function startApp(opts: { root: string; workDir: string; databaseUr
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     SEED_DEMO: "true",
     DATABASE_URL: opts.databaseUrl ?? "",
+    ...opts.env,
   };
   const child: ChildProcess = spawn(
     process.execPath,

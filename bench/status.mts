@@ -1,0 +1,107 @@
+// `npx tsx bench/status.mts`: the status page's budget. /status and /ru/status against the static
+// /contact page, served by the same production server in the same run, on a new SQLite database with the
+// demo data (components, 90 days of rollups, incidents). Loopback only. See BENCHMARKS.md, "Status page".
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startApp, type AppServer } from "./server";
+import { load, USER_AGENT } from "./http";
+import { machine } from "./report";
+import { cpuBusyPercent, cpuShare, loadAverage, rssMb } from "./proc";
+import { openSqlite } from "./db";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+const { values: flags } = parseArgs({ options: { seconds: { type: "string" }, connections: { type: "string" } } });
+const num = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number(v));
+const o = {
+  seconds: num(flags.seconds ?? process.env.BENCH_STATUS_SECONDS, 10),
+  connections: num(flags.connections ?? process.env.BENCH_STATUS_CONNECTIONS, 10),
+  warmupSeconds: 2,
+};
+const BUDGET = { shareOfStatic: 0.8 };
+const STATIC = { name: "contact (static)", path: "/contact", expect: "<h1" };
+const PAGES = [
+  { name: "status (en)", path: "/status", expect: "<h1" },
+  { name: "status (ru)", path: "/ru/status", expect: "<h1" },
+];
+const log = (s: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${s}`);
+const r2 = (n: number) => Math.round(n * 100) / 100;
+
+const busy = await cpuBusyPercent();
+const info = { ...machine({}), cpuBusyBeforeStart: `${busy}%`, loadAverageBeforeStart: loadAverage() };
+if (busy > 20) console.log(`Warning: the CPUs were ${busy}% busy before the run: something else is running, figures will be low.`);
+log(`machine: ${JSON.stringify(info)}`);
+log(`options: ${JSON.stringify(o)}`);
+
+type Run = Awaited<ReturnType<typeof load>> & { name: string; path: string; bytes: number; cache: string | null; cpu: ReturnType<ReturnType<typeof cpuShare>> };
+
+async function bench(app: AppServer, page: typeof STATIC): Promise<Run> {
+  // The first request renders the page and caches it; the second shows how the server answers from then on.
+  const first = await fetch(app.base + page.path, { redirect: "manual", headers: { "user-agent": USER_AGENT } });
+  const html = await first.text();
+  if (first.status !== 200 || !html.includes(page.expect)) throw new Error(`${page.path}: unexpected answer HTTP ${first.status}: ${html.slice(0, 200)}`);
+  const second = await fetch(app.base + page.path, { redirect: "manual", headers: { "user-agent": USER_AGENT } });
+  const bytes = (await second.arrayBuffer()).byteLength;
+  const cache = second.headers.get("x-nextjs-cache") ?? (second.headers.get("x-nextjs-prerender") ? "prerender" : null);
+  const request = { method: "GET", path: page.path, headers: { "user-agent": USER_AGENT } };
+  log(`  ${page.path}: ${bytes} bytes, x-nextjs-cache ${cache ?? "-"}; warm-up ${o.warmupSeconds} s, then ${o.seconds} s at ${o.connections} connections`);
+  await load({ base: app.base, request, connections: o.connections, seconds: o.warmupSeconds });
+  const share = cpuShare(app.pid);
+  const run = await load({ base: app.base, request, connections: o.connections, seconds: o.seconds });
+  const cpu = share();
+  if (run.ops === 0) throw new Error(`${page.path}: no successful request (first status ${run.sampleStatus})`);
+  log(`  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(cpu)}`);
+  return { ...run, name: page.name, path: page.path, bytes, cache, cpu };
+}
+
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "mayak-bench-status-"));
+let app: AppServer | undefined;
+const result: Record<string, unknown> = { date: new Date().toISOString(), machine: info, options: o, budgets: BUDGET };
+try {
+  const t0 = performance.now();
+  app = await startApp({ root, workDir });
+  log(`started on a new database (migrate, seed): ${Math.round(performance.now() - t0)} ms, RSS ${rssMb(app.pid) ?? "?"} MB`);
+  // What the status page shows: the seeded demo data.
+  const db = openSqlite(path.join(workDir, "data", "mayak.sqlite"));
+  const count = (sql: string) => (db.dialect === "sqlite" ? (db.sqlite.prepare(sql).get() as { n: number }).n : 0);
+  const data = {
+    components: count("select count(*) as n from status_components"),
+    monitors: count("select count(*) as n from monitors"),
+    rollups: count("select count(*) as n from monitor_rollups"),
+    incidents: count("select count(*) as n from incidents"),
+  };
+  if (db.dialect === "sqlite") db.sqlite.close();
+  log(`status data: ${JSON.stringify(data)}`);
+  // The server runs the build the benchmark meant (NEXT_DIST_DIR): its pages name that build's id.
+  const buildId = fs.readFileSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"), "utf8").trim();
+  const servesBuild = (await (await fetch(`${app.base}/contact`, { headers: { "user-agent": USER_AGENT } })).text()).includes(buildId);
+  log(`build ${buildId} (${process.env.NEXT_DIST_DIR || ".next"}) served: ${servesBuild}`);
+  if (!servesBuild) throw new Error("The server does not serve the expected build.");
+  Object.assign(result, { buildDir: process.env.NEXT_DIST_DIR || ".next", buildId });
+
+  // Static, the status pages, static again: the spread between the two static runs is the noise of the run.
+  const runs: Run[] = [await bench(app, STATIC)];
+  for (const p of PAGES) runs.push(await bench(app, p));
+  runs.push(await bench(app, STATIC));
+  const statics = runs.filter((r) => r.path === STATIC.path);
+  const staticPerSecond = r2(statics.reduce((a, r) => a + r.perSecond, 0) / statics.length);
+  const pages = runs.filter((r) => r.path !== STATIC.path).map((r) => ({ ...r, shareOfStatic: r2(r.perSecond / staticPerSecond), budgetMet: r.perSecond / staticPerSecond >= BUDGET.shareOfStatic }));
+  Object.assign(result, { data, staticRuns: statics, staticPerSecond, pages, loadAverageAtEnd: loadAverage() });
+
+  console.log(`\nStatus page, ${o.connections} connections, ${o.seconds} s each (after ${o.warmupSeconds} s warm-up)`);
+  console.log(`  static /contact: ${statics.map((r) => `${r.perSecond} req/s (p95 ${r.p95} ms, other processes ${r.cpu?.otherPct ?? "?"} % CPU)`).join(" and ")}; mean ${staticPerSecond}`);
+  for (const p of pages) {
+    console.log(`  ${p.path}: ${p.perSecond} req/s (${Math.round(p.shareOfStatic * 100)} % of static), p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms, ${p.bytes} bytes, x-nextjs-cache ${p.cache ?? "-"}, errors ${p.errors}, other processes ${p.cpu?.otherPct ?? "?"} % CPU  -> budget >= ${BUDGET.shareOfStatic * 100} %: ${p.budgetMet ? "met" : "MISSED"}`);
+  }
+  console.log(`  load average at the end: ${loadAverage()}`);
+} finally {
+  if (app) await app.stop();
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+fs.mkdirSync(path.join(here, "results"), { recursive: true });
+const file = path.join(here, "results", `status-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);
