@@ -1,21 +1,15 @@
-import { formatDate, type Locale, type Translator } from "@/lib/i18n";
+import type { Locale, Translator } from "@/lib/i18n";
 import type { ComponentWithHistory } from "@/server/status/get-status-page";
 import { UPTIME_WINDOWS, formatUptime } from "@/server/status/uptime";
 import { LatencyChart } from "./latency-chart";
 import { StatusPill } from "./status-pill";
-import { UptimeBars, type BarView } from "./uptime-bars";
+import { UptimeBars, type BarDay } from "./uptime-bars";
 
 /** One component: current status, uptime figures, 90 daily bars and its response time. */
 export function ComponentRow({ c, t, locale, grouped }: { c: ComponentWithHistory; t: Translator; locale: Locale; grouped: boolean }) {
   const Heading = grouped ? "h4" : "h3";
   const noData = t("status.noData");
-  const bars: BarView[] = c.days.map((d) => {
-    const date = formatDate(locale, d.day);
-    const uptime = formatUptime(d.uptime, noData);
-    const titles = d.incidents.map((i) => i.title);
-    const incidents = titles.length ? t("status.bars.incidents", { titles: titles.join("; ") }) : t("status.bars.noIncidents");
-    return { day: d.day, level: d.level, date, uptime: `${t("status.uptime.heading")}: ${uptime}`, incidents: titles, label: t("status.bars.day", { date, uptime, incidents }) };
-  });
+  const days: BarDay[] = c.days.map((d) => ({ day: d.day, level: d.level, uptime: d.uptime, incidents: d.incidents.map((i) => i.title) }));
   const hasLatency = c.latency24h.some((p) => p.avgMs !== null) || c.latency7d.some((p) => p.avgMs !== null);
   return (
     <li className="py-5" id={`component-${c.slug}`}>
@@ -37,7 +31,7 @@ export function ComponentRow({ c, t, locale, grouped }: { c: ComponentWithHistor
             ))}
           </dl>
           <div className="mt-3">
-            <UptimeBars label={t("status.bars.label", { name: c.name })} bars={bars} startLabel={t("status.bars.start")} endLabel={t("status.bars.today")} />
+            <UptimeBars label={t("status.bars.label", { name: c.name })} days={days} startLabel={t("status.bars.start")} endLabel={t("status.bars.today")} />
           </div>
           {hasLatency && (
             <details className="mt-3 text-sm">

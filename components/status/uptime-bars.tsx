@@ -1,14 +1,21 @@
 "use client";
-import { useRef, useState, type KeyboardEvent } from "react";
-import type { BarLevel } from "@/server/status/uptime";
+import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { formatUptime, type BarLevel } from "@/server/status/uptime";
+import { formatDate } from "@/lib/i18n";
+import { useT } from "@/lib/i18n/client";
 import { BAR } from "./status-style";
 
-export interface BarView {
+/** One day as the page sends it: compact, so the page stays light (the words are made here). */
+export interface BarDay {
   day: number;
   level: BarLevel;
-  date: string;
-  uptime: string;
+  uptime: number | null;
   incidents: string[];
+}
+
+interface BarView extends BarDay {
+  date: string;
+  uptimeText: string;
   /** The whole day in one sentence, for screen readers. */
   label: string;
 }
@@ -17,7 +24,18 @@ export interface BarView {
  * Ninety daily bars. One tab stop for the whole strip (arrow keys, Home and End move between days), each
  * bar with a text alternative; the tooltip shows on hover and on keyboard focus.
  */
-export function UptimeBars({ label, bars, startLabel, endLabel }: { label: string; bars: BarView[]; startLabel: string; endLabel: string }) {
+export function UptimeBars({ label, days, startLabel, endLabel }: { label: string; days: BarDay[]; startLabel: string; endLabel: string }) {
+  const { t, locale } = useT();
+  const bars: BarView[] = useMemo(
+    () =>
+      days.map((d) => {
+        const date = formatDate(locale, d.day);
+        const uptime = formatUptime(d.uptime, t("status.noData"));
+        const incidents = d.incidents.length ? t("status.bars.incidents", { titles: d.incidents.join("; ") }) : t("status.bars.noIncidents");
+        return { ...d, date, uptimeText: `${t("status.uptime.heading")}: ${uptime}`, label: t("status.bars.day", { date, uptime, incidents }) };
+      }),
+    [days, locale, t],
+  );
   const [focus, setFocus] = useState(bars.length - 1);
   const [shown, setShown] = useState<number | null>(null);
   const refs = useRef<(HTMLSpanElement | null)[]>([]);
@@ -54,7 +72,7 @@ export function UptimeBars({ label, bars, startLabel, endLabel }: { label: strin
             }}
             onBlur={() => setShown(null)}
             onMouseEnter={() => setShown(i)}
-            className={`min-w-0 flex-1 rounded-sm ${BAR[b.level]} outline-none hover:opacity-80 focus-visible:ring-2 focus-visible:ring-blue-700 focus-visible:ring-offset-2`}
+            className={`uptime-bar ${BAR[b.level]}`}
           />
         ))}
       </div>
@@ -65,7 +83,7 @@ export function UptimeBars({ label, bars, startLabel, endLabel }: { label: strin
           style={{ left: `clamp(8rem, ${((shown + 0.5) / bars.length) * 100}%, calc(100% - 8rem))` }}
         >
           <p className="font-semibold">{tip.date}</p>
-          <p className="mt-1">{tip.uptime}</p>
+          <p className="mt-1">{tip.uptimeText}</p>
           {tip.incidents.length > 0 && (
             <ul className="mt-1 list-disc pl-4">
               {tip.incidents.map((title) => (
