@@ -1,7 +1,7 @@
 import type { Locale, Translator } from "@/lib/i18n";
 import type { ComponentWithHistory } from "@/server/status/get-status-page";
 import { UPTIME_WINDOWS, formatUptime } from "@/server/status/uptime";
-import { LatencyChart } from "./latency-chart";
+import { LatencyDetails } from "./latency-chart";
 import { StatusPill } from "./status-pill";
 import { UptimeBars, type BarDay } from "./uptime-bars";
 
@@ -34,13 +34,7 @@ export function ComponentRow({ c, t, locale, grouped }: { c: ComponentWithHistor
             <UptimeBars label={t("status.bars.label", { name: c.name })} days={days} startLabel={t("status.bars.start")} endLabel={t("status.bars.today")} />
           </div>
           {hasLatency && (
-            <details className="mt-3 text-sm">
-              <summary className="cursor-pointer font-semibold text-blue-800">{t("status.latency.heading")}</summary>
-              <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.24h")}</p>
-              <LatencyChart id={`lat24-${c.id}`} points={c.latency24h} title={`${t("status.latency.heading")}: ${c.name}, ${t("status.latency.24h")}`} t={t} />
-              <p className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.7d")}</p>
-              <LatencyChart id={`lat7-${c.id}`} points={c.latency7d} title={`${t("status.latency.heading")}: ${c.name}, ${t("status.latency.7d")}`} t={t} />
-            </details>
+            <LatencyDetails id={c.id} name={c.name} last24h={c.latency24h.map((p) => p.avgMs)} last7d={c.latency7d.map((p) => p.avgMs)} />
           )}
         </>
       ) : (

@@ -1,13 +1,15 @@
-import type { LatencyPoint } from "@/server/status/uptime";
+"use client";
+import { useState } from "react";
 import type { Translator } from "@/lib/i18n";
+import { useT } from "@/lib/i18n/client";
 
 const W = 600;
 const H = 90;
 const PAD = { top: 8, bottom: 4 };
 
 /** What the chart shows, in words: the text alternative and the caption. */
-export function latencySummary(points: LatencyPoint[], t: Translator): string {
-  const measured = points.map((p) => p.avgMs).filter((v): v is number => v !== null);
+export function latencySummary(points: (number | null)[], t: Translator): string {
+  const measured = points.filter((v): v is number => v !== null);
   if (measured.length === 0) return t("status.latency.none");
   const avg = Math.round(measured.reduce((a, b) => a + b, 0) / measured.length);
   return t("status.latency.summary", { avg, peak: Math.max(...measured), min: Math.min(...measured) });
@@ -17,20 +19,20 @@ export function latencySummary(points: LatencyPoint[], t: Translator): string {
  * Hourly average response time as an inline SVG line (no chart library). Hours without measurements
  * break the line instead of being drawn as zero.
  */
-export function LatencyChart({ points, title, t, id }: { points: LatencyPoint[]; title: string; t: Translator; id: string }) {
+function LatencyChart({ points, title, t, id }: { points: (number | null)[]; title: string; t: Translator; id: string }) {
   const summary = latencySummary(points, t);
-  const values = points.map((p) => p.avgMs).filter((v): v is number => v !== null);
+  const values = points.filter((v): v is number => v !== null);
   const top = Math.max(100, ...values) * 1.15;
   const x = (i: number) => (points.length < 2 ? 0 : (i / (points.length - 1)) * W);
   const y = (v: number) => PAD.top + (1 - v / top) * (H - PAD.top - PAD.bottom);
   let d = "";
   let pen = false;
   points.forEach((p, i) => {
-    if (p.avgMs === null) {
+    if (p === null) {
       pen = false;
       return;
     }
-    d += `${pen ? "L" : "M"}${x(i).toFixed(1)},${y(p.avgMs).toFixed(1)}`;
+    d += `${pen ? "L" : "M"}${x(i).toFixed(0)},${y(p).toFixed(0)}`;
     pen = true;
   });
   const peak = values.length ? Math.max(...values) : null;
@@ -45,5 +47,27 @@ export function LatencyChart({ points, title, t, id }: { points: LatencyPoint[];
       </svg>
       <figcaption className="mt-1 text-xs text-slate-700">{summary}</figcaption>
     </figure>
+  );
+}
+
+/**
+ * The response-time charts of one component, drawn only once the reader opens them: the page carries
+ * just the hourly averages (closed, the charts would otherwise be most of its weight).
+ */
+export function LatencyDetails({ id, name, last24h, last7d }: { id: number; name: string; last24h: (number | null)[]; last7d: (number | null)[] }) {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="mt-3 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer font-semibold text-blue-800">{t("status.latency.heading")}</summary>
+      {open && (
+        <>
+          <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.24h")}</p>
+          <LatencyChart id={`lat24-${id}`} points={last24h} title={`${t("status.latency.heading")}: ${name}, ${t("status.latency.24h")}`} t={t} />
+          <p className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.7d")}</p>
+          <LatencyChart id={`lat7-${id}`} points={last7d} title={`${t("status.latency.heading")}: ${name}, ${t("status.latency.7d")}`} t={t} />
+        </>
+      )}
+    </details>
   );
 }
