@@ -11,8 +11,9 @@ import { ActiveIncidentCard, IncidentHistoryList, MaintenanceCard } from "@/comp
 import { BANNER } from "@/components/status/status-style";
 import { FeedLinks, UptimeFormula } from "@/components/status/page-parts";
 
-// Served from the cache; changes call revalidateStatusPage(), and the uptime figures refresh every 30 s.
-export const revalidate = 30;
+// Served from the cache; staff changes call revalidateStatusPage(); changes made by jobs (automatic
+// incidents, maintenance windows) and the uptime figures show within 10 s.
+export const revalidate = 10;
 
 type Props = { params: Promise<{ locale: string }> };
 

@@ -12,7 +12,7 @@ import { alternatesFor, publicLocale } from "@/lib/public-page";
 import { ImpactBadge } from "@/components/status/incident-cards";
 import { IncidentStages } from "@/components/status/incident-stages";
 
-export const revalidate = 30;
+export const revalidate = 10;
 export function generateStaticParams(): { id: string }[] {
   return [];
 }
