@@ -15,6 +15,15 @@ export interface KbAnalytics {
 export async function findKbAnalytics(db: DB, now: number, days = 30): Promise<KbAnalytics> {
   const since = now - days * 86_400_000;
   const count = sql<number>`count(*)`;
+  /** The 20 most frequent queries of the period, optionally only those with a column at a value. */
+  const searchesBy = (column?: "results" | "ticket_after", value?: number) => {
+    let q = db
+      .selectFrom("kb_search_log")
+      .select(["query", "locale", count.as("n"), sql<number>`avg(results)`.as("avg_results")])
+      .where("created_at", ">=", since);
+    if (column) q = q.where(column, "=", value!);
+    return q.groupBy(["query", "locale"]).orderBy(sql`count(*)`, "desc").limit(20).execute();
+  };
 
   const [fb, reasons, top, none, gaps, defl, comments] = await Promise.all([
     db
@@ -31,32 +40,9 @@ export async function findKbAnalytics(db: DB, now: number, days = 30): Promise<K
       .where("helpful", "=", 0)
       .groupBy(["article_id", "reason"])
       .execute(),
-    db
-      .selectFrom("kb_search_log")
-      .select(["query", "locale", count.as("n"), sql<number>`avg(results)`.as("avg_results")])
-      .where("created_at", ">=", since)
-      .groupBy(["query", "locale"])
-      .orderBy(sql`count(*)`, "desc")
-      .limit(20)
-      .execute(),
-    db
-      .selectFrom("kb_search_log")
-      .select(["query", "locale", count.as("n")])
-      .where("created_at", ">=", since)
-      .where("results", "=", 0)
-      .groupBy(["query", "locale"])
-      .orderBy(sql`count(*)`, "desc")
-      .limit(20)
-      .execute(),
-    db
-      .selectFrom("kb_search_log")
-      .select(["query", "locale", count.as("n")])
-      .where("created_at", ">=", since)
-      .where("ticket_after", "=", 1)
-      .groupBy(["query", "locale"])
-      .orderBy(sql`count(*)`, "desc")
-      .limit(20)
-      .execute(),
+    searchesBy(),
+    searchesBy("results", 0),
+    searchesBy("ticket_after", 1),
     db
       .selectFrom("kb_deflections")
       .select([count.as("opened"), sql<number>`sum(ticket_filed)`.as("filed")])

@@ -1,7 +1,7 @@
 import type { DB } from "../db";
 import { forUpdate, type Tx } from "../db/dialect";
 import { toJson } from "../db/json";
-import type { Monitor } from "../db/schema";
+import type { Monitor, MonitorKind } from "../db/schema";
 import type { RequestCtx } from "../context";
 import { can } from "../auth/permissions";
 import { recordAudit } from "../audit/record-audit";
@@ -42,6 +42,32 @@ function firstCheckAt(kind: Monitor["kind"], intervalS: number, timeoutMs: numbe
 }
 
 /** A lead adds a monitor. A heartbeat monitor's URL (with its secret) is returned this once. */
+/** The columns a monitor's settings fill, from the create or update form. */
+interface MonitorSettings {
+  componentId: number | null;
+  name: string;
+  target?: string;
+  config: unknown;
+  intervalS: number;
+  timeoutMs: number;
+  failThreshold: number;
+  recoverThreshold: number;
+}
+
+function settingsRow(i: MonitorSettings, kind: MonitorKind) {
+  return {
+    component_id: i.componentId,
+    name: i.name,
+    kind,
+    target: kind === "heartbeat" ? "" : (i.target ?? ""),
+    config: toJson(i.config) ?? "{}",
+    interval_s: i.intervalS,
+    timeout_ms: i.timeoutMs,
+    fail_threshold: i.failThreshold,
+    recover_threshold: i.recoverThreshold,
+  };
+}
+
 export async function createMonitor(db: DB, ctx: RequestCtx, raw: TCreateMonitor, appUrl: string): Promise<{ id: number; heartbeatUrl: string | null }> {
   assertManager(ctx);
   const input = ZCreateMonitor.parse(raw);
@@ -49,17 +75,7 @@ export async function createMonitor(db: DB, ctx: RequestCtx, raw: TCreateMonitor
   const token = input.kind === "heartbeat" ? newHeartbeatToken() : null;
   return db.transaction().execute(async (trx) => {
     await assertComponent(trx, input.componentId);
-    const row = {
-      component_id: input.componentId,
-      name: input.name,
-      kind: input.kind,
-      target: input.kind === "heartbeat" ? "" : input.target,
-      config: toJson(input.config) ?? "{}",
-      interval_s: input.intervalS,
-      timeout_ms: input.timeoutMs,
-      fail_threshold: input.failThreshold,
-      recover_threshold: input.recoverThreshold,
-    };
+    const row = settingsRow(input, input.kind);
     const res = await trx
       .insertInto("monitors")
       .values({
@@ -95,17 +111,7 @@ export async function updateMonitor(db: DB, ctx: RequestCtx, raw: TUpdateMonitor
     const targetOk = ZCreateMonitor.safeParse({ ...input, kind: m.kind });
     if (!targetOk.success) throw new AppError("INVALID_INPUT", msg("monitoring.err.target"), "target");
     await assertComponent(trx, input.componentId);
-    const row = {
-      component_id: input.componentId,
-      name: input.name,
-      kind: m.kind,
-      target: m.kind === "heartbeat" ? "" : input.target,
-      config: toJson(input.config) ?? "{}",
-      interval_s: input.intervalS,
-      timeout_ms: input.timeoutMs,
-      fail_threshold: input.failThreshold,
-      recover_threshold: input.recoverThreshold,
-    };
+    const row = settingsRow(input, m.kind);
     const { kind: _kind, ...set } = row;
     await trx
       .updateTable("monitors")
