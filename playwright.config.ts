@@ -26,12 +26,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf data/e2e && node node_modules/next/dist/bin/next start -p ${PORT}`,
+    command: `rm -rf data/e2e-${PORT} && node node_modules/next/dist/bin/next start -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
-      DATA_DIR: "data/e2e",
+      DATA_DIR: `data/e2e-${PORT}`,
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
       DATABASE_URL: "",
