@@ -1,5 +1,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // The production server (server.mjs) answers GET /api/search with this function, outside Next's router.
+    // It waits for boot itself, so it is handed over before boot starts.
+    const { searchHttp, SEARCH_HTTP_KEY } = await import("./server/kb/search-http");
+    (globalThis as Record<symbol, unknown>)[SEARCH_HTTP_KEY] = searchHttp;
     const { boot } = await import("./server/boot");
     try {
       await boot();

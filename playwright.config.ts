@@ -3,8 +3,8 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 /**
- * Drives Debian's Chromium (never a downloaded browser) against a production build started on its own
- * fresh SQLite database with the demo data.
+ * Drives Debian's Chromium (never a downloaded browser) against a production build, served as in production
+ * (server.mjs), on its own fresh SQLite database with the demo data.
  */
 export default defineConfig({
   testDir: "e2e",
@@ -26,7 +26,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf data/e2e-${PORT} && node node_modules/next/dist/bin/next start -p ${PORT}`,
+    command: `rm -rf data/e2e-${PORT} && node server.mjs --port ${PORT} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -38,15 +38,18 @@ export function portOpen(host: string, port: number, ms = 1000): Promise<boolean
 }
 
 /**
- * Starts the production build (`next start`, one process) on the loopback interface with the given
- * database, and resolves once /api/health answers 200 (migrated, demo data seeded).
- *
- * It listens on `localhost`, not `127.0.0.1`: Next (16.4) builds the URL the proxy (middleware) sees with the host
- * "localhost" whatever `-H` says, but compares a rewrite's destination with the `-H` host. With
- * `-H 127.0.0.1` every rewrite of proxy.ts (/contact -> /en/contact) looks external: Next proxies it to
- * itself over HTTP and the inner request gets the /en/… -> /… redirect, so every page answers 308.
+ * Starts the production build on the loopback interface with the given database, and resolves once
+ * /api/health answers 200 (migrated, demo data seeded). One process either way:
+ * - `server: "app"` (the default): the app's own server, `node server.mjs`, as `npm start` runs it (Next's
+ *   handler, and GET /api/search answered outside Next's router), on 127.0.0.1. It keeps Next's own host
+ *   at "localhost", so any interface will do.
+ * - `server: "next"`: plain `next start`, for comparison. It listens on `localhost`, not `127.0.0.1`: Next
+ *   (16.4) builds the URL the proxy (middleware) sees with the host "localhost" whatever `-H` says, but
+ *   compares a rewrite's destination with the `-H` host. With `-H 127.0.0.1` every rewrite of proxy.ts
+ *   (/contact -> /en/contact) looks external: Next proxies it to itself over HTTP and the inner request gets
+ *   the /en/… -> /… redirect, so every page answers 308.
  */
-export async function startApp(opts: { root: string; workDir: string; databaseUrl?: string; env?: NodeJS.ProcessEnv }): Promise<AppServer> {
+export async function startApp(opts: { root: string; workDir: string; databaseUrl?: string; env?: NodeJS.ProcessEnv; server?: "app" | "next" }): Promise<AppServer> {
   // `NEXT_DIST_DIR` (read by next.config.ts) selects another build folder, e.g. a build made for the benchmark
   // beside one that someone else is using: `NEXT_DIST_DIR=.next-bench npx next build`. The child inherits it.
   const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -54,7 +57,9 @@ export async function startApp(opts: { root: string; workDir: string; databaseUr
     throw new Error(`No production build in ${distDir}: run \`npm run build\` (or \`NEXT_DIST_DIR=${distDir} npx next build\`) first.`);
   }
   const port = await freePort();
-  const base = `http://localhost:${port}`;
+  const nextStart = opts.server === "next";
+  const host = nextStart ? "localhost" : "127.0.0.1";
+  const base = `http://${host}:${port}`;
   const logFile = path.join(opts.workDir, `server-${port}.log`);
   const log = fs.openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = {
@@ -70,7 +75,9 @@ export async function startApp(opts: { root: string; workDir: string; databaseUr
   };
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "localhost"],
+    nextStart
+      ? [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", host]
+      : ["server.mjs", "--port", String(port), "--hostname", host],
     { cwd: opts.root, env, stdio: ["ignore", log, log] },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -1,0 +1,124 @@
+// The production server (`npm start`): Next's request handler on a plain node:http server, except for
+// GET /api/search, which the app answers here itself. Next's router costs about 0.8 ms of CPU per request,
+// more than a cached search; with many concurrent clients that overhead alone sets the search latency.
+//
+//   node server.mjs [--port 3000] [--hostname 127.0.0.1]
+//
+// --port defaults to $PORT, then 3000; --hostname is the interface to listen on (all of them by default).
+// The build folder is .next, or $NEXT_DIST_DIR (read by next.config.ts).
+import http from "node:http";
+import { parseArgs } from "node:util";
+import { securityHeaders } from "./lib/security-headers.mjs";
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+  },
+});
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`[mayak] invalid port: ${args.port ?? process.env.PORT}`);
+  process.exit(1);
+}
+const bindHost = args.hostname || undefined;
+
+// Next picks React's production build from NODE_ENV when it loads: set it before importing Next.
+process.env.NODE_ENV ||= "production";
+const { default: next } = await import("next");
+
+// The app registers its search function here at start (instrumentation.ts, server/kb/search-http.ts).
+const SEARCH_HTTP = Symbol.for("mayak.searchHttp");
+const SECURITY = securityHeaders.map(({ key, value }) => [key, value]);
+
+const server = http.createServer(onRequest);
+// Next's own host stays "localhost" whatever interface we listen on: Next builds the URL that proxy.ts sees
+// with "localhost" and treats a rewrite to any other host as external (proxying it to itself, where it
+// would meet the /en/… redirect: every page would answer 308).
+const app = next({ dev: false, dir: import.meta.dirname, hostname: "localhost", port, httpServer: server });
+let handle;
+const prepared = app.prepare().then(() => {
+  handle = app.getRequestHandler();
+});
+
+function onRequest(req, res) {
+  if (!handle) {
+    // Held until Next is ready (as `next start` does), rather than refused.
+    prepared.then(() => onRequest(req, res), (err) => fail(res, err));
+    return;
+  }
+  const search = req.method === "GET" && isSearchPath(req.url) ? globalThis[SEARCH_HTTP] : undefined;
+  if (!search) {
+    handle(req, res);
+    return;
+  }
+  // As Next does: the socket's address when no proxy has set X-Forwarded-For.
+  req.headers["x-forwarded-for"] ??= req.socket.remoteAddress;
+  search(req.url, toHeaders(req.headers)).then(
+    (answer) => {
+      for (const [key, value] of SECURITY) res.setHeader(key, value);
+      for (const key in answer.headers) res.setHeader(key, answer.headers[key]);
+      res.statusCode = answer.status;
+      res.end(answer.body);
+    },
+    (err) => fail(res, err),
+  );
+}
+
+/** Exactly /api/search, with or without a query. */
+function isSearchPath(url) {
+  const q = url.indexOf("?");
+  return (q < 0 ? url : url.slice(0, q)) === "/api/search";
+}
+
+function toHeaders(raw) {
+  const h = new Headers();
+  for (const key in raw) {
+    const v = raw[key];
+    if (typeof v === "string") h.set(key, v);
+    else if (Array.isArray(v)) for (const item of v) h.append(key, item);
+  }
+  return h;
+}
+
+function fail(res, err) {
+  console.error("[mayak] request failed:", err);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.statusCode = 500;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.end("Internal Server Error");
+}
+
+server.on("error", (err) => {
+  console.error(`[mayak] cannot listen on ${bindHost ?? "*"}:${port}: ${err.message}`);
+  process.exit(1);
+});
+server.listen(port, bindHost, () => {
+  const addr = server.address();
+  const shown = !bindHost || bindHost === "0.0.0.0" || bindHost === "::" ? "localhost" : bindHost;
+  console.log(`[mayak] listening on http://${shown.includes(":") ? `[${shown}]` : shown}:${addr.port}`);
+});
+prepared.catch((err) => {
+  console.error("[mayak] cannot start Next.js:", err);
+  process.exit(1);
+});
+
+// Graceful stop, as `next start` does it: no new connections, finish the requests in flight, let Next clean
+// up, then exit with the signal's code. The app's job worker stops on the same signals (server/boot.ts).
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close(async () => {
+    await app.close().catch((err) => console.error(err));
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
