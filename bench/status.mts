@@ -14,11 +14,13 @@ import { openSqlite } from "./db";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
-const { values: flags } = parseArgs({ options: { seconds: { type: "string" }, connections: { type: "string" } } });
+const { values: flags } = parseArgs({ options: { seconds: { type: "string" }, connections: { type: "string" }, rounds: { type: "string" } } });
 const num = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number(v));
 const o = {
   seconds: num(flags.seconds ?? process.env.BENCH_STATUS_SECONDS, 10),
   connections: num(flags.connections ?? process.env.BENCH_STATUS_CONNECTIONS, 10),
+  // Each round loads every page once; the figures are means over the rounds (a shared machine is noisy).
+  rounds: num(flags.rounds ?? process.env.BENCH_STATUS_ROUNDS, 1),
   warmupSeconds: 2,
 };
 const BUDGET = { shareOfStatic: 0.8 };
@@ -36,7 +38,15 @@ if (busy > 20) console.log(`Warning: the CPUs were ${busy}% busy before the run:
 log(`machine: ${JSON.stringify(info)}`);
 log(`options: ${JSON.stringify(o)}`);
 
-type Run = Awaited<ReturnType<typeof load>> & { name: string; path: string; bytes: number; cache: string | null; cpu: ReturnType<ReturnType<typeof cpuShare>> };
+type Run = Awaited<ReturnType<typeof load>> & {
+  name: string;
+  path: string;
+  bytes: number;
+  cache: string | null;
+  cpu: ReturnType<ReturnType<typeof cpuShare>>;
+  /** The server's CPU time per answered request: what a page costs, whatever else the machine is doing. */
+  cpuMsPerRequest: number | null;
+};
 
 async function bench(app: AppServer, page: typeof STATIC): Promise<Run> {
   // The first request renders the page and caches it; the second shows how the server answers from then on.
@@ -53,8 +63,9 @@ async function bench(app: AppServer, page: typeof STATIC): Promise<Run> {
   const run = await load({ base: app.base, request, connections: o.connections, seconds: o.seconds });
   const cpu = share();
   if (run.ops === 0) throw new Error(`${page.path}: no successful request (first status ${run.sampleStatus})`);
-  log(`  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(cpu)}`);
-  return { ...run, name: page.name, path: page.path, bytes, cache, cpu };
+  const cpuMsPerRequest = cpu ? r2((cpu.appPct / 100) * run.seconds * 1000 / run.ops) : null;
+  log(`  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(cpu)}, ${cpuMsPerRequest} ms of server CPU per request`);
+  return { ...run, name: page.name, path: page.path, bytes, cache, cpu, cpuMsPerRequest };
 }
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "mayak-bench-status-"));
@@ -84,17 +95,40 @@ try {
 
   // Static, the status pages, static again: the spread between the two static runs is the noise of the run.
   const runs: Run[] = [await bench(app, STATIC)];
-  for (const p of PAGES) runs.push(await bench(app, p));
-  runs.push(await bench(app, STATIC));
+  for (let round = 0; round < o.rounds; round++) {
+    for (const p of PAGES) runs.push(await bench(app, p));
+    runs.push(await bench(app, STATIC));
+  }
+  const mean = (xs: number[]) => r2(xs.reduce((a, b) => a + b, 0) / xs.length);
   const statics = runs.filter((r) => r.path === STATIC.path);
-  const staticPerSecond = r2(statics.reduce((a, r) => a + r.perSecond, 0) / statics.length);
-  const pages = runs.filter((r) => r.path !== STATIC.path).map((r) => ({ ...r, shareOfStatic: r2(r.perSecond / staticPerSecond), budgetMet: r.perSecond / staticPerSecond >= BUDGET.shareOfStatic }));
-  Object.assign(result, { data, staticRuns: statics, staticPerSecond, pages, loadAverageAtEnd: loadAverage() });
+  const staticPerSecond = mean(statics.map((r) => r.perSecond));
+  const cpuMs = (rs: Run[]) => (rs.every((r) => r.cpuMsPerRequest !== null) ? mean(rs.map((r) => r.cpuMsPerRequest!)) : null);
+  const staticCpuMs = cpuMs(statics);
+  const pages = PAGES.map((p) => {
+    const mine = runs.filter((r) => r.path === p.path);
+    const perSecond = mean(mine.map((r) => r.perSecond));
+    const pageCpuMs = cpuMs(mine);
+    return {
+      path: p.path,
+      runs: mine,
+      bytes: mine[0]!.bytes,
+      cache: mine[0]!.cache,
+      perSecond,
+      shareOfStatic: r2(perSecond / staticPerSecond),
+      budgetMet: perSecond / staticPerSecond >= BUDGET.shareOfStatic,
+      cpuMsPerRequest: pageCpuMs,
+      // Requests a second the server's CPU allows, relative to the static page: the same ratio, less disturbed by other load.
+      cpuShareOfStatic: staticCpuMs !== null && pageCpuMs !== null ? r2(staticCpuMs / pageCpuMs) : null,
+    };
+  });
+  Object.assign(result, { data, staticRuns: statics, staticPerSecond, staticCpuMsPerRequest: staticCpuMs, pages, loadAverageAtEnd: loadAverage() });
 
-  console.log(`\nStatus page, ${o.connections} connections, ${o.seconds} s each (after ${o.warmupSeconds} s warm-up)`);
-  console.log(`  static /contact: ${statics.map((r) => `${r.perSecond} req/s (p95 ${r.p95} ms, other processes ${r.cpu?.otherPct ?? "?"} % CPU)`).join(" and ")}; mean ${staticPerSecond}`);
+  console.log(`\nStatus page, ${o.connections} connections, ${o.seconds} s each (after ${o.warmupSeconds} s warm-up), ${o.rounds} round(s)`);
+  console.log(`  static /contact: ${statics.map((r) => `${r.perSecond} req/s (p95 ${r.p95} ms, other processes ${r.cpu?.otherPct ?? "?"} % CPU)`).join(", ")}; mean ${staticPerSecond} req/s, ${staticCpuMs} ms of server CPU per request`);
   for (const p of pages) {
-    console.log(`  ${p.path}: ${p.perSecond} req/s (${Math.round(p.shareOfStatic * 100)} % of static), p50 ${p.p50} / p95 ${p.p95} / p99 ${p.p99} ms, ${p.bytes} bytes, x-nextjs-cache ${p.cache ?? "-"}, errors ${p.errors}, other processes ${p.cpu?.otherPct ?? "?"} % CPU  -> budget >= ${BUDGET.shareOfStatic * 100} %: ${p.budgetMet ? "met" : "MISSED"}`);
+    const others = p.runs.map((r) => r.cpu?.otherPct ?? "?").join(", ");
+    console.log(`  ${p.path}: ${p.runs.map((r) => r.perSecond).join(", ")} req/s, mean ${p.perSecond} (${Math.round(p.shareOfStatic * 100)} % of static); p95 ${p.runs.map((r) => r.p95).join(", ")} ms; ${p.bytes} bytes, x-nextjs-cache ${p.cache ?? "-"}, errors ${p.runs.reduce((a, r) => a + r.errors, 0)}, other processes ${others} % CPU  -> budget >= ${BUDGET.shareOfStatic * 100} %: ${p.budgetMet ? "met" : "MISSED"}`);
+    console.log(`    server CPU per request ${p.cpuMsPerRequest} ms: ${p.cpuShareOfStatic === null ? "?" : Math.round(p.cpuShareOfStatic * 100)} % of the static page's rate by CPU`);
   }
   console.log(`  load average at the end: ${loadAverage()}`);
 } finally {

@@ -1,40 +1,47 @@
 "use client";
-import { useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { formatUptime, type BarLevel } from "@/server/status/uptime";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { formatUptime } from "@/server/status/uptime";
 import { formatDate } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
+import { barDays, type CompactComponent } from "./compact";
 import { BAR } from "./status-style";
 
-/** One day as the page sends it: compact, so the page stays light (the words are made here). */
-export interface BarDay {
-  day: number;
-  level: BarLevel;
-  uptime: number | null;
-  incidents: string[];
-}
+type BarData = Pick<CompactComponent, "from" | "levels" | "days" | "incidents">;
 
-interface BarView extends BarDay {
-  date: string;
-  uptimeText: string;
-  /** The whole day in one sentence, for screen readers. */
-  label: string;
+/**
+ * The 90 days as one painted strip: a gradient with a stop wherever the level changes. The server sends
+ * this instead of 90 elements with their labels; the browser replaces it with the interactive bars.
+ */
+function stripBackground(levels: string): string {
+  const n = levels.length;
+  const stops: string[] = [];
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && levels[j] === levels[i]) j++;
+    stops.push(`var(--bar-${levels[i]}) ${((i / n) * 100).toFixed(2)}% ${((j / n) * 100).toFixed(2)}%`);
+    i = j;
+  }
+  return `linear-gradient(90deg,${stops.join(",")})`;
 }
 
 /**
  * Ninety daily bars. One tab stop for the whole strip (arrow keys, Home and End move between days), each
- * bar with a text alternative; the tooltip shows on hover and on keyboard focus.
+ * bar with a text alternative; the tooltip shows on hover and on keyboard focus. Until the page is live
+ * in the browser the strip is painted in one piece (the uptime figures above it carry the numbers).
  */
-export function UptimeBars({ label, days, startLabel, endLabel }: { label: string; days: BarDay[]; startLabel: string; endLabel: string }) {
+export function UptimeBars({ label, data }: { label: string; data: BarData }) {
   const { t, locale } = useT();
-  const bars: BarView[] = useMemo(
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
+  const bars = useMemo(
     () =>
-      days.map((d) => {
+      barDays(data).map((d) => {
         const date = formatDate(locale, d.day);
         const uptime = formatUptime(d.uptime, t("status.noData"));
         const incidents = d.incidents.length ? t("status.bars.incidents", { titles: d.incidents.join("; ") }) : t("status.bars.noIncidents");
         return { ...d, date, uptimeText: `${t("status.uptime.heading")}: ${uptime}`, label: t("status.bars.day", { date, uptime, incidents }) };
       }),
-    [days, locale, t],
+    [data, locale, t],
   );
   const [focus, setFocus] = useState(bars.length - 1);
   const [shown, setShown] = useState<number | null>(null);
@@ -56,25 +63,33 @@ export function UptimeBars({ label, days, startLabel, endLabel }: { label: strin
   const tip = shown === null ? null : bars[shown];
   return (
     <div className="relative">
-      <div role="group" aria-label={label} className="flex h-9 items-stretch gap-px" onKeyDown={move} onMouseLeave={() => setShown(null)}>
-        {bars.map((b, i) => (
-          <span
-            key={b.day}
-            ref={(el) => {
-              refs.current[i] = el;
-            }}
-            role="img"
-            aria-label={b.label}
-            tabIndex={i === focus ? 0 : -1}
-            onFocus={() => {
-              setFocus(i);
-              setShown(i);
-            }}
-            onBlur={() => setShown(null)}
-            onMouseEnter={() => setShown(i)}
-            className={`uptime-bar ${BAR[b.level]}`}
-          />
-        ))}
+      <div
+        role="group"
+        aria-label={label}
+        className="uptime-strip"
+        style={live ? undefined : { backgroundImage: stripBackground(data.levels) }}
+        onKeyDown={move}
+        onMouseLeave={() => setShown(null)}
+      >
+        {live &&
+          bars.map((b, i) => (
+            <span
+              key={b.day}
+              ref={(el) => {
+                refs.current[i] = el;
+              }}
+              role="img"
+              aria-label={b.label}
+              tabIndex={i === focus ? 0 : -1}
+              onFocus={() => {
+                setFocus(i);
+                setShown(i);
+              }}
+              onBlur={() => setShown(null)}
+              onMouseEnter={() => setShown(i)}
+              className={`uptime-bar ${BAR[b.level]}`}
+            />
+          ))}
       </div>
       {tip && shown !== null && (
         <div
@@ -94,8 +109,8 @@ export function UptimeBars({ label, days, startLabel, endLabel }: { label: strin
         </div>
       )}
       <div aria-hidden="true" className="mt-1 flex justify-between text-xs text-slate-600">
-        <span>{startLabel}</span>
-        <span>{endLabel}</span>
+        <span>{t("status.bars.start")}</span>
+        <span>{t("status.bars.today")}</span>
       </div>
     </div>
   );

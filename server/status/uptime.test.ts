@@ -27,6 +27,8 @@ describe("uptime arithmetic", () => {
     expect(formatUptime(uptimePercent({ up: 9999, degraded: 0, down: 1, maintenance: 0 }), "-")).toBe("99.99%");
     expect(formatUptime(uptimePercent({ up: 99999, degraded: 0, down: 1, maintenance: 0 }), "-")).toBe("99.99%");
     expect(formatUptime(100, "-")).toBe("100.00%");
+    // A value already floored to hundredths (as the status page sends it to the browser) reads the same.
+    for (let i = 0; i <= 10_000; i++) expect(formatUptime(i / 100, "-")).toBe(`${(i / 100).toFixed(2)}%`);
   });
 
   it("uses hourly rollups for 24 h and daily ones plus today's hours beyond", () => {

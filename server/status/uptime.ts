@@ -43,10 +43,18 @@ export function uptimePercent(c: CheckCounts): number | null {
   return ((c.up + c.degraded) / counted) * 100;
 }
 
-/** "99.95%": floors rather than rounds, so a single failed check never reads as 100.00%. */
+/**
+ * Uptime floored to hundredths, so a single failed check never reads as 100.00%. The small allowance keeps
+ * a value that is already in hundredths (99.99 × 100 is 9998.999… in binary) from losing one.
+ */
+export function floorUptime(p: number): number {
+  return Math.floor(p * 100 + 1e-7) / 100;
+}
+
+/** "99.95%" (floored, see floorUptime). */
 export function formatUptime(p: number | null, noData: string): string {
   if (p === null) return noData;
-  return `${(Math.floor(p * 100) / 100).toFixed(2)}%`;
+  return `${floorUptime(p).toFixed(2)}%`;
 }
 
 export const startOfHour = (ms: number) => Math.floor(ms / HOUR) * HOUR;

@@ -6,7 +6,8 @@ import { formatDateTime } from "@/lib/i18n";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";
 import { SubscribeForm } from "@/components/subscribe-form";
-import { ComponentRow } from "@/components/status/component-row";
+import { ComponentGroups } from "@/components/status/component-row";
+import { toCompact } from "@/components/status/compact";
 import { ActiveIncidentCard, IncidentHistoryList, MaintenanceCard } from "@/components/status/incident-cards";
 import { BANNER } from "@/components/status/status-style";
 import { FeedLinks, UptimeFormula } from "@/components/status/page-parts";
@@ -61,14 +62,7 @@ export default async function StatusPage({ params }: Props) {
 
       <section aria-labelledby="components-heading">
         <h2 id="components-heading" className="text-xl font-semibold">{t("status.components.heading")}</h2>
-        {data.groups.map((g) => (
-          <div key={g.id ?? "other"} className="mt-4 rounded-lg border border-slate-200 bg-white px-5 shadow-sm">
-            {g.name && <h3 className="border-b border-slate-200 py-3 text-sm font-semibold uppercase tracking-wide text-slate-700">{g.name}</h3>}
-            <ul className="divide-y divide-slate-100">
-              {g.components.map((c) => <ComponentRow key={c.id} c={c} t={t} locale={locale} grouped={!!g.name} />)}
-            </ul>
-          </div>
-        ))}
+        <ComponentGroups groups={data.groups.map((g) => ({ id: g.id, name: g.name, components: g.components.map(toCompact) }))} />
       </section>
 
       <section aria-labelledby="history-heading">
