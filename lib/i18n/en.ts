@@ -2,6 +2,7 @@ import { statusEn } from "./sections/status.en";
 import { incidentsEn } from "./sections/incidents.en";
 import { monitoringEn } from "./sections/monitoring.en";
 import { subscriptionsEn } from "./sections/subscriptions.en";
+import { statusAdminEn } from "./sections/status-admin.en";
 
 /** English strings: the reference dictionary. Every key here must exist in ru.ts too (the type checks it). */
 const core = {
@@ -341,6 +342,6 @@ const core = {
 } as const;
 
 /** Each area of the product keeps its strings in lib/i18n/sections/<area>.{en,ru}.ts. */
-export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn };
+export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn, ...statusAdminEn };
 
 export type MessageKey = keyof typeof en;

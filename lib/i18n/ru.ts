@@ -3,6 +3,7 @@ import { statusRu } from "./sections/status.ru";
 import { incidentsRu } from "./sections/incidents.ru";
 import { monitoringRu } from "./sections/monitoring.ru";
 import { subscriptionsRu } from "./sections/subscriptions.ru";
+import { statusAdminRu } from "./sections/status-admin.ru";
 
 /** Russian strings. The type makes a missing key a build error. */
 export const ru: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const ru: Record<MessageKey, string> = {
   ...incidentsRu,
   ...monitoringRu,
   ...subscriptionsRu,
+  ...statusAdminRu,
   "app.name": "Маяк",
   "app.tagline": "Поддержка, при которой свет не гаснет",
   "meta.siteName": "Поддержка «Маяк»",

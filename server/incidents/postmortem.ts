@@ -6,7 +6,8 @@ import { assertCan } from "../components/access";
 import { AppError } from "../errors";
 import { formatDateTime, msg, translate } from "@/lib/i18n";
 import { ZId } from "../components/schemas";
-import { ZSavePostmortem, type TSavePostmortem } from "./schemas";
+import { renderMarkdown } from "../kb/markdown";
+import { ZPreviewPostmortem, ZSavePostmortem, type TPreviewPostmortem, type TSavePostmortem } from "./schemas";
 import { lockIncidentOrThrow } from "./store";
 
 const SECTIONS = ["summary", "timeline", "rootCause", "wentWell", "actionItems"] as const;
@@ -54,4 +55,11 @@ export async function setPostmortemPublished(db: DB, ctx: RequestCtx, rawId: num
       before: { publishedAt: inc.postmortem_published_at }, after: { publishedAt: at },
     });
   });
+}
+
+/** A draft rendered and sanitised exactly as the public incident page will show it, in the author's language. */
+export function previewPostmortem(ctx: RequestCtx, raw: TPreviewPostmortem, locale: Locale): { html: string } {
+  assertCan(ctx, "incident.manage");
+  const input = ZPreviewPostmortem.parse(raw);
+  return { html: renderMarkdown(input.body, { linkPrefix: locale === "ru" ? "/ru" : undefined }).html };
 }

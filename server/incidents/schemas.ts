@@ -58,6 +58,8 @@ export const ZSavePostmortem = z.object({
   body: z.string().max(100_000, msg("incidents.err.body.long")),
 });
 export type TSavePostmortem = z.input<typeof ZSavePostmortem>;
+export const ZPreviewPostmortem = ZSavePostmortem.pick({ body: true });
+export type TPreviewPostmortem = z.input<typeof ZPreviewPostmortem>;
 
 export const ZTicketLink = z.object({ incidentId: ZId, ticketId: ZId });
 export type TTicketLink = z.input<typeof ZTicketLink>;

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { procedure, router } from "../init";
-import { ZMergeIncident, ZOpenIncident, ZPostUpdate, ZResolveIncident, ZSavePostmortem, ZTicketLink } from "../../incidents/schemas";
+import { ZMergeIncident, ZOpenIncident, ZPostUpdate, ZPreviewPostmortem, ZResolveIncident, ZSavePostmortem, ZTicketLink } from "../../incidents/schemas";
 import { openIncident } from "../../incidents/open-incident";
 import { postIncidentUpdate, resolveIncident } from "../../incidents/update-incident";
 import { mergeIncident } from "../../incidents/merge-incident";
-import { savePostmortem, setPostmortemPublished } from "../../incidents/postmortem";
+import { previewPostmortem, savePostmortem, setPostmortemPublished } from "../../incidents/postmortem";
 import { linkTicket, suggestTickets, unlinkTicket } from "../../incidents/ticket-links";
 import { findIncidents, getIncident } from "../../incidents/get-incident";
 import { andRevalidate } from "./status-components";
@@ -21,6 +21,8 @@ export const statusIncidentsRouter = router({
   resolve: manage.input(ZResolveIncident).mutation(({ ctx, input }) => andRevalidate(resolveIncident(ctx.db, ctx, input, ctx.appUrl))),
   merge: manage.input(ZMergeIncident).mutation(({ ctx, input }) => andRevalidate(mergeIncident(ctx.db, ctx, input))),
   savePostmortem: manage.input(ZSavePostmortem).mutation(({ ctx, input }) => andRevalidate(savePostmortem(ctx.db, ctx, input))),
+  // Changes nothing; a mutation only so that a long draft travels in the request body, not in the URL.
+  previewPostmortem: manage.input(ZPreviewPostmortem).mutation(({ ctx, input }) => previewPostmortem(ctx, input, ctx.locale)),
   publishPostmortem: manage
     .input(z.object({ id: z.number().int().positive(), published: z.boolean() }))
     .mutation(({ ctx, input }) => andRevalidate(setPostmortemPublished(ctx.db, ctx, input.id, input.published))),

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
@@ -8,6 +8,7 @@ import { CATEGORIES } from "@/server/kb/categories";
 import type { ArticleKind, ArticleStatus, Locale } from "@/server/db/schema";
 import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
+import { MarkdownPreview, useDebounced } from "@/components/markdown-preview";
 
 export interface EditorValues {
   kind: ArticleKind;
@@ -21,15 +22,6 @@ export interface EditorValues {
   body: string;
   position: number;
   status: ArticleStatus;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
 }
 
 /** Markdown on the left, the sanitised rendering on the right (rendered by the server, as readers will see it). */
@@ -123,10 +115,7 @@ export function ArticleEditor({ id, initial, can }: { id?: number; initial: Edit
         <Field id="kb-body" label={t("kb.field.body")} errors={errors?.body}>
           {(a) => <textarea {...a} value={v.body} onChange={set("body")} rows={24} className={`${inputClass} font-mono`} />}
         </Field>
-        <section aria-labelledby="kb-preview-heading" className="min-w-0">
-          <h2 id="kb-preview-heading" className="text-sm font-semibold text-slate-800">{t("kb.preview")}</h2>
-          <div className="prose-mayak mt-1 h-[36rem] overflow-auto rounded-md border border-slate-200 bg-white p-4" aria-live="polite" dangerouslySetInnerHTML={{ __html: preview.data?.html ?? "" }} />
-        </section>
+        <MarkdownPreview id="kb-preview" heading={t("kb.preview")} html={preview.data?.html ?? ""} />
       </div>
       <div className="flex flex-wrap gap-3">
         {can.publish && (

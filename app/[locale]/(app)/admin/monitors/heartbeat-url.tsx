@@ -2,8 +2,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
-import { FormError, formErrorOf } from "@/components/form";
 import { secondaryButtonClass } from "@/components/ui";
+import { ConfirmDelete } from "@/components/confirm-delete";
 
 /** The secret URL, shown once; relative URLs (no APP_URL) are completed with this site's origin. */
 export function HeartbeatUrl({ url }: { url: string }) {
@@ -27,15 +27,13 @@ export function HeartbeatPanel({ id }: { id: number }) {
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-700">{t("monitoring.heartbeat.hidden")}</p>
-      <FormError message={formErrorOf(regen.error, t("common.error"))} />
-      <button
-        type="button"
-        className={secondaryButtonClass}
-        disabled={regen.isPending}
-        onClick={() => window.confirm(t("monitoring.heartbeat.confirm")) && regen.mutate({ id })}
-      >
-        {t("monitoring.heartbeat.regenerate")}
-      </button>
+      <ConfirmDelete
+        label={t("monitoring.heartbeat.regenerate")}
+        title={t("statusAdmin.regenerate.title")}
+        description={t("statusAdmin.regenerate.body")}
+        confirmLabel={t("statusAdmin.regenerate.confirm")}
+        onConfirm={() => regen.mutateAsync({ id })}
+      />
     </div>
   );
 }

@@ -6,8 +6,9 @@ import { titled } from "@/lib/i18n/metadata";
 import { Badge, Card, Empty, PageHeader } from "@/components/ui";
 import { COMPONENT_BADGE } from "../../incidents/badges";
 import { ComponentForm, GroupForm } from "./setup-forms";
-import { CancelMaintenanceButton, ComponentActions, DeleteGroupButton } from "./row-actions";
+import { CancelMaintenanceButton, ComponentActions, DeleteComponentButton, DeleteGroupButton, GroupActions } from "./row-actions";
 import { MaintenanceForm } from "./maintenance-form";
+import { EditDisclosure } from "./edit-disclosure";
 
 export const generateMetadata = titled("incidents.admin.title");
 
@@ -18,6 +19,9 @@ export default async function StatusSetupPage() {
   const [{ groups, components }, maintenance] = await Promise.all([api.status.components.list(), api.status.maintenance.list()]);
   const name = (x: { nameEn: string; nameRu: string }) => (locale === "ru" ? x.nameRu : x.nameEn);
   const order = components.map((c) => c.id);
+  const groupOrder = groups.map((g) => g.id);
+  const groupChoices = groups.map((g) => ({ id: g.id, name: name(g) }));
+  const componentChoices = components.map((c) => ({ id: c.id, name: name(c) }));
   const sections = [...groups.map((g) => ({ key: `g${g.id}`, group: g, title: name(g) })), { key: "none", group: null, title: t("incidents.admin.noGroup") }];
   const componentNames = new Map(components.map((c) => [c.id, name(c)]));
   const span = (m: { startsAt: number; endsAt: number }) => t("incidents.maint.window", { start: formatDateTime(locale, m.startsAt), end: formatDateTime(locale, m.endsAt) });
@@ -35,18 +39,37 @@ export default async function StatusSetupPage() {
               if (!group && members.length === 0) return null;
               return (
                 <section key={key} className="mb-5">
-                  <div className="mb-2 flex items-center justify-between border-b border-slate-200 pb-1">
-                    <h3 className="font-semibold">{title}</h3>
-                    {group && <DeleteGroupButton id={group.id} name={title} />}
-                  </div>
+                  {group ? (
+                    <EditDisclosure
+                      name={title}
+                      heading={t("statusAdmin.editGroup", { name: title })}
+                      rowClassName="mb-2 border-b border-slate-200 pb-1"
+                      summary={<h3 className="font-semibold">{title}</h3>}
+                      actions={<GroupActions name={title} order={groupOrder} index={groupOrder.indexOf(group.id)} />}
+                      danger={<DeleteGroupButton id={group.id} name={title} />}
+                    >
+                      <GroupForm group={group} />
+                    </EditDisclosure>
+                  ) : (
+                    <h3 className="mb-2 border-b border-slate-200 pb-1 font-semibold">{title}</h3>
+                  )}
                   <ul className="space-y-3">
                     {members.map((c) => (
-                      <li key={c.id} className="flex flex-wrap items-center justify-between gap-2">
-                        <div>
-                          <span className="font-medium">{name(c)}</span> <span className="text-xs text-slate-600">/{c.slug}</span>{" "}
-                          <Badge kind={COMPONENT_BADGE[c.status]}>{t(`incidents.component.${c.status}`)}</Badge>
-                        </div>
-                        <ComponentActions id={c.id} name={name(c)} status={c.status} order={order} index={order.indexOf(c.id)} />
+                      <li key={c.id} data-testid="component-row">
+                        <EditDisclosure
+                          name={name(c)}
+                          heading={t("statusAdmin.editComponent", { name: name(c) })}
+                          summary={
+                            <div>
+                              <span className="font-medium">{name(c)}</span> <span className="text-xs text-slate-600">/{c.slug}</span>{" "}
+                              <Badge kind={COMPONENT_BADGE[c.status]}>{t(`incidents.component.${c.status}`)}</Badge>
+                            </div>
+                          }
+                          actions={<ComponentActions id={c.id} name={name(c)} status={c.status} order={order} index={order.indexOf(c.id)} />}
+                          danger={<DeleteComponentButton id={c.id} name={name(c)} />}
+                        >
+                          <ComponentForm groups={groupChoices} component={c} />
+                        </EditDisclosure>
                       </li>
                     ))}
                   </ul>
@@ -57,15 +80,24 @@ export default async function StatusSetupPage() {
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("incidents.maint.heading")}</h2>
             {maintenance.current.length === 0 ? <Empty>{t("incidents.maint.none")}</Empty> : (
-              <ul className="space-y-3">
+              <ul className="space-y-4">
                 {maintenance.current.map((m) => (
-                  <li key={m.id} className="flex flex-wrap items-start justify-between gap-2">
-                    <div>
-                      <p className="font-medium">{m.title} <Badge kind={m.status === "in_progress" ? "pending" : "new"}>{t(`incidents.maint.status.${m.status}`)}</Badge></p>
-                      <p className="text-sm text-slate-700">{span(m)}</p>
-                      <p className="text-xs text-slate-600">{m.componentIds.map((id) => componentNames.get(id)).filter(Boolean).join(", ")}</p>
-                    </div>
-                    <CancelMaintenanceButton id={m.id} />
+                  <li key={m.id} data-testid="maintenance-row">
+                    <EditDisclosure
+                      name={m.title}
+                      heading={t("statusAdmin.editMaintenance", { title: m.title })}
+                      level={3}
+                      summary={
+                        <div>
+                          <p className="font-medium">{m.title} <Badge kind={m.status === "in_progress" ? "pending" : "new"}>{t(`incidents.maint.status.${m.status}`)}</Badge></p>
+                          <p className="text-sm text-slate-700">{span(m)}</p>
+                          <p className="text-xs text-slate-600">{m.componentIds.map((id) => componentNames.get(id)).filter(Boolean).join(", ")}</p>
+                        </div>
+                      }
+                      danger={<CancelMaintenanceButton id={m.id} title={m.title} running={m.status === "in_progress"} />}
+                    >
+                      <MaintenanceForm components={componentChoices} maintenance={m} />
+                    </EditDisclosure>
                   </li>
                 ))}
               </ul>
@@ -83,11 +115,11 @@ export default async function StatusSetupPage() {
         <div className="space-y-6">
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("incidents.maint.schedule")}</h2>
-            <MaintenanceForm components={components.map((c) => ({ id: c.id, name: name(c) }))} />
+            <MaintenanceForm components={componentChoices} />
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("incidents.admin.newComponent")}</h2>
-            <ComponentForm groups={groups.map((g) => ({ id: g.id, name: name(g) }))} />
+            <ComponentForm groups={groupChoices} />
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("incidents.admin.newGroup")}</h2>

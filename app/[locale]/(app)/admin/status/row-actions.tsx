@@ -4,13 +4,29 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { inputClass } from "@/components/form";
-import { secondaryButtonClass } from "@/components/ui";
+import { ConfirmDelete } from "@/components/confirm-delete";
 import { COMPONENT_STATUSES } from "@/server/components/schemas";
 import type { ComponentStatus } from "@/server/db/schema";
+import { smallButtonClass as small } from "./edit-disclosure";
 
-const small = `${secondaryButtonClass} !px-2 !py-1 text-xs`;
+/** The order with the item at `index` swapped with its neighbour. */
+function moved(order: number[], index: number, delta: number): number[] {
+  const next = [...order];
+  [next[index], next[index + delta]] = [next[index + delta], next[index]];
+  return next;
+}
 
-/** Status select, move up/down and delete for one component; errors show beside the row. */
+function MoveButtons({ name, index, count, pending, onMove }: { name: string; index: number; count: number; pending: boolean; onMove: (delta: number) => void }) {
+  const { t } = useT();
+  return (
+    <>
+      <button type="button" className={small} disabled={index === 0 || pending} onClick={() => onMove(-1)} aria-label={`${t("incidents.admin.up")}: ${name}`}>↑</button>
+      <button type="button" className={small} disabled={index === count - 1 || pending} onClick={() => onMove(1)} aria-label={`${t("incidents.admin.down")}: ${name}`}>↓</button>
+    </>
+  );
+}
+
+/** Status override and move up/down for one component; errors show beside the row. */
 export function ComponentActions({ id, name, status, order, index }: { id: number; name: string; status: ComponentStatus; order: number[]; index: number }) {
   const { t } = useT();
   const trpc = useTRPC();
@@ -18,24 +34,45 @@ export function ComponentActions({ id, name, status, order, index }: { id: numbe
   const refresh = { onSuccess: () => router.refresh() };
   const setStatus = useMutation(trpc.status.components.setStatus.mutationOptions());
   const reorder = useMutation(trpc.status.components.reorder.mutationOptions());
-  const remove = useMutation(trpc.status.components.delete.mutationOptions());
-  const error = setStatus.error ?? reorder.error ?? remove.error;
-  const move = (delta: number) => {
-    const next = [...order];
-    [next[index], next[index + delta]] = [next[index + delta], next[index]];
-    reorder.mutate({ ids: next }, refresh);
-  };
+  const error = setStatus.error ?? reorder.error;
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <>
       <label htmlFor={`status-${id}`} className="sr-only">{t("incidents.admin.statusOf", { name })}</label>
-      <select id={`status-${id}`} className={`${inputClass} !w-auto`} value={status} disabled={setStatus.isPending} onChange={(e) => setStatus.mutate({ id, status: e.target.value as ComponentStatus }, refresh)}>
+      <select id={`status-${id}`} className={`${inputClass} !w-auto !py-1`} value={status} disabled={setStatus.isPending} onChange={(e) => setStatus.mutate({ id, status: e.target.value as ComponentStatus }, refresh)}>
         {COMPONENT_STATUSES.map((s) => <option key={s} value={s}>{t(`incidents.component.${s}`)}</option>)}
       </select>
-      <button type="button" className={small} disabled={index === 0 || reorder.isPending} onClick={() => move(-1)} aria-label={`${t("incidents.admin.up")}: ${name}`}>↑</button>
-      <button type="button" className={small} disabled={index === order.length - 1 || reorder.isPending} onClick={() => move(1)} aria-label={`${t("incidents.admin.down")}: ${name}`}>↓</button>
-      <button type="button" className={small} disabled={remove.isPending} onClick={() => remove.mutate({ id }, refresh)}>{t("incidents.admin.delete")}</button>
+      <MoveButtons name={name} index={index} count={order.length} pending={reorder.isPending} onMove={(d) => reorder.mutate({ ids: moved(order, index, d) }, refresh)} />
       {error && <p role="alert" className="w-full text-sm text-red-800">{error.message}</p>}
-    </div>
+    </>
+  );
+}
+
+export function GroupActions({ name, order, index }: { name: string; order: number[]; index: number }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const reorder = useMutation(trpc.status.components.reorderGroups.mutationOptions());
+  return (
+    <>
+      <MoveButtons name={name} index={index} count={order.length} pending={reorder.isPending} onMove={(d) => reorder.mutate({ ids: moved(order, index, d) }, { onSuccess: () => router.refresh() })} />
+      {reorder.error && <p role="alert" className="w-full text-sm text-red-800">{reorder.error.message}</p>}
+    </>
+  );
+}
+
+export function DeleteComponentButton({ id, name }: { id: number; name: string }) {
+  const { t } = useT();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const remove = useMutation(trpc.status.components.delete.mutationOptions());
+  return (
+    <ConfirmDelete
+      label={t("incidents.admin.delete")}
+      ariaLabel={`${t("incidents.admin.delete")}: ${name}`}
+      title={t("statusAdmin.deleteComponent.title", { name })}
+      description={t("statusAdmin.deleteComponent.body")}
+      buttonClassName={small}
+      onConfirm={() => remove.mutateAsync({ id }).then(() => router.refresh())}
+    />
   );
 }
 
@@ -45,21 +82,33 @@ export function DeleteGroupButton({ id, name }: { id: number; name: string }) {
   const router = useRouter();
   const remove = useMutation(trpc.status.components.deleteGroup.mutationOptions());
   return (
-    <button type="button" className={small} disabled={remove.isPending} onClick={() => remove.mutate({ id }, { onSuccess: () => router.refresh() })} aria-label={`${t("incidents.admin.delete")}: ${name}`}>
-      {t("incidents.admin.delete")}
-    </button>
+    <ConfirmDelete
+      label={t("incidents.admin.delete")}
+      ariaLabel={`${t("incidents.admin.delete")}: ${name}`}
+      title={t("statusAdmin.deleteGroup.title", { name })}
+      description={t("statusAdmin.deleteGroup.body")}
+      buttonClassName={small}
+      onConfirm={() => remove.mutateAsync({ id }).then(() => router.refresh())}
+    />
   );
 }
 
-export function CancelMaintenanceButton({ id }: { id: number }) {
+/** A scheduled window is cancelled; a running one ends now. */
+export function CancelMaintenanceButton({ id, title, running }: { id: number; title: string; running: boolean }) {
   const { t } = useT();
   const trpc = useTRPC();
   const router = useRouter();
   const cancel = useMutation(trpc.status.maintenance.cancel.mutationOptions());
+  const label = running ? t("statusAdmin.endMaint") : t("incidents.maint.cancel");
   return (
-    <>
-      <button type="button" className={small} disabled={cancel.isPending} onClick={() => cancel.mutate({ id }, { onSuccess: () => router.refresh() })}>{t("incidents.maint.cancel")}</button>
-      {cancel.error && <p role="alert" className="text-sm text-red-800">{cancel.error.message}</p>}
-    </>
+    <ConfirmDelete
+      label={label}
+      ariaLabel={`${label}: ${title}`}
+      title={t(running ? "statusAdmin.endMaint.title" : "statusAdmin.cancelMaint.title", { title })}
+      description={t(running ? "statusAdmin.endMaint.body" : "statusAdmin.cancelMaint.body")}
+      dismissLabel={t("statusAdmin.keep")}
+      buttonClassName={small}
+      onConfirm={() => cancel.mutateAsync({ id }).then(() => router.refresh())}
+    />
   );
 }

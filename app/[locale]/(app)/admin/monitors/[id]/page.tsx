@@ -29,7 +29,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
       <PageHeader
         title={monitor.name}
         lead={`${t(`monitoring.kind.${monitor.kind}`)}${monitor.target ? ` · ${monitor.target}` : ""} · ${monitor.componentName ?? t("monitoring.noComponent")}`}
-        actions={<MonitorActions id={monitor.id} enabled={monitor.enabled} />}
+        actions={<MonitorActions id={monitor.id} name={monitor.name} enabled={monitor.enabled} />}
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
         <div className="space-y-4">
