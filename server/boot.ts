@@ -47,7 +47,15 @@ async function start(): Promise<void> {
   for (const c of report.conflicts) console.error(`[mayak] content file skipped: ${c}`);
   console.log(`[mayak] help center: ${report.added.length} added, ${report.updated.length} updated, ${report.archived.length} archived, ${report.unchanged} unchanged`);
 
-  await getSearchEngine().prepare(() => loadSearchDocs(db));
+  // The index is built in the background, in slices between requests: pages and /api/health answer at once,
+  // and search answers from the database until the index is ready (see server/search/orama-engine.ts).
+  const indexStart = Date.now();
+  getSearchEngine()
+    .prepare(() => loadSearchDocs(db))
+    .then(
+      () => console.log(`[mayak] search index ready (${getSearchEngine().name}, ${Date.now() - indexStart} ms)`),
+      (err: unknown) => console.error(`[mayak] search index not prepared: ${err instanceof Error ? err.message : String(err)}`),
+    );
 
   if (env.JOBS_ENABLED === "true") {
     const areas = mergeJobSets([

@@ -128,6 +128,8 @@ export interface KbArticlesTable {
   summary: string;
   tags: string;
   body: string;
+  /** Plain text of `body` for search; NULL until the app first writes or backfills it (rows from before migration 0005). */
+  body_text: string | null;
   status: ArticleStatus;
   position: number;
   source_path: string | null;

@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { msg } from "@/lib/i18n";
 import type { z } from "zod";
 import type { ZArticleFields } from "./schemas";
+import { markdownToText } from "./markdown";
 
 export type ArticleFields = z.output<typeof ZArticleFields>;
 export const SEARCH_INDEX_JOB = "search.index";
@@ -22,7 +23,8 @@ export function fieldsOf(a: KbArticle): ArticleFields {
 
 /**
  * The one place an article is written: insert or update, a new revision, a search-index job and an audit
- * event, all in the caller's transaction. The editor, the content sync and restore all come through here.
+ * event, all in the caller's transaction. The editor, the content sync and restore all come through here,
+ * so the plain text of the body (`body_text`, what search indexes) always follows the body.
  */
 export async function writeArticle(
   trx: Tx,
@@ -51,6 +53,8 @@ export async function writeArticle(
     summary: fields.summary,
     tags: toJson(fields.tags) ?? "[]",
     body: fields.body,
+    // Kept with the body so that building the search index at start converts no Markdown.
+    body_text: existing?.body === fields.body && existing.body_text !== null ? existing.body_text : markdownToText(fields.body),
     status,
     position: fields.position,
     updated_at: now,

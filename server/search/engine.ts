@@ -43,12 +43,17 @@ export interface SearchResult {
 /** One interface, two engines: Orama in process (the default) and Meilisearch. */
 export interface SearchEngine {
   readonly name: "orama" | "meilisearch";
-  /** At start: Orama builds its index from the database; Meilisearch applies its settings and keeps its documents. */
+  /**
+   * At start: Orama builds its index from the database; Meilisearch applies its settings and keeps its documents.
+   * Resolves when that is done; searches are answered meanwhile (Orama: by its fallback), so nothing needs to wait for it.
+   */
   prepare(loadDocs: () => Promise<SearchDoc[]>): Promise<void>;
   replaceAll(docs: SearchDoc[]): Promise<void>;
   upsert(doc: SearchDoc): Promise<void>;
   remove(id: number): Promise<void>;
   search(req: SearchRequest): Promise<SearchResult>;
+  /** False while the engine answers from a stand-in (Orama's first build at start); absent means always ready. */
+  isReady?(): boolean;
 }
 
 // Engines mark matches with these control characters; markedToHtml escapes the text and turns them into <mark>.

@@ -1,10 +1,9 @@
-import { create, insertMultiple, remove as oramaRemove, insert, search as oramaSearch, type AnyOrama } from "@orama/orama";
-import { stemmer as ruStemmer } from "@orama/stemmers/russian";
-import { stemmer as enStemmer } from "@orama/stemmers/english";
+import { remove as oramaRemove, search as oramaSearch, type Results } from "@orama/orama";
 import type { Locale } from "../db/schema";
 import { markedToHtml, type SearchDoc, type SearchEngine, type SearchRequest, type SearchResult } from "./engine";
 import { makeMatcher, markAll, snippet } from "./highlight";
-import { prepareQuery, Vocabulary } from "./query-terms";
+import { createLanguageIndex, knowsToken, LANGUAGE, type LanguageIndex } from "./orama-index";
+import { prepareQuery } from "./query-terms";
 
 const SCHEMA = {
   slug: "string",
@@ -15,27 +14,72 @@ const SCHEMA = {
   tags: "string[]",
   text: "string",
 } as const;
+const PROPERTIES = ["title", "tags", "summary", "text"];
+const BOOST = { title: 3, tags: 2.5, summary: 1.5, text: 1 };
+/** Requiring every word is kept when it still fills a page of results; otherwise any word counts. */
+const ENOUGH_WITH_ALL_WORDS = 10;
 
-const LANGUAGE: Record<Locale, { language: string; stemmer: (w: string) => string }> = {
-  en: { language: "english", stemmer: enStemmer },
-  ru: { language: "russian", stemmer: ruStemmer },
-};
+export interface OramaEngineOptions {
+  /**
+   * Answers searches while the first index is being built (`prepare`), for example from the database.
+   * Without one, a search made meanwhile waits for the index.
+   */
+  fallback?: (req: SearchRequest) => Promise<SearchResult>;
+  /** Longest stretch of index building, in milliseconds, before the event loop gets a turn (default 8). */
+  sliceMs?: number;
+  /** Told when the fallback fails (the search then answers no hits rather than throwing). */
+  onError?: (err: unknown) => void;
+}
 
-function newIndex(locale: Locale): AnyOrama {
-  const { language, stemmer } = LANGUAGE[locale];
-  // The default tokenizer drops Cyrillic: each language gets its own tokenizer and stemmer.
-  return create({ schema: SCHEMA, components: { tokenizer: { language, stemming: true, stemmer } } }) as AnyOrama;
+/** One complete index: what searches read, swapped as a whole when a rebuild finishes. */
+interface Generation {
+  indexes: Record<Locale, LanguageIndex>;
+  docs: Map<number, SearchDoc>;
+}
+
+const emptyGeneration = (): Generation => ({
+  indexes: { en: createLanguageIndex("en", SCHEMA), ru: createLanguageIndex("ru", SCHEMA) },
+  docs: new Map(),
+});
+
+const toRecord = (d: SearchDoc) => ({ id: String(d.id), slug: d.slug, kind: d.kind, category: d.category, title: d.title, summary: d.summary, tags: d.tags, text: d.text });
+
+function addDoc(g: Generation, d: SearchDoc): void {
+  g.indexes[d.locale].insert(toRecord(d));
+  g.docs.set(d.id, d);
+}
+
+function removeDoc(g: Generation, id: number): void {
+  const old = g.docs.get(id);
+  if (!old) return;
+  oramaRemove(g.indexes[old.locale].orama, String(id));
+  g.docs.delete(id);
+}
+
+/** Lets the event loop run between pieces of a long synchronous job. */
+function timeSlicer(sliceMs: number): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
 }
 
 /**
- * The embedded engine: one Orama index per language, in this process, rebuilt from the database at start
- * and kept current by the search-index jobs. Typos are corrected against the indexed vocabulary before the
- * engine sees the query (Orama's own edit-distance search is quadratic in the matching documents and adds
- * nothing once the words are known); stemming: English and Russian. Answers are cached until the index changes.
+ * The embedded engine: one Orama index per language, in this process, built from the database at start and
+ * kept current by the search-index jobs. The first build runs in slices between requests; until it is done,
+ * searches are answered by the fallback. Typos are replaced by their correction against the indexed
+ * vocabulary before Orama sees the query; stemming: English and Russian. A query first requires all of its
+ * words and falls back to any of them when that finds less than a page. Answers are cached until the index changes.
  */
-export function createOramaEngine(): SearchEngine {
-  let indexes: Record<Locale, AnyOrama> = { en: newIndex("en"), ru: newIndex("ru") };
-  const docs = new Map<number, SearchDoc>();
+export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
+  // Null while the first build of `prepare` runs; an empty index for an engine that is fed by upserts only.
+  let live: Generation | null = emptyGeneration();
+  // Changes that arrive while a build runs: applied to the new index when it is swapped in.
+  let pending: Map<number, SearchDoc | null> | null = null;
+  let builds: Promise<unknown> = Promise.resolve();
+  let firstBuild: Promise<void> | null = null;
   // Popular queries repeat: the last 500 answers, forgotten whenever the index changes.
   const answers = new Map<string, SearchResult>();
   const remember = (key: string, result: SearchResult) => {
@@ -43,77 +87,116 @@ export function createOramaEngine(): SearchEngine {
     if (answers.size > 500) answers.delete(answers.keys().next().value!);
     return result;
   };
-  let vocab: Record<Locale, Vocabulary> = { en: new Vocabulary(), ru: new Vocabulary() };
-  const learn = (d: SearchDoc) => vocab[d.locale].add(`${d.title} ${d.tags.join(" ")} ${d.summary} ${d.text}`);
 
-  const toRecord = (d: SearchDoc) => ({ id: String(d.id), slug: d.slug, kind: d.kind, category: d.category, title: d.title, summary: d.summary, tags: d.tags, text: d.text });
+  // Builds run one after the other; the changes recorded while any is queued or running are replayed on each result.
+  let queued = 0;
+  function enqueue(load: () => Promise<SearchDoc[]>): Promise<void> {
+    queued++;
+    pending ??= new Map();
+    const run = builds.then(async () => {
+      try {
+        await build(await load());
+      } finally {
+        if (--queued === 0) pending = null;
+      }
+    });
+    builds = run.catch(() => undefined);
+    return run;
+  }
 
-  async function removeDoc(id: number) {
+  async function build(all: SearchDoc[]): Promise<void> {
+    const tick = timeSlicer(opts.sliceMs ?? 8);
+    const next = emptyGeneration();
+    for (const d of all) {
+      addDoc(next, d);
+      await tick();
+    }
+    for (const [id, doc] of pending ?? []) {
+      removeDoc(next, id);
+      if (doc) addDoc(next, doc);
+    }
+    live = next;
     answers.clear();
-    const old = docs.get(id);
-    if (!old) return;
-    await oramaRemove(indexes[old.locale], String(id));
-    docs.delete(id);
+  }
+
+  function change(id: number, doc: SearchDoc | null): void {
+    answers.clear();
+    if (pending) pending.set(id, doc);
+    if (live) {
+      removeDoc(live, id);
+      if (doc) addDoc(live, doc);
+    }
+  }
+
+  function searchIndex(g: Generation, req: SearchRequest): SearchResult {
+    const { orama, vocab } = g.indexes[req.locale];
+    const known = (w: string) => {
+      const tokens = orama.tokenizer.tokenize(w, LANGUAGE[req.locale].language) as string[];
+      return tokens.length > 0 && tokens.every((t) => knowsToken(orama, t));
+    };
+    const key = JSON.stringify([req.locale, req.q.trim().toLowerCase(), req.category, req.kind, req.limit, req.offset]);
+    const cached = answers.get(key);
+    if (cached) return cached;
+    const term = prepareQuery(req.q, req.locale, vocab, known);
+    if (!term) return { hits: [], total: 0 };
+    const where: Record<string, unknown> = {};
+    if (req.category) where.category = { eq: req.category };
+    if (req.kind) where.kind = { eq: req.kind };
+    const params = {
+      term,
+      properties: PROPERTIES,
+      boost: BOOST,
+      where: Object.keys(where).length ? (where as never) : undefined,
+      limit: req.limit,
+      offset: req.offset,
+    };
+    let res = oramaSearch(orama, { ...params, threshold: 0 }) as Results<SearchDoc>;
+    if (res.count < ENOUGH_WITH_ALL_WORDS && term.includes(" ")) res = oramaSearch(orama, { ...params, threshold: 1 }) as Results<SearchDoc>;
+    const match = makeMatcher(term, LANGUAGE[req.locale].stem);
+    return remember(key, {
+      total: res.count,
+      hits: res.hits.map((h) => {
+        const d = g.docs.get(Number(h.id))!;
+        return {
+          id: d.id, slug: d.slug, kind: d.kind, locale: d.locale, category: d.category, title: d.title,
+          titleHtml: markedToHtml(markAll(d.title, match)),
+          snippetHtml: markedToHtml(snippet(`${d.summary} ${d.text}`, match)),
+        };
+      }),
+    });
   }
 
   const engine: SearchEngine = {
     name: "orama",
     async prepare(loadDocs) {
-      await engine.replaceAll(await loadDocs());
+      // Searches go to the fallback until the first index is complete (or, without one, wait for it).
+      live = null;
+      const run = enqueue(loadDocs);
+      firstBuild = run.catch(() => undefined);
+      await run;
     },
     async replaceAll(all) {
-      answers.clear();
-      const next: Record<Locale, AnyOrama> = { en: newIndex("en"), ru: newIndex("ru") };
-      for (const locale of ["en", "ru"] as const) {
-        await insertMultiple(next[locale], all.filter((d) => d.locale === locale).map(toRecord), 500);
-      }
-      indexes = next;
-      vocab = { en: new Vocabulary(), ru: new Vocabulary() };
-      docs.clear();
-      for (const d of all) {
-        docs.set(d.id, d);
-        learn(d);
-      }
+      await enqueue(async () => all);
     },
     async upsert(doc) {
-      await removeDoc(doc.id);
-      await insert(indexes[doc.locale], toRecord(doc));
-      answers.clear();
-      docs.set(doc.id, doc);
-      learn(doc);
+      change(doc.id, doc);
     },
-    remove: removeDoc,
+    async remove(id) {
+      change(id, null);
+    },
+    isReady: () => live !== null,
     async search(req: SearchRequest): Promise<SearchResult> {
-      const term = prepareQuery(req.q, req.locale, vocab[req.locale]);
-      if (!term) return { hits: [], total: 0 };
-      const key = JSON.stringify([req.locale, term, req.category, req.kind, req.limit, req.offset]);
-      const known = answers.get(key);
-      if (known) return known;
-      const where: Record<string, unknown> = {};
-      if (req.category) where.category = { eq: req.category };
-      if (req.kind) where.kind = { eq: req.kind };
-      const res = await oramaSearch(indexes[req.locale], {
-        term,
-        properties: ["title", "tags", "summary", "text"],
-        boost: { title: 3, tags: 2.5, summary: 1.5, text: 1 },
-        tolerance: 0,
-        threshold: 1,
-        where: Object.keys(where).length ? (where as never) : undefined,
-        limit: req.limit,
-        offset: req.offset,
-      });
-      const match = makeMatcher(term, LANGUAGE[req.locale].stemmer);
-      return remember(key, {
-        total: res.count,
-        hits: res.hits.map((h) => {
-          const d = docs.get(Number(h.id))!;
-          return {
-            id: d.id, slug: d.slug, kind: d.kind, locale: d.locale, category: d.category, title: d.title,
-            titleHtml: markedToHtml(markAll(d.title, match)),
-            snippetHtml: markedToHtml(snippet(`${d.summary} ${d.text}`, match)),
-          };
-        }),
-      });
+      if (live) return searchIndex(live, req);
+      if (!opts.fallback) {
+        await firstBuild;
+        return live ? searchIndex(live, req) : { hits: [], total: 0 };
+      }
+      try {
+        return await opts.fallback(req);
+      } catch (err) {
+        opts.onError?.(err);
+        return { hits: [], total: 0 };
+      }
     },
   };
   return engine;

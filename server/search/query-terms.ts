@@ -8,23 +8,29 @@ const STOP: Record<Locale, ReadonlySet<string>> = {
   ru: new Set("а и в во на не ни с со по к ко о об от до из за для у же ли бы то это как что чтобы где когда почему какой какая какие кто я мы вы ты он она они мой моя мои наш ваш его её их или но да нет есть был была было при про над под".split(" ")),
 };
 
-/** Damerau–Levenshtein distance, stopping early once it exceeds `max`. */
+// Three rows of the distance table, reused: correcting a word compares it with thousands of candidates.
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Damerau–Levenshtein distance (optimal string alignment), stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [before, prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
+    cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
-      rowMin = Math.min(rowMin, v);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    [before, prev, cur] = [prev, cur, before];
   }
-  return d[a.length][b.length];
+  return prev[b.length]!;
 }
 
 /**
@@ -36,16 +42,17 @@ export class Vocabulary {
   private byLength = new Map<number, string[]>();
 
   add(text: string): void {
-    for (const m of text.toLowerCase().matchAll(WORD)) {
-      const w = m[0];
-      if (w.length < 3) continue;
-      const n = this.counts.get(w) ?? 0;
-      this.counts.set(w, n + 1);
-      if (n === 0) {
-        const list = this.byLength.get(w.length) ?? [];
-        list.push(w);
-        this.byLength.set(w.length, list);
-      }
+    for (const m of text.toLowerCase().matchAll(WORD)) if (m[0].length >= 3) this.addWord(m[0]);
+  }
+
+  /** One occurrence of a word, already in lower case. */
+  addWord(w: string): void {
+    const n = this.counts.get(w) ?? 0;
+    this.counts.set(w, n + 1);
+    if (n === 0) {
+      const list = this.byLength.get(w.length) ?? [];
+      list.push(w);
+      this.byLength.set(w.length, list);
     }
   }
 
@@ -71,16 +78,20 @@ export class Vocabulary {
   }
 }
 
-/** The query as the engine should see it: stop words dropped (unless that leaves nothing), typos corrected alongside. */
-export function prepareQuery(q: string, locale: Locale, vocab?: Vocabulary): string {
+/**
+ * The query as the engine should see it: stop words dropped (unless that leaves nothing), each typo replaced
+ * by its correction. A word the index knows (`known`: by its stem, or as the start of an indexed word) is kept
+ * as typed; without `known`, only words of the vocabulary are.
+ */
+export function prepareQuery(q: string, locale: Locale, vocab?: Vocabulary, known?: (word: string) => boolean): string {
   const words = [...q.toLowerCase().matchAll(WORD)].map((m) => m[0]);
   const meaningful = words.filter((w) => !STOP[locale].has(w));
   const kept = meaningful.length ? meaningful : words;
   const out: string[] = [];
   for (const w of kept) {
-    out.push(w);
-    const fixed = vocab?.correct(w);
-    if (fixed) out.push(fixed);
+    const fixed = known?.(w) ? null : vocab?.correct(w);
+    const word = fixed ?? w;
+    if (!out.includes(word)) out.push(word);
   }
   return out.join(" ");
 }

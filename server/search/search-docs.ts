@@ -4,17 +4,44 @@ import { fromJson } from "../db/json";
 import { markdownToText } from "../kb/markdown";
 import type { SearchDoc, SearchEngine } from "./engine";
 
+/** The search document of an article row: its stored plain text, or the text of its Markdown when none is stored yet. */
 export function toSearchDoc(a: KbArticle): SearchDoc {
   return {
     id: a.id, slug: a.slug, kind: a.kind, locale: a.locale, category: a.category, title: a.title, summary: a.summary,
-    tags: fromJson<string[]>(a.tags) ?? [], text: markdownToText(a.body), updatedAt: a.updated_at,
+    tags: fromJson<string[]>(a.tags) ?? [], text: a.body_text ?? markdownToText(a.body), updatedAt: a.updated_at,
   };
 }
 
-/** Every published entry, for a full (re)build of the index. */
+const PAGE = 200;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Every published entry, for a full (re)build of the index, read a page at a time with a turn of the event
+ * loop between pages (a large SELECT on SQLite would hold the only thread). Rows that have no stored plain
+ * text yet (written before migration 0005, or inserted by other tools) get it now, once: the next start reads it.
+ */
 export async function loadSearchDocs(db: DB): Promise<SearchDoc[]> {
-  const rows = await db.selectFrom("kb_articles").selectAll().where("status", "=", "published").orderBy("id").execute();
-  return rows.map(toSearchDoc);
+  const docs: SearchDoc[] = [];
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom("kb_articles").selectAll().where("status", "=", "published").where("id", ">", after).orderBy("id").limit(PAGE).execute();
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.id;
+    const missing: KbArticle[] = [];
+    for (const row of rows) {
+      if (row.body_text === null) missing.push(row);
+      else docs.push(toSearchDoc(row));
+    }
+    for (const row of missing) {
+      const doc = toSearchDoc(row);
+      docs.push(doc);
+      // Only if the row was not changed meanwhile (a change writes its own text).
+      await db.updateTable("kb_articles").set({ body_text: doc.text }).where("id", "=", row.id).where("revision", "=", row.revision).where("body_text", "is", null).execute();
+      await nextTurn();
+    }
+    await nextTurn();
+  }
+  return docs.sort((a, b) => a.id - b.id);
 }
 
 /** The `search.index` job: the index follows the database, whatever happened to the article. */

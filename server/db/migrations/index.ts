@@ -3,6 +3,7 @@ import * as m0001 from "./2026_11_27_0001_foundation";
 import * as m0002 from "./2026_11_27_0002_knowledge_base";
 import * as m0003 from "./2026_11_27_0003_ticket_open_flag";
 import * as m0004 from "./2026_11_27_0004_status_and_monitoring";
+import * as m0005 from "./2026_11_28_0005_article_body_text";
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_0002_knowledge_base": m0002,
   "2026_11_27_0003_ticket_open_flag": m0003,
   "2026_11_27_0004_status_and_monitoring": m0004,
+  "2026_11_28_0005_article_body_text": m0005,
 };
