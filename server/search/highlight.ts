@@ -29,11 +29,17 @@ function levenshteinAtMost1(a: string, b: string): boolean {
 export function makeMatcher(query: string, stem: (w: string) => string): (word: string) => boolean {
   const terms = [...query.toLowerCase().matchAll(WORD)].map((m) => m[0]).filter((t) => t.length > 1);
   const stems = terms.map(stem);
+  // A snippet is looked for in the whole text of each hit: the same words come back many times.
+  const seen = new Map<string, boolean>();
   return (word: string) => {
-    const w = word.toLowerCase();
-    if (w.length < 2) return false;
-    const s = stem(w);
-    return stems.some((t, k) => s === t || (t.length >= 3 && (s.startsWith(t) || w.startsWith(terms[k]))) || (t.length >= 5 && levenshteinAtMost1(s, t)));
+    let yes = seen.get(word);
+    if (yes === undefined) {
+      const w = word.toLowerCase();
+      const s = w.length < 2 ? "" : stem(w);
+      yes = s !== "" && stems.some((t, k) => s === t || (t.length >= 3 && (s.startsWith(t) || w.startsWith(terms[k]!))) || (t.length >= 5 && levenshteinAtMost1(s, t)));
+      if (seen.size < 50_000) seen.set(word, yes);
+    }
+    return yes;
   };
 }
 

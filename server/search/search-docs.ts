@@ -32,12 +32,19 @@ export async function loadSearchDocs(db: DB): Promise<SearchDoc[]> {
       if (row.body_text === null) missing.push(row);
       else docs.push(toSearchDoc(row));
     }
+    const filled: SearchDoc[] = [];
     for (const row of missing) {
-      const doc = toSearchDoc(row);
-      docs.push(doc);
-      // Only if the row was not changed meanwhile (a change writes its own text).
-      await db.updateTable("kb_articles").set({ body_text: doc.text }).where("id", "=", row.id).where("revision", "=", row.revision).where("body_text", "is", null).execute();
+      filled.push(toSearchDoc(row));
       await nextTurn();
+    }
+    if (filled.length) {
+      await db.transaction().execute(async (trx) => {
+        for (const [i, doc] of filled.entries()) {
+          // Only if the row was not changed meanwhile (a change writes its own text).
+          await trx.updateTable("kb_articles").set({ body_text: doc.text }).where("id", "=", doc.id).where("revision", "=", missing[i]!.revision).where("body_text", "is", null).execute();
+        }
+      });
+      docs.push(...filled);
     }
     await nextTurn();
   }
