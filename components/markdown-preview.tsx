@@ -12,6 +12,18 @@ export function useDebounced<T>(value: T, ms = 300): T {
 }
 
 /**
+ * A draft rendered by the server after each pause in typing; the last rendering stays while the next one
+ * comes. `render` sends the text (a mutation, so a long draft travels in the body, not the URL) and calls
+ * `done` with the HTML; only the latest call's answer is kept, so a slow earlier one never replaces it.
+ */
+export function usePreviewHtml(text: string, render: (body: string, done: (html: string) => void) => void): string {
+  const [html, setHtml] = useState("");
+  const body = useDebounced(text, 300);
+  useEffect(() => render(body, setHtml), [body, render]);
+  return html;
+}
+
+/**
  * Markdown as readers will see it: `html` comes from the server's renderer and sanitiser
  * (server/kb/markdown.ts), the same one the help center and the public incident pages use.
  */

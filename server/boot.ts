@@ -16,6 +16,8 @@ import { monitoringJobs } from "./monitoring/jobs";
 import { incidentJobs } from "./incidents/jobs";
 import { subscriptionJobs } from "./subscriptions/jobs";
 import { seedStatusDemo } from "./seed/seed-status";
+import { seedHelpAnalyticsDemo } from "./seed/seed-help-analytics";
+import type { Locale } from "./db/schema";
 
 const state = globalThis as unknown as { __mayakBooted?: Promise<void> };
 
@@ -32,8 +34,10 @@ async function start(): Promise<void> {
   const result = await migrateToLatest(db);
   for (const r of result.results ?? []) console.log(`[mayak] migration ${r.migrationName}: ${r.status}`);
 
+  let freshDemo = false;
   if (env.SEED_DEMO === "true") {
     const seeded = await seedDemo(db);
+    freshDemo = seeded.seeded;
     if (seeded.seeded) {
       await seedStatusDemo(db, { now: Date.now() });
       console.log("[mayak] Demo data created. Sign in with:");
@@ -50,12 +54,21 @@ async function start(): Promise<void> {
   // The index is built in the background, in slices between requests: pages and /api/health answer at once,
   // and search answers from the database until the index is ready (see server/search/orama-engine.ts).
   const indexStart = Date.now();
-  getSearchEngine()
+  const engine = getSearchEngine();
+  engine
     .prepare(() => loadSearchDocs(db))
     .then(
-      () => console.log(`[mayak] search index ready (${getSearchEngine().name}, ${Date.now() - indexStart} ms)`),
+      async () => {
+        console.log(`[mayak] search index ready (${engine.name}, ${Date.now() - indexStart} ms)`);
+        // A new demo database gets a month of help-center use, counted by the engine it will be searched with.
+        if (freshDemo) {
+          const countResults = async (q: string, locale: Locale) => (await engine.search({ q, locale, limit: 1, offset: 0 })).total;
+          await seedHelpAnalyticsDemo(db, { now: Date.now(), countResults });
+        }
+      },
       (err: unknown) => console.error(`[mayak] search index not prepared: ${err instanceof Error ? err.message : String(err)}`),
-    );
+    )
+    .catch((err: unknown) => console.error(`[mayak] help-center demo analytics not created: ${err instanceof Error ? err.message : String(err)}`));
 
   if (env.JOBS_ENABLED === "true") {
     const areas = mergeJobSets([

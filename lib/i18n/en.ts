@@ -268,6 +268,7 @@ const core = {
   "admin.audit.title": "Audit trail",
   "admin.audit.lead": "Every change, who made it, from where. Each event carries the hash of the one before it.",
   "admin.audit.actor": "Actor (email or id)",
+  "admin.audit.system": "Mayak (automatic)",
   "admin.audit.action": "Action (e.g. ticket. or ticket.assigned)",
   "admin.audit.entity": "Entity type",
   "admin.audit.entityId": "Entity id",

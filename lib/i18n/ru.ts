@@ -274,6 +274,7 @@ export const ru: Record<MessageKey, string> = {
   "admin.audit.title": "Журнал аудита",
   "admin.audit.lead": "Каждое изменение: кто, когда и откуда. Каждое событие хранит хеш предыдущего.",
   "admin.audit.actor": "Кто (почта или id)",
+  "admin.audit.system": "Маяк (автоматически)",
   "admin.audit.action": "Действие (например, ticket. или ticket.assigned)",
   "admin.audit.entity": "Тип объекта",
   "admin.audit.entityId": "Id объекта",

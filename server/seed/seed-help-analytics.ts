@@ -1,5 +1,6 @@
 import type { DB } from "../db";
-import type { Locale } from "../db/schema";
+import type { Insertable } from "kysely";
+import type { KbDeflectionsTable, KbFeedbackTable, KbSearchLogTable, Locale } from "../db/schema";
 import { normalizeQuery } from "../kb/analytics";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -80,7 +81,7 @@ export async function seedHelpAnalyticsDemo(
   const when = () => opts.now - Math.floor(rnd() * 30 * DAY) - 60_000;
   const visitor = () => `demo-${Math.floor(rnd() * 1e9).toString(36)}`;
 
-  const searches = [];
+  const searches: Insertable<KbSearchLogTable>[] = [];
   for (const s of SEARCHES) {
     const results = await opts.countResults(s.query, s.locale);
     for (let i = 0; i < s.times; i++) {
@@ -88,7 +89,7 @@ export async function seedHelpAnalyticsDemo(
     }
   }
 
-  const feedback = [];
+  const feedback: Insertable<KbFeedbackTable>[] = [];
   for (const a of articles) {
     const answers = 3 + Math.floor(rnd() * 25);
     const helpfulShare = 0.55 + rnd() * 0.4;
@@ -101,7 +102,7 @@ export async function seedHelpAnalyticsDemo(
     }
   }
 
-  const deflections = [];
+  const deflections: Insertable<KbDeflectionsTable>[] = [];
   for (let i = 0; i < 46; i++) {
     const a = articles[Math.floor(rnd() * articles.length)]!;
     deflections.push({ visitor: visitor(), article_id: Number(a.id), ticket_filed: rnd() < 0.3 ? 1 : 0, created_at: when() });

@@ -26,9 +26,10 @@ export const kbRouter = router({
     .input(z.object({ status: z.enum(ARTICLE_STATUSES).optional(), locale: z.enum(["en", "ru"]).optional(), kind: z.enum(["article", "faq"]).optional(), cursor: ZId.optional(), limit: z.number().int().min(1).max(100).default(50) }))
     .query(({ ctx, input }) => findArticlesForStaff(ctx.db, input)),
   get: procedure("article.edit").input(z.object({ id: ZId })).query(({ ctx, input }) => getArticleForEdit(ctx.db, ctx, input.id)),
+  // A mutation so that a long draft travels in the request body (a query would put it in the URL). Changes nothing.
   preview: procedure("article.edit")
     .input(z.object({ body: z.string().max(100_000), locale: z.enum(["en", "ru"]).default("en") }))
-    .query(({ input }) => renderMarkdown(input.body, { linkPrefix: input.locale === "ru" ? "/ru" : undefined })),
+    .mutation(({ input }) => renderMarkdown(input.body, { linkPrefix: input.locale === "ru" ? "/ru" : undefined })),
   save: procedure("article.edit").input(ZSaveArticle).mutation(async ({ ctx, input }) => {
     const a = await saveArticle(ctx.db, ctx, input);
     revalidateHelpCenter();

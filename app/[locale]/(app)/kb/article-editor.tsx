@@ -1,14 +1,14 @@
 "use client";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { CATEGORIES } from "@/server/kb/categories";
 import type { ArticleKind, ArticleStatus, Locale } from "@/server/db/schema";
 import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
-import { MarkdownPreview, useDebounced } from "@/components/markdown-preview";
+import { MarkdownPreview, usePreviewHtml } from "@/components/markdown-preview";
 
 export interface EditorValues {
   kind: ArticleKind;
@@ -32,8 +32,12 @@ export function ArticleEditor({ id, initial, can }: { id?: number; initial: Edit
   const [v, setV] = useState({ ...initial, tags: initial.tags.join(", ") });
   const save = useMutation(trpc.kb.save.mutationOptions());
   const errors = fieldErrorsOf(save.error);
-  const body = useDebounced(v.body, 300);
-  const preview = useQuery(trpc.kb.preview.queryOptions({ body: body || " ", locale: v.locale }, { placeholderData: (prev) => prev }));
+  const { mutate: renderPreview } = useMutation(trpc.kb.preview.mutationOptions());
+  const render = useCallback(
+    (body: string, done: (html: string) => void) => renderPreview({ body: body || " ", locale: v.locale }, { onSuccess: (r) => done(r.html) }),
+    [renderPreview, v.locale],
+  );
+  const previewHtml = usePreviewHtml(v.body, render);
 
   function submit(status: ArticleStatus) {
     save.mutate(
@@ -115,7 +119,7 @@ export function ArticleEditor({ id, initial, can }: { id?: number; initial: Edit
         <Field id="kb-body" label={t("kb.field.body")} errors={errors?.body}>
           {(a) => <textarea {...a} value={v.body} onChange={set("body")} rows={24} className={`${inputClass} font-mono`} />}
         </Field>
-        <MarkdownPreview id="kb-preview" heading={t("kb.preview")} html={preview.data?.html ?? ""} />
+        <MarkdownPreview id="kb-preview" heading={t("kb.preview")} html={previewHtml} />
       </div>
       <div className="flex flex-wrap gap-3">
         {can.publish && (

@@ -76,7 +76,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(locale, e.createdAt)}</td>
               <td className="px-4 py-2">
                 {e.actorEmail ?? (e.actorId ? `#${e.actorId}` : "")}
-                <span className="block text-xs text-slate-600">{t(`role.${e.actorRole}`)}</span>
+                <span className="block text-xs text-slate-600">{e.actorId === null && e.ip === "system" ? t("admin.audit.system") : t(`role.${e.actorRole}`)}</span>
               </td>
               <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
               <td className="px-4 py-2 font-mono text-xs">

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
@@ -7,18 +7,13 @@ import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/i18n";
 import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
-import { MarkdownPreview, useDebounced } from "@/components/markdown-preview";
+import { MarkdownPreview, usePreviewHtml } from "@/components/markdown-preview";
 
-/** The draft rendered by the server after each pause in typing; the last rendering stays while the next one comes. */
 function usePostmortemPreview(text: string): string {
   const trpc = useTRPC();
-  const render = useMutation(trpc.status.incidents.previewPostmortem.mutationOptions());
-  const [html, setHtml] = useState("");
-  const body = useDebounced(text, 300);
-  const { mutate } = render;
-  // Only the latest call's onSuccess runs, so a slow earlier answer never replaces a newer one.
-  useEffect(() => mutate({ body }, { onSuccess: (r) => setHtml(r.html) }), [body, mutate]);
-  return html;
+  const { mutate } = useMutation(trpc.status.incidents.previewPostmortem.mutationOptions());
+  const render = useCallback((body: string, done: (html: string) => void) => mutate({ body }, { onSuccess: (r) => done(r.html) }), [mutate]);
+  return usePreviewHtml(text, render);
 }
 
 /** Markdown editor prefilled with the template, with a live preview; publishing is a separate toggle so a draft can be saved first. */
