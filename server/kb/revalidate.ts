@@ -1,16 +1,10 @@
-import { revalidatePath } from "next/cache";
+import { revalidatePublic } from "../revalidation/revalidate-public";
 
 /**
- * Marks every cached help-center page stale after a change; each is rendered afresh on its next visit.
- * Outside a request (content sync from the command line, tests) there is no cache to revalidate.
+ * Marks every cached help-center page (help, FAQ, sitemap) stale after a change made in a request; each is
+ * rendered afresh on its next visit. Outside the Next server (content sync from the command line, tests)
+ * there is no cache to revalidate.
  */
 export function revalidateHelpCenter(): void {
-  try {
-    // Cached pages are keyed by their route file path, route group included.
-    revalidatePath("/[locale]/(public)/help", "layout");
-    revalidatePath("/[locale]/(public)/faq", "layout");
-    revalidatePath("/sitemap.xml");
-  } catch {
-    // Not inside Next's request scope.
-  }
+  revalidatePublic({ help: true });
 }

@@ -5,6 +5,7 @@ import { claimAndStartChecks } from "./scheduler";
 import { escalateAlerts, DEFAULT_ESCALATE_AFTER_MS } from "./alerts";
 import { resolveQuietIncidents, DEFAULT_QUIET_MS } from "./auto-incidents";
 import { pruneMonitorHistory, DEFAULT_CHECK_RETENTION_DAYS } from "./retention";
+import { requestStatusRevalidation } from "../status/revalidate";
 
 export const MONITORING_TICK_JOB = "monitoring.tick";
 export const MONITORING_ESCALATE_JOB = "monitoring.escalate";
@@ -19,6 +20,8 @@ export interface MonitoringOptions {
   escalateAfterMs?: number;
   quietMs?: number;
   tickMs?: number;
+  /** Called after a change the public status page shows has committed (default: revalidate it, debounced). */
+  onPublicChange?: () => void;
 }
 
 /**
@@ -27,19 +30,20 @@ export interface MonitoringOptions {
  */
 export function monitoringJobs(db: DB, opts: MonitoringOptions = {}): JobSet {
   const appUrl = opts.appUrl ?? "";
+  const onPublicChange = opts.onPublicChange ?? requestStatusRevalidation;
   return {
     handlers: {
       [MONITORING_TICK_JOB]: async (_payload, ctx) => {
         // Claim what falls due before the next tick can start (tick interval + the worker's poll), and
         // start each check at its moment: drift stays well under a second instead of up to a tick.
-        const { done } = await claimAndStartChecks(db, { now: ctx.now, appUrl, lookaheadMs: (opts.tickMs ?? 3000) + 2000 });
+        const { done } = await claimAndStartChecks(db, { now: ctx.now, appUrl, lookaheadMs: (opts.tickMs ?? 3000) + 2000, onPublicChange });
         void done.catch((err) => console.error("[mayak] monitor checks failed", err));
       },
       [MONITORING_ESCALATE_JOB]: async (_payload, ctx) => {
         await escalateAlerts(db, systemCtx(ctx.now), { afterMs: opts.escalateAfterMs ?? DEFAULT_ESCALATE_AFTER_MS, appUrl });
       },
       [MONITORING_RESOLVE_JOB]: async (_payload, ctx) => {
-        await resolveQuietIncidents(db, systemCtx(ctx.now), opts.quietMs ?? DEFAULT_QUIET_MS);
+        if ((await resolveQuietIncidents(db, systemCtx(ctx.now), opts.quietMs ?? DEFAULT_QUIET_MS)) > 0) onPublicChange();
       },
       [MONITORING_RETENTION_JOB]: async (_payload, ctx) => {
         await pruneMonitorHistory(db, ctx.now(), { checkDays: opts.checkRetentionDays ?? DEFAULT_CHECK_RETENTION_DAYS });

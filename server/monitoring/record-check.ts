@@ -32,6 +32,8 @@ export interface RecordOptions {
   appUrl: string;
   /** The time the result is written (defaults to checkedAt): incidents and alerts carry it. */
   now?: number;
+  /** Called once the transaction has committed, when the result changed what the public status page shows. */
+  onPublicChange?: () => void;
 }
 
 /**
@@ -43,7 +45,8 @@ export interface RecordOptions {
 export async function recordCheck(db: DB, rec: CheckRecord, opts: RecordOptions): Promise<MonitorState | null> {
   const now = opts.now ?? rec.checkedAt;
   const ctx = systemCtx(() => now);
-  return db.transaction().execute(async (trx) => {
+  let publicChange = false;
+  const state = await db.transaction().execute(async (trx) => {
     const m = await forUpdate(trx, trx.selectFrom("monitors").selectAll().where("id", "=", rec.monitorId)).executeTakeFirst();
     if (!m || !m.enabled) return null;
     const maintenance = await isUnderMaintenance(trx, m.component_id, rec.checkedAt);
@@ -80,6 +83,7 @@ export async function recordCheck(db: DB, rec: CheckRecord, opts: RecordOptions)
         const incidentId = await openOrReopenIncident(trx, ctx, subject, now);
         await openAlert(trx, now, { id: m.id, name: m.name }, incidentId, opts.appUrl);
         await syncComponentStatus(trx, ctx, m.component_id, now);
+        publicChange = true;
       }
       return next.state;
     }
@@ -103,6 +107,9 @@ export async function recordCheck(db: DB, rec: CheckRecord, opts: RecordOptions)
       if (!monitoring) await closeAlerts(trx, m.id, now);
     }
     await syncComponentStatus(trx, ctx, m.component_id, now);
+    publicChange = true;
     return next.state;
   });
+  if (publicChange) opts.onPublicChange?.();
+  return state;
 }

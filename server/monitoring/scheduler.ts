@@ -94,6 +94,8 @@ export interface TickOptions extends ClaimOptions, RunnerOptions {
   appUrl: string;
   /** Checks in flight at once on this instance. */
   concurrency?: number;
+  /** Called after a recorded check changed what the public status page shows. */
+  onPublicChange?: () => void;
 }
 
 export interface TickReport {
@@ -126,7 +128,7 @@ export async function claimAndStartChecks(db: DB, opts: TickOptions): Promise<{ 
     const checkedAt = opts.now();
     const outcome = await runCheck(monitor, checkedAt, opts);
     try {
-      await recordCheck(db, { monitorId: monitor.id, scheduledAt, checkedAt, ...outcome }, { appUrl: opts.appUrl, now: opts.now() });
+      await recordCheck(db, { monitorId: monitor.id, scheduledAt, checkedAt, ...outcome }, { appUrl: opts.appUrl, now: opts.now(), onPublicChange: opts.onPublicChange });
     } catch (err) {
       // The lease expires and the next check records again; one monitor's failure must not hide the others.
       failed++;

@@ -1,17 +1,18 @@
-import { revalidatePath } from "next/cache";
+import { requestRevalidation, revalidatePublic } from "../revalidation/revalidate-public";
 
 /**
- * Marks the cached status pages (both languages, every incident page) stale after a change to
- * components, incidents, maintenance or monitors; each is rendered afresh on its next visit.
- * Outside a request (jobs started outside Next, the command line, tests) there is no cache to touch:
- * the pages then catch up within their 10-second revalidation time (automatic incidents, maintenance
- * starting and ending: the monitors and the maintenance clock run as jobs).
+ * Marks the cached status pages (both languages, every incident page) stale after a staff change to
+ * components, incidents, maintenance or monitors, made in a request and committed; each is rendered afresh
+ * on its next visit.
  */
 export function revalidateStatusPage(): void {
-  try {
-    // Cached pages are keyed by their route file path, route group included.
-    revalidatePath("/[locale]/(public)/status", "layout");
-  } catch {
-    // Not inside Next's request scope.
-  }
+  revalidatePublic({ status: true });
+}
+
+/**
+ * The same after a change made by a job (automatic incidents, monitor state, the maintenance clock), which
+ * runs outside any request: through this server's internal endpoint, debounced.
+ */
+export function requestStatusRevalidation(): void {
+  requestRevalidation({ status: true });
 }
