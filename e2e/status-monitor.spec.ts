@@ -33,6 +33,33 @@ async function statusJson(request: APIRequestContext): Promise<StatusJson> {
   return (await res.json()) as StatusJson;
 }
 
+/**
+ * One plain GET of a cached public page (no browser: a browser would also prefetch linked pages), with
+ * Next's cache verdict (`x-nextjs-cache`: HIT, STALE or MISS) and the HTML.
+ */
+async function fetchPage(request: APIRequestContext, url: string) {
+  const res = await request.get(url);
+  expect(res.ok(), `GET ${url}`).toBeTruthy();
+  return { cache: res.headers()["x-nextjs-cache"] ?? "", html: await res.text() };
+}
+
+/** The "Active incidents" section of the /status HTML ("" when there is none). */
+function activeSection(html: string): string {
+  const start = html.indexOf('aria-labelledby="active-heading"');
+  return start < 0 ? "" : html.slice(start, html.indexOf("</section>", start));
+}
+
+/**
+ * The first request for a cached page after a quiet spell is the real check that a job revalidated it.
+ * With time-based revalidation alone, that request is answered from the cached entry whatever its age
+ * (fresh: HIT; older than the page's revalidate time: STALE, and only a later request gets the new
+ * render), so the change cannot be on it. It can only be there if the job's change marked the entry
+ * stale on demand, so that this request renders afresh. Nothing else may request the page in between
+ * (no browser page that links to it stays open: Next would prefetch it); the short pause lets the job's
+ * debounced call land after the change is visible in the uncached JSON.
+ */
+const JOB_REVALIDATION_PAUSE_MS = 1_500;
+
 /** What an anonymous visitor reads on the public page right now (a full load each time). */
 async function publicView(page: Page, title: string) {
   await page.goto("/status");
@@ -91,9 +118,28 @@ test("a failing HTTP monitor opens an incident on the public status page and mov
       await expect(lead.getByRole("main").getByText("Up", { exact: true }).first()).toBeVisible();
     });
 
+    // From here until the check below, nothing requests /status: the lead's page (whose header links to
+    // public pages) goes blank, and the page is cached once more so the quiet spell starts from a known entry.
+    await lead.goto("about:blank");
+    await fetchPage(page.request, "/status");
     target.state.failing = true;
 
     let incidentId = 0;
+    await test.step("the automatic incident is on the first request for /status after it opened (the job revalidated the page)", async () => {
+      let opened = 0;
+      await expect
+        .poll(async () => (opened = (await statusJson(page.request)).activeIncidents.find((i) => i.title === title && !preexisting.has(i.id))?.id ?? 0), {
+          message: "the automatic incident in /api/status (uncached)",
+          timeout: 45_000,
+          intervals: [500],
+        })
+        .toBeGreaterThan(0);
+      await page.waitForTimeout(JOB_REVALIDATION_PAUSE_MS);
+      const first = await fetchPage(page.request, "/status");
+      expect(activeSection(first.html), `first /status after the incident opened (x-nextjs-cache: ${first.cache}) shows it`).toContain(`/status/incidents/${opened}"`);
+      expect(first.cache, "rendered afresh, not the old entry").not.toBe("STALE");
+    });
+
     await test.step("the public page shows the automatic incident and Search in a major outage", async () => {
       await expect
         .poll(async () => ok(await trpcQuery<{ state: string }>(lead.request, "monitors.get", { id: monitorId })).state, { timeout: 30_000, intervals: [1_000] })
@@ -103,7 +149,7 @@ test("a failing HTTP monitor opens an incident on the public status page and mov
         const view = await publicView(page, title);
         expect(view.incident, "active incident card on /status").toContain("Investigating");
         expect(view.search, "Search component row on /status").toContain("Major outage");
-      }).toPass({ timeout: 75_000, intervals: [2_000] });
+      }).toPass({ timeout: 10_000, intervals: [1_000] });
 
       const card = page.getByRole("region", { name: "Active incidents" }).getByRole("article").filter({ hasText: title });
       await expect(card).toContainText("Impact: major");
@@ -133,19 +179,29 @@ test("a failing HTTP monitor opens an incident on the public status page and mov
       await expect(page.getByRole("group", { name: "Stages" }).locator('[aria-current="step"]')).toHaveText("Investigating");
     });
 
+    // The incident page is open in the browser; it was requested once, and is not requested again until the check.
     target.state.failing = false;
 
     await test.step("after recovery the incident moves to monitoring", async () => {
       await expect
-        .poll(async () => ok(await trpcQuery<{ state: string }>(lead.request, "monitors.get", { id: monitorId })).state, { timeout: 30_000, intervals: [1_000] })
-        .toBe("up");
+        .poll(async () => (await statusJson(page.request)).activeIncidents.find((i) => i.id === incidentId)?.status, {
+          message: "the incident's status in /api/status (uncached)",
+          timeout: 45_000,
+          intervals: [500],
+        })
+        .toBe("monitoring");
+      await page.waitForTimeout(JOB_REVALIDATION_PAUSE_MS);
+      const first = await fetchPage(page.request, `/status/incidents/${incidentId}`);
+      expect(first.html, `first incident page after recovery (x-nextjs-cache: ${first.cache}) shows the update`).toContain("Search is responding again");
+      expect(first.cache, "rendered afresh, not the old entry").not.toBe("STALE");
+      expect(ok(await trpcQuery<{ state: string }>(lead.request, "monitors.get", { id: monitorId })).state).toBe("up");
 
       await expect(async () => {
         await page.goto(`/status/incidents/${incidentId}`);
         const timeline = page.getByRole("region", { name: "Timeline" });
         await expect(timeline.getByRole("listitem")).toHaveCount(2, { timeout: 1_000 });
         await expect(timeline.getByRole("listitem").first()).toContainText("Monitoring", { timeout: 1_000 });
-      }).toPass({ timeout: 75_000, intervals: [2_000] });
+      }).toPass({ timeout: 10_000, intervals: [1_000] });
 
       await expect(page.getByRole("region", { name: "Timeline" }).getByRole("listitem").first()).toContainText("Search is responding again");
       await expect(page.getByRole("group", { name: "Stages" }).locator('[aria-current="step"]')).toHaveText("Monitoring");
