@@ -17,6 +17,7 @@ import { incidentJobs } from "./incidents/jobs";
 import { subscriptionJobs } from "./subscriptions/jobs";
 import { seedStatusDemo } from "./seed/seed-status";
 import { seedHelpAnalyticsDemo } from "./seed/seed-help-analytics";
+import { requestRevalidation } from "./revalidation/revalidate-public";
 import type { Locale } from "./db/schema";
 
 const state = globalThis as unknown as { __mayakBooted?: Promise<void> };
@@ -50,6 +51,8 @@ async function start(): Promise<void> {
   const report = await syncContent(db, systemCtx(), content.files, content.errors.map((e) => e.path));
   for (const c of report.conflicts) console.error(`[mayak] content file skipped: ${c}`);
   console.log(`[mayak] help center: ${report.added.length} added, ${report.updated.length} updated, ${report.archived.length} archived, ${report.unchanged} unchanged`);
+  // Pages cached by an earlier run must not outlive the files that changed since.
+  if (report.added.length + report.updated.length + report.archived.length > 0) requestRevalidation({ help: true });
 
   // The index is built in the background, in slices between requests: pages and /api/health answer at once,
   // and search answers from the database until the index is ready (see server/search/orama-engine.ts).

@@ -12,8 +12,8 @@ import { ActiveIncidentCard, IncidentHistoryList, MaintenanceCard } from "@/comp
 import { BANNER } from "@/components/status/status-style";
 import { FeedLinks, UptimeFormula } from "@/components/status/page-parts";
 
-// Served from the cache; staff changes call revalidateStatusPage(); changes made by jobs (automatic
-// incidents, maintenance windows) and the uptime figures show within 10 s.
+// Served from the cache; every change revalidates it (staff changes in their request, jobs through
+// /api/internal/revalidate), again 1 s and 3 s later; the 10 s revalidate only refreshes the uptime figures.
 export const revalidate = 10;
 
 type Props = { params: Promise<{ locale: string }> };
