@@ -6,7 +6,7 @@ import type { DB } from "../db";
 import { createOramaEngine } from "../search/orama-engine";
 import { loadSearchDocs } from "../search/search-docs";
 import type { SearchEngine } from "../search/engine";
-import { cookieValue, RECENT_ANSWER_MS, searchHttp, type SearchHttpDeps } from "./search-http";
+import { cookieValue, searchHttp, type SearchHttpDeps } from "./search-http";
 
 let addresses = 0;
 /** A client address no other test has used: the rate limit counts per address, for the whole test file. */
@@ -61,26 +61,6 @@ describeEachDialect("GET /api/search as plain HTTP data (tests run in order)", (
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ total: 1, hits: [{ slug: "report-an-incident" }] });
     expect(await searchLog(use())).toEqual(before);
-  });
-
-  it("gives an answer again for a second without asking the engine; a change to the index shows after that", async () => {
-    const slugs = async () => (JSON.parse((await get("q=firewall&locale=en&log=0")).body) as { hits: { slug: string }[] }).hits.map((h) => h.slug);
-    expect(await slugs()).toEqual([]);
-    await engine.upsert({
-      id: 9_001, slug: "open-a-firewall-port", kind: "article", locale: "en", category: "sla", title: "How to open a firewall port",
-      summary: "", tags: [], text: "Ask us to open a firewall port.", updatedAt: clock.now(),
-    });
-    clock.advance(RECENT_ANSWER_MS - 1);
-    expect(await slugs()).toEqual([]);
-    // Every search is still logged, answered again or not.
-    const logged = (await searchLog(use())).length;
-    expect((await get("q=firewall&locale=en")).status).toBe(200);
-    expect(await searchLog(use())).toHaveLength(logged + 1);
-    expect((await searchLog(use())).at(-1)).toMatchObject({ query: "firewall", results: 0 });
-    clock.advance(1);
-    expect(await slugs()).toEqual(["open-a-firewall-port"]);
-    await engine.remove(9_001);
-    clock.advance(RECENT_ANSWER_MS);
   });
 
   it("bad input is a 400 with a message naming the field, and nothing is logged", async () => {

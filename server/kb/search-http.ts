@@ -5,7 +5,7 @@ import { clientIp } from "../auth/request-info";
 import { checkRateLimit } from "../auth/rate-limit";
 import type { RequestCtx } from "../context";
 import { getSearchEngine } from "../search";
-import type { SearchEngine, SearchRequest, SearchResult } from "../search/engine";
+import type { SearchEngine } from "../search/engine";
 import { boot } from "../boot";
 import { searchArticles } from "./search-articles";
 
@@ -29,9 +29,6 @@ export const SEARCH_HTTP_KEY = Symbol.for("mayak.searchHttp");
 export type SearchHttp = (url: string, headers: Headers) => Promise<HttpAnswer>;
 
 const SEARCHES_PER_MINUTE = 600;
-/** How long an answer is given again without asking the engine, and how many are kept. */
-export const RECENT_ANSWER_MS = 1000;
-const RECENT_ANSWERS = 1000;
 const JSON_TYPE = "application/json";
 
 const json = (status: number, value: unknown, extra?: Record<string, string>): HttpAnswer => ({
@@ -56,35 +53,6 @@ export function cookieValue(header: string | null, name: string): string | undef
   return undefined;
 }
 
-type Recent = Map<string, { at: number; result: SearchResult }>;
-const recentByEngine = new WeakMap<SearchEngine, Recent>();
-
-/**
- * The engine, giving an answer it gave within the last second again without asking it. Popular queries
- * repeat many times a second under load, and even the engine's own cache of answers first corrects the
- * query's typos (about 0.3-0.5 ms, more than all the rest of the request). A change to the index shows at
- * most a second later; it reaches the index through the job queue, which takes about that anyway.
- */
-export function withRecentAnswers(engine: SearchEngine, now: () => number): SearchEngine {
-  let recent = recentByEngine.get(engine);
-  if (!recent) recentByEngine.set(engine, (recent = new Map()));
-  const answers = recent;
-  const search = async (req: SearchRequest): Promise<SearchResult> => {
-    const key = JSON.stringify([req.q, req.locale, req.category, req.kind, req.limit, req.offset]);
-    const t = now();
-    const known = answers.get(key);
-    if (known && t - known.at < RECENT_ANSWER_MS) return known.result;
-    const result = await engine.search(req);
-    answers.delete(key);
-    answers.set(key, { at: t, result });
-    // Oldest first: a Map keeps insertion order.
-    if (answers.size > RECENT_ANSWERS) answers.delete(answers.keys().next().value!);
-    return result;
-  };
-  // Everything but `search` is the engine's own.
-  return Object.create(engine, { search: { value: search } }) as SearchEngine;
-}
-
 const appDeps = (): SearchHttpDeps => ({ db: getDb(), engine: getSearchEngine(), ready: boot });
 
 /**
@@ -106,8 +74,7 @@ export async function searchHttp(url: string, headers: Headers, deps: SearchHttp
   const params = Object.fromEntries(new URL(url, "http://localhost").searchParams);
   try {
     await deps.ready();
-    const engine = withRecentAnswers(deps.engine, ctx.now);
-    const body = await searchArticles(deps.db, engine, ctx, params, { log: params.log !== "0" });
+    const body = await searchArticles(deps.db, deps.engine, ctx, params, { log: params.log !== "0" });
     return json(200, body, { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" });
   } catch (err) {
     if (err instanceof ZodError) {
