@@ -1,7 +1,9 @@
 // `npx tsx bench/help.mts`: the help center's budgets. Search over 10,000 generated articles through
 // GET /api/search, next to the same Orama search in this process, twice: the realistic rotating queries
 // (answered from the engine's cache after their first round) and queries that never repeat (no cache);
-// article and FAQ pages next to the static /contact page. SQLite, production build, loopback only.
+// article and FAQ pages next to the static /contact page; the HTTP floor of the app's server (server.mjs,
+// which answers /api/search outside Next's router) next to plain `next start`. SQLite, production build,
+// loopback only.
 // See BENCHMARKS.md, "Help center".
 import fs from "node:fs";
 import os from "node:os";
@@ -33,6 +35,8 @@ const { values: flags } = parseArgs({
     "page-seconds": { type: "string" },
     "page-connections": { type: "string" },
     "skip-pages": { type: "boolean" },
+    "skip-servers": { type: "boolean" },
+    "server-rounds": { type: "string" },
   },
 });
 const num = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number(v));
@@ -43,6 +47,9 @@ const o = {
   pageSeconds: num(flags["page-seconds"] ?? process.env.BENCH_HELP_PAGE_SECONDS, 10),
   pageConnections: num(flags["page-connections"] ?? process.env.BENCH_HELP_PAGE_CONNECTIONS, 10),
   skipPages: flags["skip-pages"] ?? process.env.BENCH_HELP_SKIP_PAGES === "1",
+  skipServers: flags["skip-servers"] ?? process.env.BENCH_HELP_SKIP_SERVERS === "1",
+  serverRounds: num(flags["server-rounds"] ?? process.env.BENCH_HELP_SERVER_ROUNDS, 2),
+  floorSeconds: 5,
   warmupSeconds: 2,
 };
 // The budgets of the issue.
@@ -113,14 +120,26 @@ function cpuShare(pid: number | undefined): () => { appPct: number; benchPct: nu
   };
 }
 
-/** Starts the app and returns it with the time until /api/health answered 200 (migrations, seed, content sync, search index). */
-async function timedStart(workDir: string, what: string): Promise<{ app: AppServer; ms: number }> {
+/**
+ * Starts the app and returns it with the time until /api/health answered 200 (migrations, seed, content sync)
+ * and the time until it says the search index is built (`search: "ready"`; it is built in the background, the
+ * database answers searches until then, and a search load would measure that instead).
+ */
+async function timedStart(workDir: string, what: string, server: "app" | "next" = "app"): Promise<{ app: AppServer; ms: number; indexMs: number }> {
   const t0 = performance.now();
-  const app = await startApp({ root, workDir });
+  const app = await startApp({ root, workDir, server });
   const ms = Math.round(performance.now() - t0);
   appPid = app.pid;
-  log(`${what}: healthy after ${ms} ms (RSS ${rssMb(app.pid) ?? "?"} MB)`);
-  return { app, ms };
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const health = (await (await fetch(`${app.base}/api/health`, { headers: { "user-agent": USER_AGENT } })).json()) as { search?: string };
+    if (health.search !== "building") break;
+    if (Date.now() > deadline) throw new Error(`${what}: the search index was not ready after 300 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const indexMs = Math.round(performance.now() - t0);
+  log(`${what}: healthy after ${ms} ms, search index ready after ${indexMs} ms (RSS ${rssMb(app.pid) ?? "?"} MB)`);
+  return { app, ms, indexMs };
 }
 
 type PageRun = Awaited<ReturnType<typeof load>> & { name: string; path: string; bytes: number; cache: string | null; cpu: ReturnType<ReturnType<typeof cpuShare>> };
@@ -155,6 +174,45 @@ const searchPath = (i: number) => {
 // per-address rate limit (600 searches a minute) out of the way.
 const searchHeaders = (i: number) => ({ "user-agent": USER_AGENT, "x-forwarded-for": fakeIp(i), cookie: `mayak-vid=bench-visitor-${i % 500}` });
 
+/** The rotating queries as an autocannon request; `from` keeps the client addresses apart from other runs. */
+function rotatingSearch(from: number) {
+  let i = 0;
+  return {
+    method: "GET",
+    path: searchPath(0),
+    headers: searchHeaders(from),
+    setupRequest: (req: { path?: string; headers?: Record<string, string> }) => {
+      const n = i++;
+      return { ...req, path: searchPath(n), headers: searchHeaders(from + n) };
+    },
+  };
+}
+
+type FloorRun = Awaited<ReturnType<typeof load>> & { name: string; cpu: ReturnType<ReturnType<typeof cpuShare>> };
+
+/**
+ * What one server costs per request at the search concurrency, for a route Next serves (/api/health:
+ * SELECT 1), a page Next serves from its cache (/contact) and the cached search (the rotating queries).
+ */
+async function serverFloor(base: string, pid: number, label: string): Promise<FloorRun[]> {
+  const runs: FloorRun[] = [];
+  const targets = [
+    { name: "GET /api/health", request: { method: "GET", path: "/api/health", headers: { "user-agent": USER_AGENT } } },
+    { name: "GET /contact", request: { method: "GET", path: "/contact", headers: { "user-agent": USER_AGENT } } },
+    { name: "GET /api/search (rotating, cached)", request: rotatingSearch(label === "next start" ? 1_000_000 : 2_000_000) },
+  ];
+  for (const t of targets) {
+    await load({ base, request: t.request, connections: o.searchConnections, seconds: o.warmupSeconds });
+    const share = cpuShare(pid);
+    const run = await load({ base, request: t.request, connections: o.searchConnections, seconds: o.floorSeconds });
+    const cpu = share();
+    if (run.ops === 0) throw new Error(`${label} ${t.name}: no successful request (first status ${run.sampleStatus})`);
+    log(`  ${label}, ${t.name}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(cpu)}`);
+    runs.push({ ...run, name: t.name, cpu });
+  }
+  return runs;
+}
+
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "mayak-bench-help-"));
 const dbFile = path.join(workDir, "data", "mayak.sqlite");
 let app: AppServer | undefined;
@@ -177,6 +235,27 @@ try {
     for (const p of PAGES) pageRuns.push(await benchPage(app.base, p));
     // The static page again at the end: the spread between its two runs is the noise of the machine.
     pageRuns.push(await benchPage(app.base, STATIC));
+  }
+
+  // ---- Part 2b: the same routes through the app's server and through plain `next start`, on the seeded database,
+  // in alternating order (server.mjs, next start, next start, server.mjs, …): runs differ by 10-25 % from one to
+  // the next even on a quiet machine, and the order must not favour either server.
+  const servers: { server: "server.mjs" | "next start"; round: number; runs: FloorRun[] }[] = [];
+  if (!o.skipServers) {
+    log(`servers, seeded database: ${o.searchConnections} connections, ${o.warmupSeconds} s + ${o.floorSeconds} s per route, ${o.serverRounds} rounds`);
+    let running: "app" | "next" = "app";
+    for (let round = 1; round <= o.serverRounds; round++) {
+      for (const kind of round % 2 === 1 ? (["app", "next"] as const) : (["next", "app"] as const)) {
+        if (kind !== running) {
+          await app.stop();
+          s = await timedStart(workDir, `restart with ${kind === "app" ? "server.mjs" : "`next start`"}`, kind);
+          app = s.app;
+          running = kind;
+        }
+        const server = kind === "app" ? "server.mjs" : "next start";
+        servers.push({ server, round, runs: await serverFloor(app.base, app.pid, server) });
+      }
+    }
   }
   const statics = pageRuns.filter((r) => r.path === STATIC.path);
   const staticPerSecond = r1(statics.reduce((a, r) => a + r.perSecond, 0) / statics.length);
@@ -216,6 +295,7 @@ try {
   s = await timedStart(workDir, `restart with ${published} published entries`);
   app = s.app;
   const bigRestartMs = s.ms;
+  const bigIndexMs = s.indexMs;
   const bigRss = rssMb(app.pid);
 
   // Every query answers, and its total is kept to compare with the in-process engine below.
@@ -276,11 +356,13 @@ try {
   log(`search, uncached: ${uncached.perSecond} req/s, p50 ${uncached.p50} / p95 ${uncached.p95} / p99 ${uncached.p99} ms, ${uncached.errors} errors; ${uncachedSent} requests sent; CPU ${JSON.stringify(uncachedCpu)}`);
 
   // A route that does next to nothing (SELECT 1), same concurrency: the floor that HTTP and Next.js set.
-  log(`floor: GET /api/health, ${o.warmupSeconds} s + 5 s at ${o.searchConnections} connections`);
+  log(`floor: GET /api/health, ${o.warmupSeconds} s + ${o.floorSeconds} s at ${o.searchConnections} connections`);
   const healthReq = { method: "GET", path: "/api/health", headers: { "user-agent": USER_AGENT } };
   await load({ base: app.base, request: healthReq, connections: o.searchConnections, seconds: o.warmupSeconds });
-  const health = await load({ base: app.base, request: healthReq, connections: o.searchConnections, seconds: 5 });
-  log(`floor: ${health.perSecond} req/s, p50 ${health.p50} / p95 ${health.p95} / p99 ${health.p99} ms`);
+  const healthShare = cpuShare(app.pid);
+  const health = await load({ base: app.base, request: healthReq, connections: o.searchConnections, seconds: o.floorSeconds });
+  const healthCpu = healthShare();
+  log(`floor: ${health.perSecond} req/s, p50 ${health.p50} / p95 ${health.p95} / p99 ${health.p99} ms; CPU ${JSON.stringify(healthCpu)}`);
   await app.stop();
   app = undefined;
   const check = openSqlite(dbFile);
@@ -382,26 +464,43 @@ try {
 
   Object.assign(result, {
     corpus,
-    starts: { firstStartMs, seededRestartMs, seededRssMb: seededRss, bigRestartMs, bigRssMb: bigRss, rssAfterSearchMb: searchRss, inProcessIndex: index },
-    search: { app: search, appCpu: searchCpu, baselineCpu, budgetMet: search.p95 <= BUDGET.searchP95Ms, baseline, ratio, floorHealth: health, searchLogRows: logged, oneAtATime, perQuery, totalsMismatch: mismatches },
+    starts: { firstStartMs, seededRestartMs, seededRssMb: seededRss, bigRestartMs, bigIndexReadyMs: bigIndexMs, bigRssMb: bigRss, rssAfterSearchMb: searchRss, inProcessIndex: index },
+    search: { app: search, appCpu: searchCpu, baselineCpu, budgetMet: search.p95 <= BUDGET.searchP95Ms, baseline, ratio, floorHealth: health, floorHealthCpu: healthCpu, searchLogRows: logged, oneAtATime, perQuery, totalsMismatch: mismatches },
     searchUncached: { app: uncached, appCpu: uncachedCpu, requestsSent: uncachedSent, distinctQueries: UNCACHED.length, wordPool, sample: UNCACHED.slice(0, 6), budgetMet: uncached.p95 <= BUDGET.searchP95Ms, baseline: uncachedBaseline, baselineCpu: uncachedBaselineCpu, ratio: uratio },
     pages: { staticRuns: statics, staticPerSecond, pages },
+    servers,
   });
 
   // ---- Summary
   const ok = (b: boolean) => (b ? "met" : "MISSED");
   console.log("\nHelp center");
   console.log(`  corpus: ${corpus.generated} generated + ${corpus.fromRealEntries} real = ${published} published entries, body ${corpus.bodyWords.min}-${corpus.bodyWords.max} words (median ${corpus.bodyWords.median}), database ${corpus.databaseMb} MB`);
-  console.log(`  start: new database ${firstStartMs} ms; restart seeded ${seededRestartMs} ms (RSS ${seededRss} MB); restart with ${published} entries ${bigRestartMs} ms (RSS ${bigRss} MB, ${searchRss} MB after the search run)`);
+  console.log(`  start: new database ${firstStartMs} ms; restart seeded ${seededRestartMs} ms (RSS ${seededRss} MB); restart with ${published} entries ${bigRestartMs} ms, search index ready after ${bigIndexMs} ms (RSS ${bigRss} MB, ${searchRss} MB after the search run)`);
   console.log(`  index in process: SELECT ${selectMs} ms + Markdown to text ${toDocsMs} ms + replaceAll ${replaceAllMs} ms (vocabulary ${vocabMs} ms)`);
   console.log(`  search, ${o.searchConnections} connections, ${o.searchSeconds} s: ${search.perSecond} req/s, p50 ${search.p50} / p95 ${search.p95} / p99 ${search.p99} ms, errors ${search.errors}  -> budget p95 <= ${BUDGET.searchP95Ms} ms: ${ok(search.p95 <= BUDGET.searchP95Ms)}`);
-  console.log(`    CPU during the search run (% of one CPU): app ${searchCpu?.appPct ?? "?"}, autocannon ${searchCpu?.benchPct ?? "?"}, other processes ${searchCpu?.otherPct ?? "?"}`);
+  console.log(`    CPU during the search run (% of one CPU): app ${searchCpu?.appPct ?? "?"} (${searchCpu ? r2((searchCpu.appPct * 10) / search.perSecond) : "?"} ms per answer), autocannon ${searchCpu?.benchPct ?? "?"}, other processes ${searchCpu?.otherPct ?? "?"}`);
   console.log(`  search UNCACHED (every query distinct), ${o.searchConnections} connections, ${o.searchSeconds} s: ${uncached.perSecond} req/s, p50 ${uncached.p50} / p95 ${uncached.p95} / p99 ${uncached.p99} ms, errors ${uncached.errors}  -> budget p95 <= ${BUDGET.searchP95Ms} ms: ${ok(uncached.p95 <= BUDGET.searchP95Ms)}`);
-  console.log(`    CPU during the uncached run (% of one CPU): app ${uncachedCpu?.appPct ?? "?"}, autocannon ${uncachedCpu?.benchPct ?? "?"}, other processes ${uncachedCpu?.otherPct ?? "?"}`);
+  console.log(`    CPU during the uncached run (% of one CPU): app ${uncachedCpu?.appPct ?? "?"} (${uncachedCpu ? r2((uncachedCpu.appPct * 10) / uncached.perSecond) : "?"} ms per answer), autocannon ${uncachedCpu?.benchPct ?? "?"}, other processes ${uncachedCpu?.otherPct ?? "?"}`);
   console.log(`    baseline uncached in process, ${o.searchConnections} workers: ${uncachedBaseline.perSecond} ops/s, p50 ${uncachedBaseline.p50} / p95 ${uncachedBaseline.p95} / p99 ${uncachedBaseline.p99} ms; app / baseline req/s x${uratio.perSecond}, p95 x${uratio.p95}`);
   console.log(`  baseline engine.search in process (rotating queries, cached), ${o.searchConnections} workers: ${baseline.perSecond} ops/s, p50 ${baseline.p50} / p95 ${baseline.p95} / p99 ${baseline.p99} ms; one at a time uncached mean ${oneAtATime.meanMs} ms (cached ${oneAtATime.cachedMeanMs}; typo correction ${oneAtATime.prepareQueryMeanMs}, highlighting ${oneAtATime.highlightMeanMs}, Orama and the rest ${oneAtATime.oramaAndRestMeanMs}), slowest query ${oneAtATime.maxMs} ms`);
   console.log(`  app / baseline: req/s x${ratio.perSecond}, p50 x${ratio.p50}, p95 x${ratio.p95}, p99 x${ratio.p99}`);
-  console.log(`  floor GET /api/health, ${o.searchConnections} connections: ${health.perSecond} req/s, p50 ${health.p50} / p95 ${health.p95} / p99 ${health.p99} ms`);
+  console.log(`  floor GET /api/health, ${o.searchConnections} connections: ${health.perSecond} req/s, p50 ${health.p50} / p95 ${health.p95} / p99 ${health.p99} ms; app ${healthCpu?.appPct ?? "?"} % CPU (${healthCpu ? r2((healthCpu.appPct * 10) / health.perSecond) : "?"} ms per answer), other processes ${healthCpu?.otherPct ?? "?"} %`);
+  if (servers.length) {
+    console.log(`  servers on the seeded database (106 entries), ${o.searchConnections} connections, ${o.floorSeconds} s per route, ${o.serverRounds} rounds (mean, then each round):`);
+    // The app's CPU time per answer: less sensitive than req/s to how much CPU the others left it.
+    const cpuMs = (r: FloorRun) => (r.cpu ? (r.cpu.appPct * 10) / r.perSecond : NaN);
+    const mean = (xs: number[]) => r2(xs.reduce((a, x) => a + x, 0) / xs.length);
+    for (const server of ["server.mjs", "next start"] as const) {
+      const mine = servers.filter((x) => x.server === server);
+      for (const name of mine[0]?.runs.map((r) => r.name) ?? []) {
+        const runs = mine.map((x) => x.runs.find((r) => r.name === name)!);
+        console.log(`    ${server.padEnd(10)} ${name.padEnd(34)} ${mean(runs.map((r) => r.perSecond))} req/s, p95 ${mean(runs.map((r) => r.p95))} ms, app CPU ${mean(runs.map(cpuMs))} ms per answer`);
+        for (const [i, r] of runs.entries()) {
+          console.log(`      round ${mine[i]!.round}: ${r.perSecond} req/s, p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms, errors ${r.errors}; app CPU ${r2(cpuMs(r))} ms per answer; CPU app ${r.cpu?.appPct ?? "?"}, autocannon ${r.cpu?.benchPct ?? "?"}, other processes ${r.cpu?.otherPct ?? "?"}`);
+        }
+      }
+    }
+  }
   if (!o.skipPages) console.log(`  pages, ${o.pageConnections} connections, ${o.pageSeconds} s each; static /contact ${statics.map((r) => `${r.perSecond} (other processes ${r.cpu?.otherPct ?? "?"} % CPU)`).join(" and ")} req/s (mean ${staticPerSecond})`);
   for (const p of pages) {
     console.log(`    ${p.path}: ${p.perSecond} req/s (${Math.round(p.shareOfStatic * 100)} % of static), p50 ${p.p50} / p95 ${p.p95} ms, ${p.bytes} bytes, errors ${p.errors}, other processes ${p.cpu?.otherPct ?? "?"} % CPU  -> budget >= ${BUDGET.pageShareOfStatic * 100} %: ${ok(p.budgetMet)}`);
