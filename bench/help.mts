@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startApp, type AppServer } from "./server";
-import { fakeIp, load, USER_AGENT } from "./http";
+import { fakeIp, load, paced, USER_AGENT } from "./http";
 import { openSqlite } from "./db";
 import { runWorkers, summarize, type Summary } from "./stats";
 import { machine } from "./report";
@@ -54,6 +54,9 @@ const o = {
 };
 // The budgets of the issue.
 const BUDGET = { searchP95Ms: 15, pageShareOfStatic: 0.8 };
+// The pause of each client of the "typing" run after an answer: about as often as the header's instant search
+// sends a search while someone types (it sends one after 180 ms without a keystroke), 200-400 ms.
+const TYPING_PAUSE_MS: [number, number] = [200, 400];
 const PAGES = [
   { name: "article (en)", path: "/help/articles/report-an-incident", expect: "How to report an incident" },
   { name: "article (ru)", path: "/ru/help/articles/kak-soobshchit-ob-incidente", expect: "Как сообщить об инциденте" },
@@ -355,6 +358,28 @@ try {
   if (uncachedSent > UNCACHED.length) log(`warning: ${uncachedSent} uncached searches sent for ${UNCACHED.length} distinct queries: some repeated`);
   log(`search, uncached: ${uncached.perSecond} req/s, p50 ${uncached.p50} / p95 ${uncached.p95} / p99 ${uncached.p99} ms, ${uncached.errors} errors; ${uncachedSent} requests sent; CPU ${JSON.stringify(uncachedCpu)}`);
 
+  // ---- Part 1c: the same distinct queries from clients that pause between searches as the header's instant
+  // search does while someone types (it sends one after 180 ms without a keystroke): each client pauses for
+  // TYPING_PAUSE_MS after each answer. Concurrent visitors, not back-to-back requests.
+  log(`search, typing: ${o.searchSeconds} s, ${o.searchConnections} clients each sending a distinct query, then pausing ${TYPING_PAUSE_MS.join("-")} ms`);
+  const typingShare = cpuShare(app.pid);
+  const typingFrom = ucounter;
+  const typing = await paced({
+    base: app.base,
+    clients: o.searchConnections,
+    seconds: o.searchSeconds,
+    pauseMs: TYPING_PAUSE_MS,
+    request: () => {
+      const i = ucounter++;
+      return { path: uncachedPath(i), headers: searchHeaders(400_000 + i) };
+    },
+  });
+  const typingCpu = typingShare();
+  const typingSent = ucounter - typingFrom;
+  if (typing.ops === 0) throw new Error(`search, typing: no successful request (${typing.non2xx} non-2xx answers, ${typing.errors} errors)`);
+  if (ucounter > UNCACHED.length) log(`warning: ${ucounter} uncached searches sent for ${UNCACHED.length} distinct queries: some repeated`);
+  log(`search, typing: ${typing.perSecond} req/s, p50 ${typing.p50} / p95 ${typing.p95} / p99 ${typing.p99} ms, ${typing.errors} errors; ${typingSent} requests sent; CPU ${JSON.stringify(typingCpu)}`);
+
   // A route that does next to nothing (SELECT 1), same concurrency: the floor that HTTP and Next.js set.
   log(`floor: GET /api/health, ${o.warmupSeconds} s + ${o.floorSeconds} s at ${o.searchConnections} connections`);
   const healthReq = { method: "GET", path: "/api/health", headers: { "user-agent": USER_AGENT } };
@@ -466,6 +491,7 @@ try {
     corpus,
     starts: { firstStartMs, seededRestartMs, seededRssMb: seededRss, bigRestartMs, bigIndexReadyMs: bigIndexMs, bigRssMb: bigRss, rssAfterSearchMb: searchRss, inProcessIndex: index },
     search: { app: search, appCpu: searchCpu, baselineCpu, budgetMet: search.p95 <= BUDGET.searchP95Ms, baseline, ratio, floorHealth: health, floorHealthCpu: healthCpu, searchLogRows: logged, oneAtATime, perQuery, totalsMismatch: mismatches },
+    searchTyping: { app: typing, appCpu: typingCpu, requestsSent: typingSent, pauseMs: TYPING_PAUSE_MS, budgetMet: typing.p95 <= BUDGET.searchP95Ms },
     searchUncached: { app: uncached, appCpu: uncachedCpu, requestsSent: uncachedSent, distinctQueries: UNCACHED.length, wordPool, sample: UNCACHED.slice(0, 6), budgetMet: uncached.p95 <= BUDGET.searchP95Ms, baseline: uncachedBaseline, baselineCpu: uncachedBaselineCpu, ratio: uratio },
     pages: { staticRuns: statics, staticPerSecond, pages },
     servers,
@@ -479,6 +505,7 @@ try {
   console.log(`  index in process: SELECT ${selectMs} ms + Markdown to text ${toDocsMs} ms + replaceAll ${replaceAllMs} ms (vocabulary ${vocabMs} ms)`);
   console.log(`  search, ${o.searchConnections} connections, ${o.searchSeconds} s: ${search.perSecond} req/s, p50 ${search.p50} / p95 ${search.p95} / p99 ${search.p99} ms, errors ${search.errors}  -> budget p95 <= ${BUDGET.searchP95Ms} ms: ${ok(search.p95 <= BUDGET.searchP95Ms)}`);
   console.log(`    CPU during the search run (% of one CPU): app ${searchCpu?.appPct ?? "?"} (${searchCpu ? r2((searchCpu.appPct * 10) / search.perSecond) : "?"} ms per answer), autocannon ${searchCpu?.benchPct ?? "?"}, other processes ${searchCpu?.otherPct ?? "?"}`);
+  console.log(`  search TYPING (every query distinct), ${o.searchConnections} clients pausing ${TYPING_PAUSE_MS.join("-")} ms after each answer, ${o.searchSeconds} s: ${typing.perSecond} req/s, p50 ${typing.p50} / p95 ${typing.p95} / p99 ${typing.p99} ms, errors ${typing.errors}; CPU app ${typingCpu?.appPct ?? "?"} %  -> budget p95 <= ${BUDGET.searchP95Ms} ms: ${ok(typing.p95 <= BUDGET.searchP95Ms)}`);
   console.log(`  search UNCACHED (every query distinct), ${o.searchConnections} connections, ${o.searchSeconds} s: ${uncached.perSecond} req/s, p50 ${uncached.p50} / p95 ${uncached.p95} / p99 ${uncached.p99} ms, errors ${uncached.errors}  -> budget p95 <= ${BUDGET.searchP95Ms} ms: ${ok(uncached.p95 <= BUDGET.searchP95Ms)}`);
   console.log(`    CPU during the uncached run (% of one CPU): app ${uncachedCpu?.appPct ?? "?"} (${uncachedCpu ? r2((uncachedCpu.appPct * 10) / uncached.perSecond) : "?"} ms per answer), autocannon ${uncachedCpu?.benchPct ?? "?"}, other processes ${uncachedCpu?.otherPct ?? "?"}`);
   console.log(`    baseline uncached in process, ${o.searchConnections} workers: ${uncachedBaseline.perSecond} ops/s, p50 ${uncachedBaseline.p50} / p95 ${uncachedBaseline.p95} / p99 ${uncachedBaseline.p99} ms; app / baseline req/s x${uratio.perSecond}, p95 x${uratio.p95}`);

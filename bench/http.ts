@@ -1,4 +1,5 @@
 import autocannon, { type AutocannonRequest } from "autocannon";
+import http from "node:http";
 import { summarize, type Summary } from "./stats";
 
 export const USER_AGENT = "mayak-bench";
@@ -57,4 +58,55 @@ export async function load(opts: LoadOptions): Promise<Summary & { non2xx: numbe
   const result = await instance;
   const summary = summarize(latencies, result.duration, result.errors + result.timeouts + non2xx);
   return { ...summary, non2xx, sampleStatus };
+}
+
+export interface PacedOptions {
+  base: string;
+  clients: number;
+  seconds: number;
+  /** Each client waits between `pauseMs[0]` and `pauseMs[1]` (uniformly) after an answer before its next request. */
+  pauseMs: [number, number];
+  /** The n-th request overall: its path and headers. */
+  request: (n: number) => { path: string; headers: Record<string, string> };
+}
+
+/**
+ * Clients that pause between requests, as people do (autocannon's rate option sends each second's requests
+ * in one burst, all connections at once). Each client has its own keep-alive connection; the latency of a
+ * request is from sending it to the end of its answer. Only 2xx answers count as successful.
+ */
+export async function paced(opts: PacedOptions): Promise<Summary & { non2xx: number; sent: number }> {
+  const url = new URL(opts.base);
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  let n = 0;
+  const until = performance.now() + opts.seconds * 1000;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  async function client() {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    // Start spread over one pause, so the clients do not move in step.
+    await sleep(Math.random() * opts.pauseMs[1]);
+    while (performance.now() < until) {
+      const { path, headers } = opts.request(n++);
+      const t0 = performance.now();
+      const status = await new Promise<number>((resolve) => {
+        const req = http.get({ host: url.hostname, port: url.port, path, headers, agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", () => resolve(0));
+      });
+      const ms = performance.now() - t0;
+      if (status >= 200 && status < 300) latencies.push(ms);
+      else if (status === 0) errors++;
+      else non2xx++;
+      await sleep(opts.pauseMs[0] + Math.random() * (opts.pauseMs[1] - opts.pauseMs[0]));
+    }
+    agent.destroy();
+  }
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: opts.clients }, client));
+  const summary = summarize(latencies, (performance.now() - t0) / 1000, errors + non2xx);
+  return { ...summary, non2xx, sent: n };
 }

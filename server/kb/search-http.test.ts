@@ -75,6 +75,7 @@ describeEachDialect("GET /api/search as plain HTTP data (tests run in order)", (
       const res = await get(query);
       expect(res.status, query).toBe(400);
       expect(res.headers["Content-Type"]).toBe("application/json");
+      expect(res.headers["Access-Control-Allow-Origin"], "other sites can read the message").toBe("*");
       expect(JSON.parse(res.body).error).toMatch(message);
     }
     expect(await searchLog(use())).toEqual(before);
@@ -86,6 +87,7 @@ describeEachDialect("GET /api/search as plain HTTP data (tests run in order)", (
     const limited = await get("q=backup&log=0", headers(ip));
     expect(limited.status).toBe(429);
     expect(JSON.parse(limited.body)).toEqual({ error: "Too many searches. Please wait a minute." });
+    expect(limited.headers).toMatchObject({ "Access-Control-Allow-Origin": "*", "Retry-After": "60" });
     // The rightmost X-Forwarded-For entry is the client (one trusted proxy): the same client behind another chain is limited too.
     expect((await get("q=backup&log=0", headers(`192.0.2.7, ${ip.split(", ")[1]}`))).status).toBe(429);
     expect((await get("q=backup&log=0")).status).toBe(200);

@@ -68,17 +68,19 @@ export async function searchHttp(url: string, headers: Headers, deps: SearchHttp
     now: deps.now ?? Date.now,
     visitor: visitorFrom(cookieValue(headers.get("cookie"), VISITOR_COOKIE)),
   };
+  // Other sites call this endpoint from the browser: every answer, errors too, is readable by them.
+  const open = { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" };
   if (!checkRateLimit("search", ctx.ip, SEARCHES_PER_MINUTE, 60_000, ctx.now())) {
-    return json(429, { error: "Too many searches. Please wait a minute." });
+    return json(429, { error: "Too many searches. Please wait a minute." }, { ...open, "Retry-After": "60" });
   }
   const params = Object.fromEntries(new URL(url, "http://localhost").searchParams);
   try {
     await deps.ready();
     const body = await searchArticles(deps.db, deps.engine, ctx, params, { log: params.log !== "0" });
-    return json(200, body, { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" });
+    return json(200, body, open);
   } catch (err) {
     if (err instanceof ZodError) {
-      return json(400, { error: err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+      return json(400, { error: err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, open);
     }
     throw err;
   }
