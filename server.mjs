@@ -98,6 +98,8 @@ server.on("error", (err) => {
 });
 server.listen(port, bindHost, () => {
   const addr = server.address();
+  // The app reaches its own server (the internal revalidation endpoint) on this port, whatever set it.
+  process.env.PORT = String(addr.port);
   const shown = !bindHost || bindHost === "0.0.0.0" || bindHost === "::" ? "localhost" : bindHost;
   console.log(`[mayak] listening on http://${shown.includes(":") ? `[${shown}]` : shown}:${addr.port}`);
 });
@@ -106,8 +108,10 @@ prepared.catch((err) => {
   process.exit(1);
 });
 
-// Graceful stop, as `next start` does it: no new connections, finish the requests in flight, let Next clean
-// up, then exit with the signal's code. The app's job worker stops on the same signals (server/boot.ts).
+// Graceful stop, as `next start` does it: no new connections, finish the requests in flight, stop the app's
+// job worker (it releases its leases; server/boot.ts hands over the function), let Next clean up, then exit
+// with the signal's code.
+globalThis[Symbol.for("mayak.serverOwnsExit")] = true;
 let stopping = false;
 function stop(signal) {
   if (stopping) return;
@@ -115,6 +119,8 @@ function stop(signal) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   server.close(async () => {
+    const stopJobs = globalThis[Symbol.for("mayak.stopJobs")];
+    if (stopJobs) await Promise.resolve(stopJobs()).catch((err) => console.error(err));
     await app.close().catch((err) => console.error(err));
     process.exit(signal === "SIGINT" ? 130 : 143);
   });

@@ -89,11 +89,17 @@ async function start(): Promise<void> {
       },
     });
     worker.start();
-    const stop = () => {
-      void worker.stop().finally(() => process.exit(0));
-    };
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
+    // server.mjs stops the jobs itself, after the requests in flight have been answered; under `next start`
+    // or `next dev` the worker stops (releasing its leases) and the process exits on the signal.
+    const hooks = globalThis as unknown as Record<symbol, unknown>;
+    hooks[Symbol.for("mayak.stopJobs")] = () => worker.stop();
+    if (!hooks[Symbol.for("mayak.serverOwnsExit")]) {
+      const stop = () => {
+        void worker.stop().finally(() => process.exit(0));
+      };
+      process.once("SIGTERM", stop);
+      process.once("SIGINT", stop);
+    }
   }
   console.log(`[mayak] ready on ${appUrl()} (${env.DATABASE_URL?.startsWith("mysql") ? "MySQL/MariaDB" : "SQLite"})`);
 }

@@ -39,15 +39,16 @@ export default async function FaqPage({ params }: Props) {
             <h2 id={`faq-${c.slug}`} className="text-xl font-semibold">
               <Link href={localePath(locale, `/help/${c.slug}`)} className="hover:underline">{c.name[locale]}</Link>
             </h2>
-            <div className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {/* Short class names styled in globals.css: the page carries every answer twice (HTML and RSC). */}
+            <div className="faq-list">
               {group.map((f) => (
-                <details key={f.id} id={f.slug} className="group scroll-mt-4 p-4">
-                  <summary className="flex cursor-pointer list-none items-start justify-between gap-4 font-semibold text-slate-900">
+                <details key={f.id} id={f.slug} className="faq-entry">
+                  <summary>
                     <span>{f.title}</span>
-                    <span aria-hidden="true" className="text-slate-500 transition group-open:rotate-45">+</span>
+                    <span aria-hidden="true">+</span>
                   </summary>
-                  <div className="prose-mayak mt-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(bodies.get(f.id) ?? "", { linkPrefix: prefix }).html }} />
-                  <a href={`#${f.slug}`} className="mt-2 inline-block text-sm text-blue-800 underline">{t("faq.link")}</a>
+                  <div className="prose-mayak" dangerouslySetInnerHTML={{ __html: renderMarkdown(bodies.get(f.id) ?? "", { linkPrefix: prefix }).html }} />
+                  <a href={`#${f.slug}`}>{t("faq.link")}</a>
                 </details>
               ))}
             </div>
