@@ -1,6 +1,7 @@
 // The help-center benchmark's data: 10,000 generated articles made from the real help-center content
 // (the articles and FAQ entries the app syncs from content/ at its first start), and the search queries.
 import type SQLite from "better-sqlite3";
+import { prng } from "../lib/prng";
 
 /** One published row of kb_articles, as the seeded database holds it. */
 export interface SourceArticle {
@@ -12,18 +13,6 @@ export interface SourceArticle {
   summary: string;
   tags: string;
   body: string;
-}
-
-/** A small deterministic generator (mulberry32): every run inserts the same articles. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Products, platforms and services a hosting/support help center writes about: the names that make

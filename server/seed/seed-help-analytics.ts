@@ -2,6 +2,7 @@ import type { DB } from "../db";
 import type { Insertable } from "kysely";
 import type { KbDeflectionsTable, KbFeedbackTable, KbSearchLogTable, Locale } from "../db/schema";
 import { normalizeQuery } from "../kb/analytics";
+import { prng } from "@/lib/prng";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -52,18 +53,6 @@ const COMMENTS: Record<Locale, string[]> = {
   ],
 };
 
-/** A small deterministic generator: the demo looks the same on every machine. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A month of help-center use for the analytics page: searches (with what they found, counted by the real
  * engine through `countResults`), content gaps, "was this helpful?" answers with reasons, and suggestions
@@ -77,7 +66,7 @@ export async function seedHelpAnalyticsDemo(
   if (await db.selectFrom("kb_search_log").select("id").limit(1).executeTakeFirst()) return;
   const articles = await db.selectFrom("kb_articles").select(["id", "locale"]).where("status", "=", "published").where("kind", "=", "article").orderBy("id").execute();
   if (articles.length === 0) return;
-  const rnd = random(20261127);
+  const rnd = prng(20261127);
   const when = () => opts.now - Math.floor(rnd() * 30 * DAY) - 60_000;
   const visitor = () => `demo-${Math.floor(rnd() * 1e9).toString(36)}`;
 

@@ -2,24 +2,13 @@ import crypto from "node:crypto";
 import type { DB } from "../db";
 import { appUrl } from "../env";
 import { DEMO_COMPONENTS, DEMO_GROUPS, DEMO_INCIDENTS, DEMO_MAINTENANCE, type Outage } from "../status/demo-data";
+import { prng } from "@/lib/prng";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Moscow is UTC+3 all year. */
 const MSK = 3 * HOUR;
-
-/** A small deterministic PRNG, so the demo history is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Next Tuesday or Thursday 02:00 Moscow time at least `minAhead` ms after `from` (or before it, going back). */
 export function maintenanceSlot(from: number, direction: 1 | -1, minGap: number): number {
