@@ -1,5 +1,6 @@
 import SQLite from "better-sqlite3";
 import { createPool, type Pool } from "mysql2/promise";
+import { MYSQL_POOL_OPTIONS } from "../server/db/connect";
 
 /** The benchmark's own connection to the app's database, through the same drivers the app uses. */
 export type BenchDb =
@@ -17,15 +18,7 @@ export function openSqlite(file: string): BenchDb {
 }
 
 export function openMysql(url: string): BenchDb {
-  // The same pool options as the app's connection (server/db/connect.ts).
-  const pool = createPool({
-    uri: url,
-    connectionLimit: 10,
-    charset: "utf8mb4_unicode_ci",
-    supportBigNumbers: true,
-    bigNumberStrings: false,
-    timezone: "Z",
-  });
+  const pool = createPool({ uri: url, ...MYSQL_POOL_OPTIONS });
   return { dialect: "mysql", pool };
 }
 

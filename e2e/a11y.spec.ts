@@ -1,7 +1,7 @@
-import { test, expect, type DemoRole } from "./helpers";
-import { expectAccessible } from "./accessibility";
+import { test, expect } from "./helpers";
+import { checkPagesAccessible, expectAccessible, type PageToCheck } from "./accessibility";
 
-const pages: { path: string; as?: DemoRole; heading: string | RegExp }[] = [
+const pages: PageToCheck[] = [
   { path: "/", heading: "How can we help?" },
   { path: "/signin", heading: "Sign in" },
   { path: "/signup", heading: "Create your account" },
@@ -13,14 +13,7 @@ const pages: { path: string; as?: DemoRole; heading: string | RegExp }[] = [
   { path: "/admin/outbox", as: "admin", heading: "Outbox" },
 ];
 
-for (const p of pages) {
-  test(`${p.path}${p.as ? ` as ${p.as}` : ""} has no serious accessibility violations`, async ({ page, pageAs }) => {
-    const target = p.as ? await pageAs(p.as) : page;
-    await target.goto(p.path);
-    await expect(target.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
-    await expectAccessible(target, p.path);
-  });
-}
+checkPagesAccessible(pages);
 
 test("a ticket page as agent and as customer has no serious accessibility violations", async ({ pageAs }) => {
   const customer = await pageAs("customer");

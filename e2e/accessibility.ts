@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { test, expect } from "./helpers";
+import { test, expect, type DemoRole } from "./helpers";
 
 /** Fails on serious and critical violations; lists the rest as annotations on the test. */
 export async function expectAccessible(page: Page, what: string) {
@@ -12,4 +12,27 @@ export async function expectAccessible(page: Page, what: string) {
     test.info().annotations.push({ type: "axe", description: describe(v) });
   }
   expect(blocking.map(describe)).toEqual([]);
+}
+
+export interface PageToCheck {
+  path: string;
+  /** Signed in as this demo role; anonymous without. */
+  as?: DemoRole;
+  /** The page's h1, to know it is the page meant before axe looks at it. */
+  heading: string | RegExp;
+  /** Brings the page to a state that shows its interactive parts (an open form, a list). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** One test per page: open it (signed in if asked), check its heading, prepare it, run axe. */
+export function checkPagesAccessible(pages: PageToCheck[]) {
+  for (const p of pages) {
+    test(`${p.path}${p.as ? ` as ${p.as}` : ""} has no serious accessibility violations`, async ({ page, pageAs }) => {
+      const target = p.as ? await pageAs(p.as) : page;
+      await target.goto(p.path);
+      await expect(target.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
+      await p.prepare?.(target);
+      await expectAccessible(target, p.path);
+    });
+  }
 }

@@ -1,9 +1,8 @@
-import type { Page } from "@playwright/test";
-import { test, expect, type DemoRole } from "./helpers";
-import { expectAccessible } from "./accessibility";
+import { expect } from "./helpers";
+import { checkPagesAccessible, type PageToCheck } from "./accessibility";
 
 /** Each page is checked once, in a state that shows its interactive parts (open dropdown, open form). */
-const pages: { path: string; as?: DemoRole; heading: string | RegExp; prepare?: (page: Page) => Promise<void> }[] = [
+const pages: PageToCheck[] = [
   { path: "/help", heading: "Help center" },
   {
     path: "/help/articles/restore-a-deleted-page-or-post",
@@ -32,12 +31,4 @@ const pages: { path: string; as?: DemoRole; heading: string | RegExp; prepare?: 
   { path: "/kb/new", as: "agent", heading: "New article" },
 ];
 
-for (const p of pages) {
-  test(`${p.path}${p.as ? ` as ${p.as}` : ""} has no serious accessibility violations`, async ({ page, pageAs }) => {
-    const target = p.as ? await pageAs(p.as) : page;
-    await target.goto(p.path);
-    await expect(target.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
-    await p.prepare?.(target);
-    await expectAccessible(target, p.path);
-  });
-}
+checkPagesAccessible(pages);

@@ -1,7 +1,7 @@
-import { test, expect, type DemoRole } from "./helpers";
-import { expectAccessible } from "./accessibility";
+import { test, expect } from "./helpers";
+import { checkPagesAccessible, expectAccessible, type PageToCheck } from "./accessibility";
 
-const pages: { path: string; as?: DemoRole; heading: string | RegExp }[] = [
+const pages: PageToCheck[] = [
   { path: "/status", heading: "System status" },
   { path: "/ru/status", heading: "Состояние сервисов" },
   { path: "/incidents", as: "agent", heading: "Incidents" },
@@ -11,14 +11,7 @@ const pages: { path: string; as?: DemoRole; heading: string | RegExp }[] = [
   { path: "/admin/status", as: "lead", heading: "Status page setup" },
 ];
 
-for (const p of pages) {
-  test(`${p.path}${p.as ? ` as ${p.as}` : ""} has no serious accessibility violations`, async ({ page, pageAs }) => {
-    const target = p.as ? await pageAs(p.as) : page;
-    await target.goto(p.path);
-    await expect(target.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
-    await expectAccessible(target, p.path);
-  });
-}
+checkPagesAccessible(pages);
 
 test("/status with a bar tooltip open has no serious accessibility violations", async ({ page }) => {
   await page.goto("/status");

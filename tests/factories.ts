@@ -47,3 +47,15 @@ export async function countRows(db: DB, table: "tickets" | "ticket_messages" | "
   const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Everything a help-center write could touch (articles, revisions, jobs, audit), to prove that a refused call or a no-op changed nothing. */
+export async function kbSnapshot(db: DB) {
+  const count = async (t: "kb_revisions" | "jobs" | "audit_events") =>
+    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  return {
+    articles: await db.selectFrom("kb_articles").selectAll().orderBy("id").execute(),
+    revisions: await count("kb_revisions"),
+    jobs: await count("jobs"),
+    audit: await count("audit_events"),
+  };
+}

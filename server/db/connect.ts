@@ -7,21 +7,23 @@ import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
 
+/** How the app talks to MySQL/MariaDB (the benchmark opens its pool the same way). */
+export const MYSQL_POOL_OPTIONS = {
+  connectionLimit: 10,
+  charset: "utf8mb4_unicode_ci",
+  // Times are BIGINT epoch milliseconds: read them as JS numbers.
+  supportBigNumbers: true,
+  bigNumberStrings: false,
+  timezone: "Z",
+} as const;
+
 /**
  * Opens a database from a URL: `mysql://…` for MySQL/MariaDB, `file:path` (or `:memory:`) for SQLite.
  * Everything that differs between the two starts here and in the other files of server/db.
  */
 export function openDatabase(url: string): DB {
   if (url.startsWith("mysql://")) {
-    const pool = createPool({
-      uri: url,
-      connectionLimit: 10,
-      charset: "utf8mb4_unicode_ci",
-      // Times are BIGINT epoch milliseconds: read them as JS numbers.
-      supportBigNumbers: true,
-      bigNumberStrings: false,
-      timezone: "Z",
-    });
+    const pool = createPool({ uri: url, ...MYSQL_POOL_OPTIONS });
     return new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
   }
   const file = url === ":memory:" ? ":memory:" : url.replace(/^file:/, "");

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDialect } from "@/tests/db";
-import { apiAs, errorCode, makeAgent, makeCustomer, makeLead } from "@/tests/factories";
+import { apiAs, errorCode, makeAgent, makeCustomer, makeLead, kbSnapshot } from "@/tests/factories";
 import { manualClock } from "../clock";
 import type { Actor } from "../context";
 import type { DB } from "../db";
@@ -18,18 +18,6 @@ function article(over: Partial<TSaveArticle> = {}): TSaveArticle {
   return {
     slug, translationKey: slug, locale: "en", category: "backups", title: `Restoring a backup ${n}`,
     summary: "How to ask for a restore.", tags: ["backup"], body: "Open a ticket and name the date.", ...over,
-  };
-}
-
-/** Everything a save could write, to prove that a refused call changed nothing. */
-async function snapshot(db: DB) {
-  const count = async (t: "kb_revisions" | "jobs" | "audit_events") =>
-    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  return {
-    articles: await db.selectFrom("kb_articles").selectAll().orderBy("id").execute(),
-    revisions: await count("kb_revisions"),
-    jobs: await count("jobs"),
-    audit: await count("audit_events"),
   };
 }
 
@@ -66,12 +54,12 @@ describeEachDialect("writing articles through the API", (use) => {
 
   it("an agent who tries to publish is refused with FORBIDDEN and nothing changes", async () => {
     const db = use();
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     const api = apiAs(db, agent, clock.now);
     expect(await errorCode(api.kb.save({ ...draftInput, id: draftId, status: "published" }))).toBe("FORBIDDEN");
     expect(await errorCode(api.kb.save(article({ status: "published" })))).toBe("FORBIDDEN");
     expect(await errorCode(api.kb.save({ ...draftInput, id: draftId, status: "archived" }))).toBe("FORBIDDEN");
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 
   it("a lead publishes: article.published is recorded and published_at set", async () => {
@@ -86,10 +74,10 @@ describeEachDialect("writing articles through the API", (use) => {
 
   it("once published, an agent may no longer edit the article, and nothing changes", async () => {
     const db = use();
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     expect(await errorCode(apiAs(db, agent).kb.save({ ...publishedInput, id: publishedId, status: "published", title: "Agent rewrite" }))).toBe("FORBIDDEN");
     expect(await errorCode(apiAs(db, agent).kb.save({ ...publishedInput, id: publishedId, status: "draft" }))).toBe("FORBIDDEN");
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 
   it("a draft is invisible to the public pages and to search; the published article is found", async () => {
@@ -112,11 +100,11 @@ describeEachDialect("writing articles through the API", (use) => {
 
   it("a slug already taken by another article is refused with CONFLICT on the slug field", async () => {
     const db = use();
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     const err = await apiAs(db, agent).kb.save({ ...article(), slug: publishedInput.slug }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "CONFLICT", cause: { field: "slug" } });
     expect(await errorCode(apiAs(db, agent).kb.save({ ...draftInput, id: draftId, slug: publishedInput.slug.toUpperCase() }))).toBe("CONFLICT");
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 
   it.each([
@@ -128,12 +116,12 @@ describeEachDialect("writing articles through the API", (use) => {
     ["an unknown status", { status: "live" }, "status"],
   ])("%s is refused with BAD_REQUEST on its field, and nothing is written", async (_what, over, field) => {
     const db = use();
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     const err = await apiAs(db, lead).kb.save({ ...article(), ...over } as TSaveArticle).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "BAD_REQUEST" });
     const paths = (err as { cause?: { issues?: { path: (string | number)[] }[] } }).cause?.issues?.map((i) => i.path.join("."));
     expect(paths).toContain(field);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 
   it("a body of exactly 100,000 characters is accepted and stored whole", async () => {
@@ -145,14 +133,14 @@ describeEachDialect("writing articles through the API", (use) => {
 
   it("saving an article that does not exist is NOT_FOUND and writes nothing", async () => {
     const db = use();
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     expect(await errorCode(apiAs(db, lead).kb.save({ ...article(), id: 999_999 }))).toBe("NOT_FOUND");
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 
   it("a customer gets NOT_FOUND from every editor procedure, and nothing changes", async () => {
     const db = use();
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     const api = apiAs(db, customer);
     expect(await errorCode(api.kb.save(article()))).toBe("NOT_FOUND");
     expect(await errorCode(api.kb.save({ ...draftInput, id: draftId }))).toBe("NOT_FOUND");
@@ -161,18 +149,18 @@ describeEachDialect("writing articles through the API", (use) => {
     expect(await errorCode(api.kb.preview({ body: "# hi" }))).toBe("NOT_FOUND");
     expect(await errorCode(api.kb.revisions({ articleId: draftId }))).toBe("NOT_FOUND");
     expect(await errorCode(api.kb.restore({ articleId: draftId, number: 1 }))).toBe("NOT_FOUND");
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 
   it("an anonymous caller is told to sign in, and nothing changes", async () => {
     const db = use();
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     const api = apiAs(db, null);
     expect(await errorCode(api.kb.save(article()))).toBe("UNAUTHORIZED");
     expect(await errorCode(api.kb.list({}))).toBe("UNAUTHORIZED");
     expect(await errorCode(api.kb.get({ id: draftId }))).toBe("UNAUTHORIZED");
     expect(await errorCode(api.kb.restore({ articleId: draftId, number: 1 }))).toBe("UNAUTHORIZED");
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 
   it("staff see drafts and published articles in the editor list", async () => {

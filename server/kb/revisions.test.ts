@@ -1,22 +1,9 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDialect } from "@/tests/db";
-import { apiAs, errorCode, makeAgent, makeCustomer, makeLead } from "@/tests/factories";
+import { apiAs, errorCode, makeAgent, makeCustomer, makeLead, kbSnapshot } from "@/tests/factories";
 import { manualClock } from "../clock";
 import type { Actor } from "../context";
-import type { DB } from "../db";
 import type { TSaveArticle } from "./schemas";
-
-/** Everything a restore could write, to prove that a refused call changed nothing. */
-async function snapshot(db: DB) {
-  const count = async (t: "kb_revisions" | "jobs" | "audit_events") =>
-    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  return {
-    articles: await db.selectFrom("kb_articles").selectAll().orderBy("id").execute(),
-    revisions: await count("kb_revisions"),
-    jobs: await count("jobs"),
-    audit: await count("audit_events"),
-  };
-}
 
 const v1: TSaveArticle = {
   slug: "two-factor-sign-in",
@@ -103,19 +90,19 @@ describeEachDialect("article revisions (tests run in order over one article)", (
 
   it("restoring a revision that does not exist is NOT_FOUND and changes nothing", async () => {
     const db = use();
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     expect(await errorCode(apiAs(db, lead).kb.restore({ articleId: id, number: 99 }))).toBe("NOT_FOUND");
     expect(await errorCode(apiAs(db, lead).kb.restore({ articleId: 999_999, number: 1 }))).toBe("NOT_FOUND");
     expect(await errorCode(apiAs(db, lead).kb.revisions({ articleId: 999_999 }))).toBe("NOT_FOUND");
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 
   it("once the article is published, an agent may not restore an older revision, and nothing changes", async () => {
     const db = use();
     await apiAs(db, lead, clock.now).kb.save({ ...v3, id, status: "published" });
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     expect(await errorCode(apiAs(db, agent).kb.restore({ articleId: id, number: 1 }))).toBe("FORBIDDEN");
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
     // A lead may; the article stays published.
     expect(await apiAs(db, lead).kb.restore({ articleId: id, number: 1 })).toEqual({ id, revision: 6 });
     expect(await db.selectFrom("kb_articles").select(["status", "title"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ status: "published", title: v1.title });
@@ -123,13 +110,13 @@ describeEachDialect("article revisions (tests run in order over one article)", (
 
   it("customers get NOT_FOUND and anonymous callers UNAUTHORIZED from history procedures, and nothing changes", async () => {
     const db = use();
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     for (const [actor, code] of [[customer, "NOT_FOUND"], [null, "UNAUTHORIZED"]] as const) {
       const api = apiAs(db, actor);
       expect(await errorCode(api.kb.revisions({ articleId: id }))).toBe(code);
       expect(await errorCode(api.kb.diff({ articleId: id, from: 1, to: 3 }))).toBe(code);
       expect(await errorCode(api.kb.restore({ articleId: id, number: 1 }))).toBe(code);
     }
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDialect } from "@/tests/db";
-import { makeLead } from "@/tests/factories";
+import { makeLead, kbSnapshot } from "@/tests/factories";
 import { manualClock } from "../clock";
 import { systemCtx, type Actor } from "../context";
 import type { DB } from "../db";
@@ -28,18 +28,6 @@ function contentFile(slug: string, opts: { locale?: string; title?: string; body
   };
   const yaml = Object.entries(fm).map(([k, v]) => `${k}: ${v}`).join("\n");
   return `---\n${yaml}\n---\n\n${opts.body ?? `The body of ${slug}.`}\n`;
-}
-
-/** Everything the sync could write, to prove that a run changed nothing. */
-async function snapshot(db: DB) {
-  const count = async (t: "kb_revisions" | "jobs" | "audit_events") =>
-    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  return {
-    articles: await db.selectFrom("kb_articles").selectAll().orderBy("id").execute(),
-    revisions: await count("kb_revisions"),
-    jobs: await count("jobs"),
-    audit: await count("audit_events"),
-  };
 }
 
 const bySlug = (db: DB, slug: string) => db.selectFrom("kb_articles").selectAll().where("slug", "=", slug).executeTakeFirstOrThrow();
@@ -110,11 +98,11 @@ describeEachDialect("content sync (tests run in order over one content folder)",
 
   it("running the sync again over the same files changes nothing", async () => {
     const db = use();
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     clock.advance(60_000);
     const { report } = await sync();
     expect(report).toEqual({ added: [], updated: [], archived: [], unchanged: 3, conflicts: [] });
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 
   it("a changed file updates its article as revision 2 with an article.synced event", async () => {
@@ -143,9 +131,9 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     expect(await getPublishedArticle(db, "what-is-urgent")).toBeNull();
     expect((await findPublished(db, { locale: "en" })).map((x) => x.slug)).toEqual(["site-is-down"]);
 
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     expect((await sync()).report).toEqual({ added: [], updated: [], archived: [], unchanged: 2, conflicts: [] });
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 
   it("putting the file back publishes the same article again", async () => {
@@ -168,13 +156,13 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     const rel = "articles/en/site-is-down.md";
     const good = fs.readFileSync(path.join(dir, rel), "utf8");
     put(rel, `---\n${yaml.trimEnd()}\n---\n\nBroken.\n`);
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     const { errors, report } = await sync();
     expect(errors).toHaveLength(1);
     expect(errors[0].path).toBe(rel);
     expect(errors[0].message.startsWith(`${rel}: `)).toBe(true);
     expect(report).toEqual({ added: [], updated: [], archived: [], unchanged: 2, conflicts: [] });
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
     expect((await getPublishedArticle(db, "site-is-down"))?.title).toBe("Is your site down?");
     put(rel, good);
   });
@@ -182,11 +170,11 @@ describeEachDialect("content sync (tests run in order over one content folder)",
   it("a new file that does not parse is reported and adds nothing", async () => {
     const db = use();
     put("articles/en/half-written.md", "no front matter yet\n");
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     const { errors, report } = await sync();
     expect(errors.map((e) => e.path)).toEqual(["articles/en/half-written.md"]);
     expect(report.added).toEqual([]);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
     fs.rmSync(path.join(dir, "articles/en/half-written.md"));
   });
 
@@ -197,9 +185,9 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     const edited = await bySlug(db, "sait-ne-rabotaet");
     expect(edited).toMatchObject({ revision: 2, source_path: a.source_path, source_hash: a.source_hash });
 
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     expect((await sync()).report).toEqual({ added: [], updated: [], archived: [], unchanged: 3, conflicts: [] });
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
     expect((await getPublishedArticle(db, "sait-ne-rabotaet"))?.title).toBe("Сайт недоступен: что делать");
 
     put("articles/ru/sait-ne-rabotaet.md", contentFile("sait-ne-rabotaet", { locale: "ru", title: "Сайт не работает — новая версия" }));
@@ -219,10 +207,10 @@ describeEachDialect("content sync with two files claiming one slug", (use) => {
   it("a second sync over the same files changes nothing", async () => {
     const db = use();
     await syncContent(db, ctx, files);
-    const before = await snapshot(db);
+    const before = await kbSnapshot(db);
     const report = await syncContent(db, ctx, files);
     expect(report.updated).toEqual([]);
     expect(report.conflicts).toEqual(['faq/en/twin-slug.md: slug "twin-slug" is already used by articles/en/twin-slug.md']);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await kbSnapshot(db)).toEqual(before);
   });
 });
