@@ -1,10 +1,8 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { secondaryButtonClass } from "./ui";
+import { dangerButtonClass, secondaryButtonClass } from "./ui";
 
-export const dangerButtonClass =
-  "inline-flex items-center justify-center gap-2 rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 disabled:cursor-not-allowed disabled:opacity-60";
 
 interface ConfirmDeleteProps {
   /** Text of the button that asks first. */
