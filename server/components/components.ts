@@ -11,6 +11,7 @@ import {
   ZComponentInput, ZId, ZReorder, ZSetComponentStatus, ZUpdateComponent,
   type TComponentInput, type TReorder, type TSetComponentStatus, type TUpdateComponent,
 } from "./schemas";
+import { transact } from "../db/transact";
 
 const componentNotFound = () => notFound(msg("incidents.err.componentNotFound"));
 
@@ -41,7 +42,7 @@ export async function createComponent(db: DB, ctx: RequestCtx, raw: TComponentIn
   const input = ZComponentInput.parse(raw);
   const now = ctx.now();
   return withSlugCheck(() =>
-    db.transaction().execute(async (trx) => {
+    transact(db, async (trx) => {
       await assertGroup(trx, input.groupId);
       const last = await trx.selectFrom("status_components").select((eb) => eb.fn.max("position").as("p")).executeTakeFirst();
       const position = Number(last?.p ?? 0) + 10;
@@ -60,7 +61,7 @@ export async function updateComponent(db: DB, ctx: RequestCtx, raw: TUpdateCompo
   assertCan(ctx, "status.manage");
   const { id, ...input } = ZUpdateComponent.parse(raw);
   await withSlugCheck(() =>
-    db.transaction().execute(async (trx) => {
+    transact(db, async (trx) => {
       const c = await forUpdate(trx, trx.selectFrom("status_components").selectAll().where("id", "=", id)).executeTakeFirst();
       if (!c) throw componentNotFound();
       await assertGroup(trx, input.groupId);
@@ -79,7 +80,7 @@ export async function updateComponent(db: DB, ctx: RequestCtx, raw: TUpdateCompo
 export async function deleteComponent(db: DB, ctx: RequestCtx, rawId: number): Promise<void> {
   assertCan(ctx, "status.manage");
   const id = ZId.parse(rawId);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const c = await forUpdate(trx, trx.selectFrom("status_components").selectAll().where("id", "=", id)).executeTakeFirst();
     if (!c) throw componentNotFound();
     const monitor = await trx.selectFrom("monitors").select("id").where("component_id", "=", id).executeTakeFirst();
@@ -101,7 +102,7 @@ export async function deleteComponent(db: DB, ctx: RequestCtx, rawId: number): P
 export async function reorderComponents(db: DB, ctx: RequestCtx, raw: TReorder): Promise<void> {
   assertCan(ctx, "status.manage");
   const input = ZReorder.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const rows = await trx.selectFrom("status_components").select(["id"]).orderBy("position").orderBy("id").execute();
     const order = orderedIds(rows.map((r) => r.id), input.ids);
     if (!order) throw componentNotFound();
@@ -114,7 +115,7 @@ export async function reorderComponents(db: DB, ctx: RequestCtx, raw: TReorder):
 export async function setComponentStatus(db: DB, ctx: RequestCtx, raw: TSetComponentStatus): Promise<void> {
   assertCan(ctx, "status.manage");
   const input = ZSetComponentStatus.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const c = await forUpdate(trx, trx.selectFrom("status_components").select(["id", "status"]).where("id", "=", input.id)).executeTakeFirst();
     if (!c) throw componentNotFound();
     if (c.status === input.status) return;

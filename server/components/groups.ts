@@ -6,13 +6,14 @@ import { recordAudit } from "../audit/record-audit";
 import { msg } from "@/lib/i18n";
 import { assertCan } from "./access";
 import { ZGroupInput, ZReorder, ZUpdateGroup, ZId, type TGroupInput, type TReorder, type TUpdateGroup } from "./schemas";
+import { transact } from "../db/transact";
 
 const groupNotFound = () => notFound(msg("incidents.err.groupNotFound"));
 
 export async function createGroup(db: DB, ctx: RequestCtx, raw: TGroupInput): Promise<{ id: number }> {
   assertCan(ctx, "status.manage");
   const input = ZGroupInput.parse(raw);
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const last = await trx.selectFrom("status_groups").select((eb) => eb.fn.max("position").as("p")).executeTakeFirst();
     const position = Number(last?.p ?? 0) + 10;
     const res = await trx
@@ -28,7 +29,7 @@ export async function createGroup(db: DB, ctx: RequestCtx, raw: TGroupInput): Pr
 export async function updateGroup(db: DB, ctx: RequestCtx, raw: TUpdateGroup): Promise<void> {
   assertCan(ctx, "status.manage");
   const input = ZUpdateGroup.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const g = await forUpdate(trx, trx.selectFrom("status_groups").selectAll().where("id", "=", input.id)).executeTakeFirst();
     if (!g) throw groupNotFound();
     await trx.updateTable("status_groups").set({ name_en: input.nameEn, name_ru: input.nameRu }).where("id", "=", g.id).execute();
@@ -43,7 +44,7 @@ export async function updateGroup(db: DB, ctx: RequestCtx, raw: TUpdateGroup): P
 export async function deleteGroup(db: DB, ctx: RequestCtx, rawId: number): Promise<void> {
   assertCan(ctx, "status.manage");
   const id = ZId.parse(rawId);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const g = await forUpdate(trx, trx.selectFrom("status_groups").selectAll().where("id", "=", id)).executeTakeFirst();
     if (!g) throw groupNotFound();
     const moved = await trx.selectFrom("status_components").select("id").where("group_id", "=", id).execute();
@@ -59,7 +60,7 @@ export async function deleteGroup(db: DB, ctx: RequestCtx, rawId: number): Promi
 export async function reorderGroups(db: DB, ctx: RequestCtx, raw: TReorder): Promise<void> {
   assertCan(ctx, "status.manage");
   const input = ZReorder.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const rows = await trx.selectFrom("status_groups").select(["id", "position"]).orderBy("position").orderBy("id").execute();
     const order = orderedIds(rows.map((r) => r.id), input.ids);
     if (!order) throw groupNotFound();

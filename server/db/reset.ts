@@ -1,4 +1,5 @@
 import type { DB } from "./connect";
+import { transact } from "./transact";
 
 // Children before parents, so foreign keys never block a delete.
 const TABLES = [
@@ -8,7 +9,7 @@ const TABLES = [
 
 /** Empties every table and restarts the audit chain: for `npm run db:seed -- --reset` only. */
 export async function resetDatabase(db: DB): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     for (const t of TABLES) await trx.deleteFrom(t).execute();
     await trx.updateTable("audit_head").set({ last_id: 0, last_hash: "0".repeat(64) }).where("id", "=", 1).execute();
   });

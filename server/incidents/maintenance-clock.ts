@@ -1,6 +1,7 @@
 import type { DB } from "../db";
 import { systemCtx } from "../context";
 import { completeMaintenanceInTx, lockMaintenanceOrThrow, startMaintenanceInTx } from "./maintenance";
+import { transact } from "../db/transact";
 
 /**
  * Moves windows along the clock: scheduled -> in_progress at the start, -> completed at the end. Each
@@ -22,16 +23,20 @@ export async function advanceMaintenances(db: DB, now: number): Promise<{ starte
     .limit(100)
     .execute();
   for (const { id } of due) {
-    await db.transaction().execute(async (trx) => {
+    const moved = await transact(db, async (trx) => {
       const m = await lockMaintenanceOrThrow(trx, id);
       if (m.status === "scheduled" && m.starts_at <= now && m.ends_at > now) {
         await startMaintenanceInTx(trx, ctx, m);
-        started.push(id);
-      } else if ((m.status === "scheduled" || m.status === "in_progress") && m.ends_at <= now) {
-        await completeMaintenanceInTx(trx, ctx, m);
-        completed.push(id);
+        return "started" as const;
       }
+      if ((m.status === "scheduled" || m.status === "in_progress") && m.ends_at <= now) {
+        await completeMaintenanceInTx(trx, ctx, m);
+        return "completed" as const;
+      }
+      return null;
     });
+    if (moved === "started") started.push(id);
+    if (moved === "completed") completed.push(id);
   }
   return { started, completed };
 }

@@ -12,6 +12,7 @@ import { ZId } from "../components/schemas";
 import { msg } from "@/lib/i18n";
 import { ZEditMaintenance, ZScheduleMaintenance, type TEditMaintenance, type TScheduleMaintenance } from "./schemas";
 import { assertComponentsExist } from "./store";
+import { transact } from "../db/transact";
 
 const maintenanceNotFound = () => notFound(msg("incidents.err.maintenanceNotFound"));
 
@@ -36,7 +37,7 @@ export async function scheduleMaintenance(db: DB, ctx: RequestCtx, raw: TSchedul
   assertCan(ctx, "status.manage");
   const input = ZScheduleMaintenance.parse(raw);
   const now = ctx.now();
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     await assertComponentsExist(trx, input.componentIds, "componentIds");
     const res = await trx
       .insertInto("maintenances")
@@ -54,7 +55,7 @@ export async function scheduleMaintenance(db: DB, ctx: RequestCtx, raw: TSchedul
 export async function editMaintenance(db: DB, ctx: RequestCtx, raw: TEditMaintenance): Promise<void> {
   assertCan(ctx, "status.manage");
   const { id, ...input } = ZEditMaintenance.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const m = await lockMaintenanceOrThrow(trx, id);
     if (m.status === "completed" || m.status === "cancelled") throw new AppError("CONFLICT", msg("incidents.err.maintenanceOver"));
     await assertComponentsExist(trx, input.componentIds, "componentIds");
@@ -78,7 +79,7 @@ export async function editMaintenance(db: DB, ctx: RequestCtx, raw: TEditMainten
 export async function cancelMaintenance(db: DB, ctx: RequestCtx, rawId: number): Promise<void> {
   assertCan(ctx, "status.manage");
   const id = ZId.parse(rawId);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const m = await lockMaintenanceOrThrow(trx, id);
     if (m.status === "scheduled") {
       await trx.updateTable("maintenances").set({ status: "cancelled", updated_at: ctx.now() }).where("id", "=", id).execute();

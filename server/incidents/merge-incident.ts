@@ -7,6 +7,7 @@ import { recomputeComponentStatuses, worstStatus } from "../components/recompute
 import { translate } from "@/lib/i18n";
 import { ZMergeIncident, type TMergeIncident } from "./schemas";
 import { affectedOf, insertUpdate, lockIncidentOrThrow, worseImpact } from "./store";
+import { transact } from "../db/transact";
 
 /**
  * Folds `source` into `target`: its updates, ticket links and components move over, the target keeps the
@@ -16,7 +17,7 @@ export async function mergeIncident(db: DB, ctx: RequestCtx, raw: TMergeIncident
   assertCan(ctx, "incident.manage");
   const input = ZMergeIncident.parse(raw);
   const now = ctx.now();
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     // Lock in id order so two opposite merges cannot deadlock.
     const [first, second] = [input.sourceId, input.targetId].sort((a, b) => a - b);
     const locked = [await lockIncidentOrThrow(trx, first), await lockIncidentOrThrow(trx, second)];

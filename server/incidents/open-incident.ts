@@ -8,6 +8,7 @@ import { assertCan } from "../components/access";
 import { recomputeComponentStatuses } from "../components/recompute-status";
 import { ZOpenIncident, type TOpenIncident } from "./schemas";
 import { applyAffected, insertUpdate } from "./store";
+import { transact } from "../db/transact";
 
 export interface NewIncident {
   title: string;
@@ -47,5 +48,5 @@ export async function openIncidentInTx(trx: Tx, ctx: RequestCtx, input: NewIncid
 export async function openIncident(db: DB, ctx: RequestCtx, raw: TOpenIncident): Promise<{ id: number; updateId: number }> {
   assertCan(ctx, "incident.manage");
   const input = ZOpenIncident.parse(raw);
-  return db.transaction().execute((trx) => openIncidentInTx(trx, ctx, input));
+  return transact(db, (trx) => openIncidentInTx(trx, ctx, input));
 }

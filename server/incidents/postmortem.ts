@@ -9,6 +9,7 @@ import { ZId } from "../components/schemas";
 import { renderMarkdown } from "../kb/markdown";
 import { ZPreviewPostmortem, ZSavePostmortem, type TPreviewPostmortem, type TSavePostmortem } from "./schemas";
 import { lockIncidentOrThrow } from "./store";
+import { transact } from "../db/transact";
 
 const SECTIONS = ["summary", "timeline", "rootCause", "wentWell", "actionItems"] as const;
 
@@ -26,7 +27,7 @@ export function postmortemTemplate(locale: Locale, updates: { createdAt: number;
 export async function savePostmortem(db: DB, ctx: RequestCtx, raw: TSavePostmortem): Promise<void> {
   assertCan(ctx, "incident.manage");
   const input = ZSavePostmortem.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const inc = await lockIncidentOrThrow(trx, input.incidentId);
     const body = input.body.trim() === "" ? null : input.body;
     if (body === inc.postmortem) return;
@@ -44,7 +45,7 @@ export async function savePostmortem(db: DB, ctx: RequestCtx, raw: TSavePostmort
 export async function setPostmortemPublished(db: DB, ctx: RequestCtx, rawId: number, published: boolean): Promise<void> {
   assertCan(ctx, "incident.manage");
   const id = ZId.parse(rawId);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const inc = await lockIncidentOrThrow(trx, id);
     if (published && !inc.postmortem?.trim()) throw new AppError("INVALID_INPUT", msg("incidents.err.postmortemEmpty"), "body");
     if (published === (inc.postmortem_published_at !== null)) return;

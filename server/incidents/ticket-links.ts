@@ -8,11 +8,12 @@ import { ZId } from "../components/schemas";
 import { ZTicketLink, type TTicketLink } from "./schemas";
 import { incidentNotFound, lockIncidentOrThrow } from "./store";
 import { scoreTicket, tokenize } from "./tokens";
+import { transact } from "../db/transact";
 
 export async function linkTicket(db: DB, ctx: RequestCtx, raw: TTicketLink): Promise<void> {
   assertCan(ctx, "incident.manage");
   const input = ZTicketLink.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const inc = await lockIncidentOrThrow(trx, input.incidentId);
     const ticket = await trx.selectFrom("tickets").select("id").where("id", "=", input.ticketId).executeTakeFirst();
     if (!ticket) throw notFound(msg("err.ticketNotFound"));
@@ -26,7 +27,7 @@ export async function linkTicket(db: DB, ctx: RequestCtx, raw: TTicketLink): Pro
 export async function unlinkTicket(db: DB, ctx: RequestCtx, raw: TTicketLink): Promise<void> {
   assertCan(ctx, "incident.manage");
   const input = ZTicketLink.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const inc = await lockIncidentOrThrow(trx, input.incidentId);
     const res = await trx.deleteFrom("incident_tickets").where("incident_id", "=", inc.id).where("ticket_id", "=", input.ticketId).executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw notFound(msg("err.ticketNotFound"));

@@ -7,6 +7,7 @@ import { recomputeComponentStatuses } from "../components/recompute-status";
 import { ZPostUpdate, ZResolveIncident, type TPostUpdate, type TResolveIncident } from "./schemas";
 import { affectedOf, applyAffected, insertUpdate, lockIncidentOrThrow } from "./store";
 import { replyOnLinkedTickets, solveLinkedTickets, type LinkedOutcome } from "./linked-tickets";
+import { transact } from "../db/transact";
 
 export interface UpdateResult {
   updateId: number;
@@ -23,7 +24,7 @@ export async function postIncidentUpdate(db: DB, ctx: RequestCtx, raw: TPostUpda
   assertCan(ctx, "incident.manage");
   const input = ZPostUpdate.parse(raw);
   const now = ctx.now();
-  const updateId = await db.transaction().execute(async (trx) => {
+  const updateId = await transact(db, async (trx) => {
     const inc = await lockIncidentOrThrow(trx, input.incidentId, { open: true });
     const before = await affectedOf(trx, inc.id);
     if (input.components) await applyAffected(trx, inc.id, input.components);
@@ -49,7 +50,7 @@ export async function resolveIncident(db: DB, ctx: RequestCtx, raw: TResolveInci
   assertCan(ctx, "incident.manage");
   const input = ZResolveIncident.parse(raw);
   const now = ctx.now();
-  const updateId = await db.transaction().execute(async (trx) => {
+  const updateId = await transact(db, async (trx) => {
     const inc = await lockIncidentOrThrow(trx, input.incidentId, { open: true });
     await trx.updateTable("incidents").set({ status: "resolved", resolved_at: now, updated_at: now }).where("id", "=", inc.id).execute();
     const id = await insertUpdate(trx, ctx, inc.id, "resolved", input.body);

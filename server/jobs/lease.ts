@@ -1,6 +1,7 @@
 import type { DB } from "../db/connect";
 import { forUpdate } from "../db/dialect";
 import type { Job } from "../db/schema";
+import { retryOnLockConflict, transact } from "../db/transact";
 
 /** What a worker holds after claiming: `attempts` doubles as the fencing token of this claim. */
 export type ClaimedJob = Pick<Job, "id" | "type" | "payload" | "attempts" | "max_attempts">;
@@ -32,7 +33,9 @@ export async function claimJobs(
   now: number,
   opts: { workerId: string; leaseMs: number; batchSize: number },
 ): Promise<ClaimedJob[]> {
-  return db.transaction().execute(async (trx) => {
+  return transact(
+    db,
+    async (trx) => {
     const due = await forUpdate(
       trx,
       trx
@@ -79,7 +82,9 @@ export async function claimJobs(
       attempts: j.attempts + 1,
       max_attempts: j.max_attempts,
     }));
-  });
+    },
+    { readCommitted: true },
+  );
 }
 
 /** Only the current holder of the claim may settle a job; a worker whose lease was taken over is ignored. */
@@ -94,9 +99,9 @@ function fenced(db: DB, job: ClaimedJob, workerId: string) {
 
 /** Marks a claimed job done. Returns false when the claim was lost (fenced off). */
 export async function completeJob(db: DB, now: number, job: ClaimedJob, workerId: string): Promise<boolean> {
-  const res = await fenced(db, job, workerId)
-    .set({ status: "done", lease_until: null, last_error: null, updated_at: now })
-    .executeTakeFirst();
+  const res = await retryOnLockConflict(() =>
+    fenced(db, job, workerId).set({ status: "done", lease_until: null, last_error: null, updated_at: now }).executeTakeFirst(),
+  );
   return Number(res.numUpdatedRows) > 0;
 }
 
@@ -110,7 +115,8 @@ export async function failJob(
   opts: { permanent?: boolean } = {},
 ): Promise<"retry" | "dead" | "fenced"> {
   const dead = opts.permanent === true || job.attempts >= job.max_attempts;
-  const res = await fenced(db, job, workerId)
+  const res = await retryOnLockConflict(() =>
+    fenced(db, job, workerId)
     .set(
       dead
         ? { status: "dead", lease_until: null, last_error: errorText(err), updated_at: now }
@@ -123,7 +129,8 @@ export async function failJob(
             updated_at: now,
           },
     )
-    .executeTakeFirst();
+    .executeTakeFirst(),
+  );
   if (Number(res.numUpdatedRows) === 0) return "fenced";
   return dead ? "dead" : "retry";
 }

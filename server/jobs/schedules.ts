@@ -2,6 +2,7 @@ import type { DB } from "../db/connect";
 import { forUpdate, isUniqueViolation } from "../db/dialect";
 import { fromJson, toJson } from "../db/json";
 import { enqueueJob } from "./queue";
+import { transact } from "../db/transact";
 
 export interface ScheduleInput {
   name: string;
@@ -39,7 +40,7 @@ export async function ensureSchedule(db: DB, now: number, input: ScheduleInput):
  * one interval from now.
  */
 export async function enqueueDueSchedules(db: DB, now: number): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const due = await forUpdate(
       trx,
       trx.selectFrom("job_schedules").selectAll().where("next_run_at", "<=", now).orderBy("name"),
@@ -54,5 +55,5 @@ export async function enqueueDueSchedules(db: DB, now: number): Promise<number> 
         .execute();
     }
     return due.length;
-  });
+  }, { readCommitted: true });
 }

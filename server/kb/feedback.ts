@@ -5,11 +5,12 @@ import { recordAudit } from "../audit/record-audit";
 import { notFound } from "../errors";
 import { msg } from "@/lib/i18n";
 import { ZFeedback } from "./schemas";
+import { transact } from "../db/transact";
 
 /** "Was this helpful?" — anyone may answer; a "no" may carry a reason and a comment. */
 export async function recordFeedback(db: DB, ctx: RequestCtx, raw: z.input<typeof ZFeedback>): Promise<void> {
   const input = ZFeedback.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const article = await trx.selectFrom("kb_articles").select("id").where("id", "=", input.articleId).where("status", "=", "published").executeTakeFirst();
     if (!article) throw notFound(msg("err.articleNotFound"));
     const res = await trx

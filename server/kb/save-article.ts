@@ -7,6 +7,7 @@ import { AppError, notFound } from "../errors";
 import { msg } from "@/lib/i18n";
 import { ZSaveArticle, type TSaveArticle } from "./schemas";
 import { fieldsOf, writeArticle } from "./write-article";
+import { transact } from "../db/transact";
 
 /**
  * Agents write and edit drafts; what the public sees (publishing, archiving, editing a published
@@ -26,7 +27,7 @@ function actionFor(existing: KbArticle | null, to: ArticleStatus): string {
 
 export async function saveArticle(db: DB, ctx: RequestCtx, raw: TSaveArticle): Promise<KbArticle> {
   const input = ZSaveArticle.parse(raw);
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const existing = input.id
       ? ((await forUpdate(trx, trx.selectFrom("kb_articles").selectAll().where("id", "=", input.id)).executeTakeFirst()) ?? null)
       : null;
@@ -48,7 +49,7 @@ export async function saveArticle(db: DB, ctx: RequestCtx, raw: TSaveArticle): P
 
 /** Restores an earlier revision as a new one: history only ever grows. */
 export async function restoreRevision(db: DB, ctx: RequestCtx, input: { articleId: number; number: number }): Promise<KbArticle> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const existing = await forUpdate(trx, trx.selectFrom("kb_articles").selectAll().where("id", "=", input.articleId)).executeTakeFirst();
     if (!existing || !can(ctx.actor, "article.edit")) throw notFound(msg("err.articleNotFound"));
     const rev = await trx.selectFrom("kb_revisions").selectAll().where("article_id", "=", existing.id).where("number", "=", input.number).executeTakeFirst();

@@ -2,6 +2,7 @@ import type { DB } from "../db";
 import type { RequestCtx } from "../context";
 import { fieldsOf, writeArticle } from "./write-article";
 import type { ContentFile } from "./content-files";
+import { transact } from "../db/transact";
 
 export interface SyncReport {
   added: string[];
@@ -30,14 +31,14 @@ export async function syncContent(db: DB, ctx: RequestCtx, files: ContentFile[],
     return !first;
   });
   for (const file of accepted) {
-    await db.transaction().execute(async (trx) => {
+    // The outcome is counted after the commit: a retried transaction must not count twice.
+    const outcome = await transact(db, async (trx) => {
       const existing =
         (await trx.selectFrom("kb_articles").selectAll().where("source_path", "=", file.path).executeTakeFirst()) ??
         (await trx.selectFrom("kb_articles").selectAll().where("slug", "=", file.fields.slug).executeTakeFirst()) ??
         null;
       if (existing && existing.source_hash === file.hash && existing.source_path === file.path) {
-        report.unchanged++;
-        return;
+        return "unchanged" as const;
       }
       await writeArticle(trx, ctx, {
         existing,
@@ -47,12 +48,14 @@ export async function syncContent(db: DB, ctx: RequestCtx, files: ContentFile[],
         action: existing ? "article.synced" : "article.created",
         source: { path: file.path, hash: file.hash },
       });
-      (existing ? report.updated : report.added).push(file.fields.slug);
+      return existing ? ("updated" as const) : ("added" as const);
     });
+    if (outcome === "unchanged") report.unchanged++;
+    else report[outcome].push(file.fields.slug);
   }
   const fromFiles = await db.selectFrom("kb_articles").selectAll().where("source_path", "is not", null).where("status", "!=", "archived").execute();
   for (const gone of fromFiles.filter((a) => !seen.has(a.source_path!))) {
-    await db.transaction().execute(async (trx) => {
+    await transact(db, async (trx) => {
       await writeArticle(trx, ctx, {
         existing: gone,
         fields: fieldsOf(gone),
@@ -62,8 +65,8 @@ export async function syncContent(db: DB, ctx: RequestCtx, files: ContentFile[],
         // Detached from its file: if a lead republishes it in the app, it is the app's from then on.
         source: null,
       });
-      report.archived.push(gone.slug);
     });
+    report.archived.push(gone.slug);
   }
   return report;
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { notFound } from "../errors";
 import { leadRecipients, mailStaff, onDutyRecipients } from "./notify-staff";
 import { msg } from "@/lib/i18n";
+import { transact } from "../db/transact";
 
 export const DEFAULT_ESCALATE_AFTER_MS = 10 * 60_000;
 
@@ -85,7 +86,7 @@ export async function closeAlerts(trx: Tx, monitorId: number, now: number): Prom
 export async function acknowledgeAlert(db: DB, ctx: RequestCtx, alertId: number): Promise<void> {
   const actor = ctx.actor;
   if (!actor) throw notFound(msg("monitoring.err.alertNotFound"));
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const alert = await forUpdate(trx, trx.selectFrom("monitor_alerts").selectAll().where("id", "=", alertId).where("closed_at", "is", null)).executeTakeFirst();
     if (!alert) throw notFound(msg("monitoring.err.alertNotFound"));
     if (alert.acknowledged_at !== null) return;
@@ -98,7 +99,7 @@ export async function acknowledgeAlert(db: DB, ctx: RequestCtx, alertId: number)
 /** Alerts nobody acknowledged within `afterMs` go to the leads, once. Returns how many escalated. */
 export async function escalateAlerts(db: DB, ctx: RequestCtx, opts: { afterMs: number; appUrl: string }): Promise<number> {
   const now = ctx.now();
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const due = await forUpdate(
       trx,
       trx
@@ -125,5 +126,5 @@ export async function escalateAlerts(db: DB, ctx: RequestCtx, opts: { afterMs: n
       await recordAudit(trx, ctx, { action: "alert.escalated", entityType: "monitor_alert", entityId: a.id, after: { to: leads.length } });
     }
     return due.length;
-  });
+  }, { readCommitted: true });
 }

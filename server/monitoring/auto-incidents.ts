@@ -5,6 +5,7 @@ import type { RequestCtx } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { emitStatusEvent } from "../status/events";
 import { closeAlerts } from "./alerts";
+import { transact } from "../db/transact";
 
 /** How long a recovered monitor must stay free of failures before its incident resolves itself. */
 export const DEFAULT_QUIET_MS = 10 * 60_000;
@@ -153,7 +154,7 @@ export async function resolveQuietIncidents(db: DB, ctx: RequestCtx, quietMs = D
     .execute();
   let resolved = 0;
   for (const c of candidates) {
-    const done = await db.transaction().execute(async (trx) => {
+    const done = await transact(db, async (trx) => {
       const incident = await findOpenAutoIncident(trx, c.monitor_id!);
       if (!incident || incident.id !== c.id || incident.status !== "monitoring") return false;
       const since = await trx

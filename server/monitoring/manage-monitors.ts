@@ -11,6 +11,7 @@ import { syncComponentStatus } from "./component-status";
 import { heartbeatUrl, newHeartbeatToken } from "./heartbeat";
 import { parseConfig, ZCreateMonitor, ZUpdateMonitor, type TCreateMonitor, type TUpdateMonitor } from "./schemas";
 import { msg } from "@/lib/i18n";
+import { transact } from "../db/transact";
 
 /** What the audit trail keeps of a monitor: its settings, never the token hash. */
 function auditView(m: Pick<Monitor, "name" | "kind" | "target" | "component_id" | "interval_s" | "timeout_ms" | "fail_threshold" | "recover_threshold" | "config">) {
@@ -73,7 +74,7 @@ export async function createMonitor(db: DB, ctx: RequestCtx, raw: TCreateMonitor
   const input = ZCreateMonitor.parse(raw);
   const now = ctx.now();
   const token = input.kind === "heartbeat" ? newHeartbeatToken() : null;
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     await assertComponent(trx, input.componentId);
     const row = settingsRow(input, input.kind);
     const res = await trx
@@ -106,7 +107,7 @@ export async function updateMonitor(db: DB, ctx: RequestCtx, raw: TUpdateMonitor
   assertManager(ctx);
   const input = ZUpdateMonitor.parse(raw);
   const now = ctx.now();
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const m = await lockMonitorOrThrow(trx, input.id);
     const targetOk = ZCreateMonitor.safeParse({ ...input, kind: m.kind });
     if (!targetOk.success) throw new AppError("INVALID_INPUT", msg("monitoring.err.target"), "target");
@@ -130,7 +131,7 @@ export async function updateMonitor(db: DB, ctx: RequestCtx, raw: TUpdateMonitor
 export async function setMonitorPaused(db: DB, ctx: RequestCtx, input: { id: number; paused: boolean }): Promise<void> {
   assertManager(ctx);
   const now = ctx.now();
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const m = await lockMonitorOrThrow(trx, input.id);
     if (input.paused === !m.enabled) return;
     const set = input.paused
@@ -153,7 +154,7 @@ export async function setMonitorPaused(db: DB, ctx: RequestCtx, input: { id: num
 export async function removeMonitor(db: DB, ctx: RequestCtx, id: number): Promise<void> {
   assertManager(ctx);
   const now = ctx.now();
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const m = await lockMonitorOrThrow(trx, id);
     await closeAlerts(trx, m.id, now);
     await trx.deleteFrom("monitor_checks").where("monitor_id", "=", m.id).execute();
@@ -168,7 +169,7 @@ export async function removeMonitor(db: DB, ctx: RequestCtx, id: number): Promis
 export async function regenerateHeartbeatToken(db: DB, ctx: RequestCtx, id: number, appUrl: string): Promise<{ heartbeatUrl: string }> {
   assertManager(ctx);
   const token = newHeartbeatToken();
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const m = await lockMonitorOrThrow(trx, id);
     if (m.kind !== "heartbeat") throw new AppError("INVALID_INPUT", msg("monitoring.err.notHeartbeat"));
     await trx.updateTable("monitors").set({ heartbeat_token_hash: token.hash, updated_at: ctx.now() }).where("id", "=", m.id).execute();

@@ -6,6 +6,7 @@ import { can } from "../auth/permissions";
 import { recordAudit } from "../audit/record-audit";
 import { notFound } from "../errors";
 import { msg } from "@/lib/i18n";
+import { transact } from "../db/transact";
 
 export interface StaffDuty {
   id: number;
@@ -36,7 +37,7 @@ export async function setOnDuty(db: DB, ctx: RequestCtx, input: { userId: number
   const actor = ctx.actor;
   const allowed = actor && (actor.id === input.userId ? can(actor, "alert.ack") : can(actor, "monitor.manage"));
   if (!allowed) throw notFound(msg("err.userNotFound"));
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const user = await forUpdate(
       trx,
       trx.selectFrom("users").select(["id", "on_duty"]).where("id", "=", input.userId).where("role", "in", ["agent", "lead", "admin"]).where("disabled", "=", 0),

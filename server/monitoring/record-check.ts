@@ -10,6 +10,7 @@ import { syncComponentStatus } from "./component-status";
 import { loadOutageSubject, markIncidentRecovering, openOrReopenIncident } from "./auto-incidents";
 import { closeAlerts, openAlert } from "./alerts";
 import type { CheckOutcome } from "./runners";
+import { transact } from "../db/transact";
 
 export interface CheckRecord extends CheckOutcome {
   monitorId: number;
@@ -46,7 +47,7 @@ export async function recordCheck(db: DB, rec: CheckRecord, opts: RecordOptions)
   const now = opts.now ?? rec.checkedAt;
   const ctx = systemCtx(() => now);
   let publicChange = false;
-  const state = await db.transaction().execute(async (trx) => {
+  const state = await transact(db, async (trx) => {
     const m = await forUpdate(trx, trx.selectFrom("monitors").selectAll().where("id", "=", rec.monitorId)).executeTakeFirst();
     if (!m || !m.enabled) return null;
     const maintenance = await isUnderMaintenance(trx, m.component_id, rec.checkedAt);

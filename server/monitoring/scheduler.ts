@@ -3,6 +3,7 @@ import { forUpdate } from "../db/dialect";
 import type { Monitor } from "../db/schema";
 import { recordCheck } from "./record-check";
 import { runCheck, type RunnerOptions } from "./runners";
+import { transact } from "../db/transact";
 
 /** A claimed monitor and the time its check was due. */
 export interface ClaimedCheck {
@@ -39,12 +40,16 @@ export function nextCheckAt(scheduledAt: number, intervalS: number, now: number,
 /**
  * Claims due monitors in one short transaction: locked rows are skipped (MySQL/MariaDB; SQLite has one
  * writer), each claimed row gets a lease and its next due time before the transaction commits, so
- * another instance claiming at the same moment sees it as not due and never checks it twice.
+ * another instance claiming at the same moment sees it as not due and never checks it twice. Rows are
+ * updated by primary key, in the order they were locked, at READ COMMITTED (no gap locks on the
+ * `next_check_at` index the rows move within); a deadlock that still happens is retried by `transact`.
  */
 export async function claimDueMonitors(db: DB, now: number, opts: ClaimOptions = {}): Promise<ClaimedCheck[]> {
   const random = opts.random ?? Math.random;
   const margin = opts.leaseMarginMs ?? 30_000;
-  return db.transaction().execute(async (trx) => {
+  return transact(
+    db,
+    async (trx) => {
     const due = await forUpdate(
       trx,
       trx
@@ -72,7 +77,9 @@ export async function claimDueMonitors(db: DB, now: number, opts: ClaimOptions =
       if (Number(res.numUpdatedRows) === 1) claimed.push({ monitor: { ...m, lease_until: lease, next_check_at: next }, scheduledAt });
     }
     return claimed;
-  });
+    },
+    { readCommitted: true },
+  );
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */

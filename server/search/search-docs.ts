@@ -3,6 +3,7 @@ import type { KbArticle } from "../db/schema";
 import { fromJson } from "../db/json";
 import { markdownToText } from "../kb/markdown";
 import type { SearchDoc, SearchEngine } from "./engine";
+import { transact } from "../db/transact";
 
 /** The search document of an article row: its stored plain text, or the text of its Markdown when none is stored yet. */
 export function toSearchDoc(a: KbArticle): SearchDoc {
@@ -38,7 +39,7 @@ export async function loadSearchDocs(db: DB): Promise<SearchDoc[]> {
       await nextTurn();
     }
     if (filled.length) {
-      await db.transaction().execute(async (trx) => {
+      await transact(db, async (trx) => {
         for (const [i, doc] of filled.entries()) {
           // Only if the row was not changed meanwhile (a change writes its own text).
           await trx.updateTable("kb_articles").set({ body_text: doc.text }).where("id", "=", doc.id).where("revision", "=", missing[i]!.revision).where("body_text", "is", null).execute();

@@ -3,6 +3,7 @@ import type { Insertable } from "kysely";
 import type { KbDeflectionsTable, KbFeedbackTable, KbSearchLogTable, Locale } from "../db/schema";
 import { normalizeQuery } from "../kb/analytics";
 import { prng } from "@/lib/prng";
+import { transact } from "../db/transact";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -97,7 +98,7 @@ export async function seedHelpAnalyticsDemo(
     deflections.push({ visitor: visitor(), article_id: Number(a.id), ticket_filed: rnd() < 0.3 ? 1 : 0, created_at: when() });
   }
 
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     for (let i = 0; i < searches.length; i += 200) await trx.insertInto("kb_search_log").values(searches.slice(i, i + 200)).execute();
     for (let i = 0; i < feedback.length; i += 200) await trx.insertInto("kb_feedback").values(feedback.slice(i, i + 200)).execute();
     await trx.insertInto("kb_deflections").values(deflections).execute();

@@ -3,6 +3,7 @@ import type { DB } from "../db";
 import { appUrl } from "../env";
 import { DEMO_COMPONENTS, DEMO_GROUPS, DEMO_INCIDENTS, DEMO_MAINTENANCE, type Outage } from "../status/demo-data";
 import { prng } from "@/lib/prng";
+import { transact } from "../db/transact";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -37,7 +38,7 @@ export async function seedStatusDemo(db: DB, opts: { now: number }): Promise<voi
   const staff = await db.selectFrom("users").select("id").where("role", "in", ["lead", "admin"]).orderBy("id").limit(1).executeTakeFirst();
   const authorId = staff ? Number(staff.id) : null;
 
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     // The demo agent is on duty, so a monitor going down alerts somebody.
     await trx.updateTable("users").set({ on_duty: 1 }).where("email", "=", "agent@mayak.local").execute();
     const groupIds: number[] = [];

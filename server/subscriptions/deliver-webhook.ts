@@ -5,6 +5,7 @@ import type { JobHandler } from "../jobs/worker";
 import { removeGoneWebhook } from "./manage-subscription";
 import type { WebhookDeliveryPayload } from "./notify";
 import { signatureHeader } from "./webhook-signature";
+import { transact } from "../db/transact";
 
 export const WEBHOOK_TIMEOUT_MS = 5000;
 
@@ -52,7 +53,7 @@ export function makeWebhookHandler(db: DB, opts: { timeoutMs?: number } = {}): J
     }
     await res.body?.cancel().catch(() => undefined);
     if (res.status === 410) {
-      await db.transaction().execute((trx) => removeGoneWebhook(trx, systemCtx(ctx.now), sub.id));
+      await transact(db, (trx) => removeGoneWebhook(trx, systemCtx(ctx.now), sub.id));
       return;
     }
     if (res.status < 200 || res.status > 299) throw new Error(`webhook answered HTTP ${res.status}`);

@@ -8,6 +8,7 @@ import { msg } from "@/lib/i18n";
 import { ZSubscriberId, ZToken } from "./schemas";
 import { componentsOf, displayTarget } from "./subscriber-rows";
 import { tokenHash } from "./tokens";
+import { transact } from "../db/transact";
 
 /**
  * Confirms an email subscription. Opening the link again is harmless (the token stays valid while
@@ -18,7 +19,7 @@ export async function confirmSubscription(db: DB, ctx: RequestCtx, raw: z.input<
   const { token } = ZToken.parse(raw);
   const hash = tokenHash(token);
   const now = ctx.now();
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const row = await forUpdate(trx, trx.selectFrom("status_subscribers").selectAll().where("confirm_token_hash", "=", hash)).executeTakeFirst();
     if (!row || row.kind !== "email") throw notFound(msg("subscriptions.err.notFound"));
     if (row.confirmed) return { confirmed: true } as const;
@@ -60,7 +61,7 @@ export async function confirmSubscription(db: DB, ctx: RequestCtx, raw: z.input<
  */
 export async function unsubscribeByToken(db: DB, ctx: RequestCtx, raw: z.input<typeof ZToken>): Promise<{ unsubscribed: true }> {
   const { token } = ZToken.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const row = await forUpdate(
       trx,
       trx.selectFrom("status_subscribers").select(["id", "kind", "target"]).where("unsubscribe_token_hash", "=", tokenHash(token)),
@@ -73,7 +74,7 @@ export async function unsubscribeByToken(db: DB, ctx: RequestCtx, raw: z.input<t
 /** Staff remove a subscriber; an unknown id is NOT_FOUND. */
 export async function removeSubscriber(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSubscriberId>): Promise<{ removed: true }> {
   const { id } = ZSubscriberId.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const row = await forUpdate(trx, trx.selectFrom("status_subscribers").select(["id", "kind", "target"]).where("id", "=", id)).executeTakeFirst();
     if (!row) throw notFound(msg("subscriptions.err.notFound"));
     await removeRows(trx, ctx, row, "staff");

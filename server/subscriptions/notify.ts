@@ -10,6 +10,7 @@ import { notificationEmail, webhookBody } from "./messages";
 import type { SubscriptionLinks } from "./subscribe";
 import { componentsOf, follows } from "./subscriber-rows";
 import { tokenHash, unsubscribeToken } from "./tokens";
+import { transact } from "../db/transact";
 
 export const WEBHOOK_DELIVER_JOB = "webhook.deliver";
 /** Webhook receivers are often briefly down: 8 attempts back off over about 20 minutes. */
@@ -47,7 +48,7 @@ export function makeNotifyHandler(db: DB, links: () => SubscriptionLinks): JobHa
 
 async function fanOutBatch(db: DB, ctx: JobCtx, ev: LoadedEvent, links: SubscriptionLinks): Promise<boolean> {
   const now = ctx.now();
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const job = await forUpdate(trx, trx.selectFrom("jobs").select(["payload"]).where("id", "=", ctx.jobId)).executeTakeFirst();
     if (!job) throw new PermanentJobError(`job ${ctx.jobId} is gone`);
     const state = fromJson<Record<string, unknown>>(job.payload) ?? {};

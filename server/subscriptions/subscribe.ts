@@ -10,6 +10,7 @@ import { ZSubscribe } from "./schemas";
 import { assertComponentsExist, displayTarget, insertSubscriber } from "./subscriber-rows";
 import { newToken, tokenHash, unsubscribeToken, unsubscribeUrls } from "./tokens";
 import { confirmationEmail } from "./messages";
+import { transact } from "../db/transact";
 
 /** Where links point and the key unsubscribe tokens are derived with (see tokens.ts). */
 export interface SubscriptionLinks {
@@ -29,7 +30,7 @@ export type SubscribeResult =
 export async function subscribe(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSubscribe>, links: SubscriptionLinks): Promise<SubscribeResult> {
   const input = ZSubscribe.parse(raw);
   const now = ctx.now();
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     await assertComponentsExist(trx, input.components);
     if (input.kind === "email") {
       await subscribeEmail(trx, ctx, now, { email: input.email, locale: input.locale, components: input.components ?? null }, links);

@@ -9,6 +9,7 @@ import { getAuthSecret } from "../env";
 import { createWorker } from "../jobs/worker";
 import { subscriptionJobs } from "./jobs";
 import { linkKeyFrom } from "./tokens";
+import { transact } from "../db/transact";
 
 export const APP_URL = "http://mayak.test";
 let ipCounter = 0;
@@ -42,7 +43,7 @@ export async function seedIncidentEvent(
   opts: { title: string; components: number[]; status?: "investigating" | "identified" | "monitoring" | "resolved"; body?: string; type?: "incident.opened" | "incident.updated" | "incident.resolved"; incidentId?: number },
 ): Promise<{ incidentId: number; updateId: number }> {
   const status = opts.status ?? "investigating";
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     let incidentId = opts.incidentId;
     if (!incidentId) {
       const r = await trx
@@ -70,7 +71,7 @@ export async function seedMaintenanceEvent(
   now: number,
   opts: { title: string; components: number[]; type: "maintenance.scheduled" | "maintenance.started" | "maintenance.completed" },
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const status = opts.type === "maintenance.scheduled" ? "scheduled" : opts.type === "maintenance.started" ? "in_progress" : "completed";
     const r = await trx
       .insertInto("maintenances")

@@ -9,6 +9,7 @@ import { translate } from "@/lib/i18n";
 import { lockVisibleTicketOrThrow } from "./load-ticket";
 import { ticketStatusColumns, ZAddMessage, type TAddMessage } from "./schemas";
 import { msg } from "@/lib/i18n";
+import { transact } from "../db/transact";
 
 /** What a message does to the ticket's status: a customer's reply reopens it, an agent's first reply opens it. */
 function nextStatus(current: TicketStatus, byStaff: boolean): TicketStatus {
@@ -25,7 +26,7 @@ export async function addMessage(db: DB, ctx: RequestCtx, raw: TAddMessage, appU
   if (!actor) throw new AppError("UNAUTHORIZED", msg("err.signIn"));
   const input = ZAddMessage.parse(raw);
   const now = ctx.now();
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const ticket = await lockVisibleTicketOrThrow(trx, actor, input.ticketId);
     const byStaff = can(actor, "ticket.reply");
     if (input.kind === "note" && !can(actor, "ticket.note")) throw notFound(msg("err.ticketNotFound"));

@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { markTicketFiled } from "../kb/analytics";
 import { ticketStatusColumns, ZCreateTicket, type TCreateTicket } from "./schemas";
+import { transact } from "../db/transact";
 
 /** A customer (or staff on their own behalf) files a ticket. */
 export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket): Promise<{ id: number }> {
@@ -11,7 +12,7 @@ export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket):
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to file a ticket");
   const input = ZCreateTicket.parse(raw);
   const now = ctx.now();
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const res = await trx
       .insertInto("tickets")
       .values({

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { lockVisibleTicketOrThrow } from "./load-ticket";
 import { ticketStatusColumns, ZUpdateTicket, type TUpdateTicket } from "./schemas";
 import { msg } from "@/lib/i18n";
+import { transact } from "../db/transact";
 
 /** Staff change status, priority and assignee. Each kind of change is its own audit event. */
 export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket): Promise<void> {
@@ -16,7 +17,7 @@ export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket):
   if (!can(actor, "ticket.update") || (wantsAssign && !can(actor, "ticket.assign"))) throw notFound(msg("err.ticketNotFound"));
   const now = ctx.now();
 
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const t = await lockVisibleTicketOrThrow(trx, actor, input.ticketId);
     if (t.status === "closed") throw new AppError("TICKET_CLOSED", "This ticket is closed and can no longer change");
 

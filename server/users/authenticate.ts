@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { dummyHash, verifyPassword } from "../auth/password";
 import { ZEmail } from "./schemas";
 import { msg } from "@/lib/i18n";
+import { transact } from "../db/transact";
 
 /**
  * Checks an email and password. Success and failure are both audited; the failure message never says
@@ -21,7 +22,7 @@ export async function authenticate(db: DB, ctx: RequestCtx, input: { email: stri
 
   if (!user || !ok || user.disabled) {
     const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "disabled";
-    await db.transaction().execute((trx) =>
+    await transact(db, (trx) =>
       recordAudit(trx, ctx, {
         action: "auth.sign_in_failed",
         entityType: "user",
@@ -33,7 +34,7 @@ export async function authenticate(db: DB, ctx: RequestCtx, input: { email: stri
   }
 
   const actor: Actor = { id: user.id, role: user.role, email: user.email, name: user.name, locale: user.locale };
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await trx.updateTable("users").set({ last_sign_in_at: now }).where("id", "=", user.id).execute();
     await recordAudit(trx, { ...ctx, actor }, { action: "auth.signed_in", entityType: "user", entityId: user.id });
   });

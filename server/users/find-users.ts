@@ -5,6 +5,7 @@ import type { RequestCtx } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { ZFindUsers } from "./schemas";
 import { toKeyPage } from "../db/key-page";
+import { transact } from "../db/transact";
 
 export interface UserRow {
   id: number;
@@ -55,7 +56,7 @@ export async function findAssignableStaff(db: DB): Promise<{ id: number; name: s
 export async function setOwnLocale(db: DB, ctx: RequestCtx, locale: Locale): Promise<void> {
   const actor = ctx.actor;
   if (!actor || actor.locale === locale) return;
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await trx.updateTable("users").set({ locale, updated_at: ctx.now() }).where("id", "=", actor.id).execute();
     await recordAudit(trx, ctx, { action: "user.locale_changed", entityType: "user", entityId: actor.id, before: { locale: actor.locale }, after: { locale } });
   });

@@ -12,6 +12,7 @@ import { insertUser } from "./sign-up";
 import { ZAcceptInvite, ZInvite, ZSetDisabled, ZSetRole } from "./schemas";
 import type { z } from "zod";
 import { msg } from "@/lib/i18n";
+import { transact } from "../db/transact";
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -24,7 +25,7 @@ export async function inviteStaff(db: DB, ctx: RequestCtx, raw: z.input<typeof Z
   const input = ZInvite.parse(raw);
   const token = crypto.randomBytes(24).toString("base64url");
   const now = ctx.now();
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const id = await insertUser(trx, now, {
       email: input.email,
       name: input.name,
@@ -54,7 +55,7 @@ export async function inviteStaff(db: DB, ctx: RequestCtx, raw: z.input<typeof Z
 export async function acceptInvite(db: DB, ctx: RequestCtx, raw: z.input<typeof ZAcceptInvite>): Promise<{ email: string }> {
   const input = ZAcceptInvite.parse(raw);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const user = await trx.selectFrom("users").selectAll().where("invite_token_hash", "=", tokenHash(input.token)).executeTakeFirst();
     if (!user || !user.invite_expires_at || user.invite_expires_at < ctx.now() || user.disabled) {
       throw new AppError("INVITE_INVALID", msg("err.inviteInvalid"));
@@ -83,7 +84,7 @@ async function countActiveAdmins(trx: Parameters<typeof recordAudit>[0]): Promis
 /** Changes a user's role. The last active admin cannot be demoted. */
 export async function setUserRole(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSetRole>): Promise<void> {
   const input = ZSetRole.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const user = await forUpdate(trx, trx.selectFrom("users").select(["id", "role", "disabled"]).where("id", "=", input.userId)).executeTakeFirst();
     if (!user) throw notFound(msg("err.userNotFound"));
     if (user.role === input.role) return;
@@ -98,7 +99,7 @@ export async function setUserRole(db: DB, ctx: RequestCtx, raw: z.input<typeof Z
 /** Disables or re-enables an account. A disabled user loses access at their next request. */
 export async function setUserDisabled(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSetDisabled>): Promise<void> {
   const input = ZSetDisabled.parse(raw);
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const user = await forUpdate(trx, trx.selectFrom("users").select(["id", "role", "disabled"]).where("id", "=", input.userId)).executeTakeFirst();
     if (!user) throw notFound(msg("err.userNotFound"));
     if (input.disabled && user.id === ctx.actor?.id) throw new AppError("FORBIDDEN", msg("err.disableSelf"));

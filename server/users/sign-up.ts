@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/password";
 import { ZSignUp, type TSignUp } from "./schemas";
 import { msg } from "@/lib/i18n";
+import { transact } from "../db/transact";
 
 /** Inserts a user; a taken email becomes a field error. */
 export async function insertUser(
@@ -44,7 +45,7 @@ export async function insertUser(
 export async function signUp(db: DB, ctx: RequestCtx, raw: TSignUp): Promise<{ id: number }> {
   const input = ZSignUp.parse(raw);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const id = await insertUser(trx, ctx.now(), { ...input, role: "customer", passwordHash });
     const after = { email: input.email, name: input.name, role: "customer" };
     await recordAudit(trx, { ...ctx, actor: ctx.actor ?? { id, role: "customer", email: input.email, name: input.name, locale: input.locale } }, {
@@ -64,7 +65,7 @@ export async function createUser(
   input: { email: string; name: string; role: Role; password: string; locale?: Locale },
 ): Promise<{ id: number }> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const email = input.email.trim().toLowerCase();
     const id = await insertUser(trx, ctx.now(), { email, name: input.name, role: input.role, locale: input.locale ?? "en", passwordHash });
     await recordAudit(trx, ctx, { action: "user.created", entityType: "user", entityId: id, after: { email, name: input.name, role: input.role } });
