@@ -27,6 +27,16 @@ export async function closeDb(db: BenchDb): Promise<void> {
   else await db.pool.end();
 }
 
+/** The version of SQLite that better-sqlite3 (the app's driver) carries. */
+export function sqliteVersion(): string {
+  const mem = new SQLite(":memory:");
+  try {
+    return (mem.prepare("select sqlite_version() as v").get() as { v: string }).v;
+  } finally {
+    mem.close();
+  }
+}
+
 /** Runs a read query and returns its rows, whichever the dialect. */
 export async function all<T = Record<string, unknown>>(db: BenchDb, sql: string, params: unknown[] = []): Promise<T[]> {
   if (db.dialect === "sqlite") return db.sqlite.prepare(sql).all(...params) as T[];

@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startApp, type AppServer } from "./server";
 import { openSqlite } from "./db";
-import { machine } from "./report";
+import { log, machine, writeResults } from "./report";
+import { r1 } from "./stats";
 import { cpuBusyPercent, loadAverage, machineTicks, processTicks, rssMb } from "./proc";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,8 +27,6 @@ const o = {
   slowMs: 1500,
 };
 const BUDGET = { maxDriftMs: 2000 };
-const log = (s: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${s}`);
-const r1 = (n: number) => Math.round(n * 10) / 10;
 
 const busy = await cpuBusyPercent();
 const info = { ...machine({}), cpuBusyBeforeStart: `${busy}%`, loadAverageBeforeStart: loadAverage() };
@@ -184,7 +183,4 @@ try {
   for (const s of servers) s.close();
   fs.rmSync(workDir, { recursive: true, force: true });
 }
-fs.mkdirSync(path.join(here, "results"), { recursive: true });
-const file = path.join(here, "results", `monitoring-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);
+writeResults(path.join(here, "results"), "monitoring", result);

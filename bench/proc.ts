@@ -17,6 +17,7 @@ export function loadAverage(): string {
   return os.loadavg().map((n) => n.toFixed(2)).join(" / ");
 }
 
+/** Resident memory of a process, in MiB. */
 export function rssMb(pid: number): number | undefined {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -48,19 +49,27 @@ export function machineTicks(): { busy: number; all: number } | undefined {
   }
 }
 
+/** How the CPUs were shared during a measurement, each in percent of one CPU (200 % = both CPUs of a 2-CPU machine busy). */
+export interface CpuShare {
+  appPct: number;
+  benchPct: number;
+  otherPct: number;
+}
+
 /**
- * Starts measuring how the CPUs are shared: the app, this process (the load generator), and everything
- * else. The returned function gives each in percent of one CPU (200 % = both CPUs of a 2-CPU machine busy).
+ * Starts measuring how the CPUs are shared: the app, this process (the load generator or an in-process
+ * baseline), and everything else. The returned function gives the figures, or undefined where /proc could
+ * not be read at either end (the app had exited): no figure rather than a wrong one.
  */
-export function cpuShare(pid: number | undefined): () => { appPct: number; benchPct: number; otherPct: number } | undefined {
+export function cpuShare(pid: number | undefined): () => CpuShare | undefined {
   const m0 = machineTicks();
-  const a0 = pid ? processTicks(pid) ?? 0 : 0;
+  const a0 = pid ? processTicks(pid) : 0;
   const self0 = process.cpuUsage();
   return () => {
     const m1 = machineTicks();
-    if (!m0 || !m1 || m1.all === m0.all) return undefined;
-    const a1 = pid ? processTicks(pid) ?? a0 : 0;
+    const a1 = pid ? processTicks(pid) : 0;
     const selfUs = process.cpuUsage(self0);
+    if (!m0 || !m1 || m1.all === m0.all || a0 === undefined || a1 === undefined) return undefined;
     const all = m1.all - m0.all;
     const pct = (j: number) => Math.round((j / all) * os.cpus().length * 100);
     const appJ = a1 - a0;

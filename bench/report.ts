@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Summary } from "./stats";
+import { r2, type Summary } from "./stats";
 
 export interface ScenarioResult {
   db: "sqlite" | "mysql";
@@ -17,7 +17,10 @@ export interface ScenarioResult {
   plans?: { list: string[]; counts: string[] };
 }
 
-const r2 = (n: number) => Math.round(n * 100) / 100;
+/** A progress line, stamped with the time of day: the benchmarks print one per step. */
+export function log(s: string): void {
+  console.log(`${new Date().toISOString().slice(11, 19)} ${s}`);
+}
 
 export function compare(app: ScenarioResult["app"], baseline: Summary): ScenarioResult["ratio"] {
   return {
@@ -62,9 +65,10 @@ export function printResults(results: ScenarioResult[]): void {
   }
 }
 
-export function writeJson(dir: string, data: unknown): string {
+/** Writes a run's figures to `<dir>/<name>-<date>.json` and says where. */
+export function writeResults(dir: string, name: string, data: unknown): void {
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  const file = path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   fs.writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
-  return file;
+  console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);
 }

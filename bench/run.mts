@@ -1,13 +1,13 @@
 // `npm run bench`: ticket creation and the inbox's first page over HTTP, on SQLite and MariaDB/MySQL,
 // each next to the raw SQL for the same work measured in the same run. See BENCHMARKS.md.
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { portOpen } from "./server";
-import { all, closeDb, openMysql } from "./db";
+import { all, closeDb, openMysql, sqliteVersion } from "./db";
 import { benchDatabase } from "./scenarios";
-import { machine, printResults, writeJson, type ScenarioResult } from "./report";
+import { log, machine, printResults, writeResults, type ScenarioResult } from "./report";
+import { cpuBusyPercent } from "./proc";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -38,25 +38,14 @@ if (wanted !== "sqlite" && !mysqlUp) throw new Error(`No MySQL/MariaDB answers a
 const kinds = (wanted === "both" ? ["sqlite", "mysql"] : [wanted]) as ("sqlite" | "mysql")[];
 if (!mysqlUp) console.log(`No MySQL/MariaDB on ${mysqlHost.host}: SQLite only.`);
 
-const log = (s: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${s}`);
-const extra: Record<string, string> = {};
-{
-  const { default: SQLite } = await import("better-sqlite3");
-  const mem = new SQLite(":memory:");
-  extra.sqlite = (mem.prepare("select sqlite_version() as v").get() as { v: string }).v;
-  mem.close();
-}
+const extra: Record<string, string> = { sqlite: sqliteVersion() };
 if (kinds.includes("mysql")) {
   const db = openMysql(mysqlServerUrl);
   extra.mysql = (await all<{ v: string }>(db, "select version() as v"))[0]!.v;
   await closeDb(db);
 }
 // Anything else running on the machine skews every figure: measure how busy the CPUs are before starting.
-const cpuTimes = () => os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), { idle: 0, all: 0 });
-const t1 = cpuTimes();
-await new Promise((r) => setTimeout(r, 1000));
-const t2 = cpuTimes();
-const busy = Math.round((1 - (t2.idle - t1.idle) / (t2.all - t1.all)) * 100);
+const busy = await cpuBusyPercent();
 const info = { ...machine(extra), cpuBusyBeforeStart: `${busy}%` };
 if (busy > 20) console.log(`Warning: the CPUs were ${busy}% busy before the run: something else is running, figures will be low.`);
 log(`machine: ${JSON.stringify(info)}`);
@@ -66,10 +55,9 @@ const results: ScenarioResult[] = [];
 for (const kind of kinds) results.push(...(await benchDatabase(kind, options, log)));
 
 printResults(results);
-const file = writeJson(path.join(here, "results"), {
+writeResults(path.join(here, "results"), "bench", {
   date: new Date().toISOString(),
   machine: info,
   options: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, connections: options.connections, tickets: options.tickets, databases: kinds },
   results,
 });
-console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);

@@ -17,8 +17,9 @@ import { parseArgs } from "node:util";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { distinctQueries, generateArticles, insertArticles, QUERIES, type SourceArticle } from "./help-corpus";
 import { openSqlite } from "./db";
-import { summarize } from "./stats";
-import { machine } from "./report";
+import { r2, summarize } from "./stats";
+import { log, machine } from "./report";
+import { cpuBusyPercent } from "./proc";
 import { openDatabase } from "../server/db/connect";
 import { migrateToLatest } from "../server/db/migrate";
 import { readContentDir } from "../server/kb/content-files";
@@ -52,21 +53,10 @@ const o = {
   rounds: Number(flags.rounds ?? 3),
   warmup: 60,
 };
-const log = (s: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${s}`);
-const r2 = (n: number) => Math.round(n * 100) / 100;
 const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
-function cpuBusy(ms: number): Promise<number> {
-  const t = () => os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), { idle: 0, all: 0 });
-  const a = t();
-  return new Promise((resolve) => setTimeout(() => {
-    const b = t();
-    resolve(Math.round((1 - (b.idle - a.idle) / (b.all - a.all)) * 100));
-  }, ms));
-}
-
 const phase = flags.phase as "baseline" | "current" | undefined;
-const busyBefore = phase ? 0 : await cpuBusy(1000);
+const busyBefore = phase ? 0 : await cpuBusyPercent();
 if (!phase) log(`machine: ${JSON.stringify(machine({}))}; CPUs ${busyBefore}% busy before the run`);
 
 // ---- The corpus, in a temporary SQLite database (made by the parent process, read by each phase).

@@ -10,6 +10,10 @@ export interface Summary {
   max: number;
 }
 
+/** Figures as the benchmarks print them: to tenths and to hundredths. */
+export const r1 = (n: number): number => Math.round(n * 10) / 10;
+export const r2 = (n: number): number => Math.round(n * 100) / 100;
+
 /** Nearest-rank percentile of an ascending array. */
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -19,16 +23,15 @@ function percentile(sorted: number[], p: number): number {
 export function summarize(latenciesMs: number[], seconds: number, errors: number): Summary {
   const sorted = Float64Array.from(latenciesMs).sort();
   const arr = Array.from(sorted);
-  const round = (n: number) => Math.round(n * 100) / 100;
   return {
     ops: arr.length,
     errors,
-    seconds: round(seconds),
-    perSecond: round(arr.length / seconds),
-    p50: round(percentile(arr, 50)),
-    p95: round(percentile(arr, 95)),
-    p99: round(percentile(arr, 99)),
-    max: round(arr[arr.length - 1] ?? NaN),
+    seconds: r2(seconds),
+    perSecond: r2(arr.length / seconds),
+    p50: r2(percentile(arr, 50)),
+    p95: r2(percentile(arr, 95)),
+    p99: r2(percentile(arr, 99)),
+    max: r2(arr[arr.length - 1] ?? NaN),
   };
 }
 

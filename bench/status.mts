@@ -7,9 +7,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startApp, type AppServer } from "./server";
-import { load, USER_AGENT } from "./http";
-import { machine } from "./report";
-import { cpuBusyPercent, cpuShare, loadAverage, rssMb } from "./proc";
+import { USER_AGENT } from "./http";
+import { log, machine, writeResults } from "./report";
+import { cpuBusyPercent, loadAverage, rssMb } from "./proc";
+import { cpuMsPerAnswer, measurePage, type Page, type PageRun } from "./pages";
+import { r2 } from "./stats";
 import { openSqlite } from "./db";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,13 +26,11 @@ const o = {
   warmupSeconds: 2,
 };
 const BUDGET = { shareOfStatic: 0.8 };
-const STATIC = { name: "contact (static)", path: "/contact", expect: "<h1" };
-const PAGES = [
+const STATIC: Page = { name: "contact (static)", path: "/contact", expect: "<h1" };
+const PAGES: Page[] = [
   { name: "status (en)", path: "/status", expect: "<h1" },
   { name: "status (ru)", path: "/ru/status", expect: "<h1" },
 ];
-const log = (s: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${s}`);
-const r2 = (n: number) => Math.round(n * 100) / 100;
 
 const busy = await cpuBusyPercent();
 const info = { ...machine({}), cpuBusyBeforeStart: `${busy}%`, loadAverageBeforeStart: loadAverage() };
@@ -38,34 +38,14 @@ if (busy > 20) console.log(`Warning: the CPUs were ${busy}% busy before the run:
 log(`machine: ${JSON.stringify(info)}`);
 log(`options: ${JSON.stringify(o)}`);
 
-type Run = Awaited<ReturnType<typeof load>> & {
-  name: string;
-  path: string;
-  bytes: number;
-  cache: string | null;
-  cpu: ReturnType<ReturnType<typeof cpuShare>>;
-  /** The server's CPU time per answered request: what a page costs, whatever else the machine is doing. */
-  cpuMsPerRequest: number | null;
-};
+type Run = PageRun & { cpuMsPerRequest: number | null };
 
-async function bench(app: AppServer, page: typeof STATIC): Promise<Run> {
-  // The first request renders the page and caches it; the second shows how the server answers from then on.
-  const first = await fetch(app.base + page.path, { redirect: "manual", headers: { "user-agent": USER_AGENT } });
-  const html = await first.text();
-  if (first.status !== 200 || !html.includes(page.expect)) throw new Error(`${page.path}: unexpected answer HTTP ${first.status}: ${html.slice(0, 200)}`);
-  const second = await fetch(app.base + page.path, { redirect: "manual", headers: { "user-agent": USER_AGENT } });
-  const bytes = (await second.arrayBuffer()).byteLength;
-  const cache = second.headers.get("x-nextjs-cache") ?? (second.headers.get("x-nextjs-prerender") ? "prerender" : null);
-  const request = { method: "GET", path: page.path, headers: { "user-agent": USER_AGENT } };
-  log(`  ${page.path}: ${bytes} bytes, x-nextjs-cache ${cache ?? "-"}; warm-up ${o.warmupSeconds} s, then ${o.seconds} s at ${o.connections} connections`);
-  await load({ base: app.base, request, connections: o.connections, seconds: o.warmupSeconds });
-  const share = cpuShare(app.pid);
-  const run = await load({ base: app.base, request, connections: o.connections, seconds: o.seconds });
-  const cpu = share();
-  if (run.ops === 0) throw new Error(`${page.path}: no successful request (first status ${run.sampleStatus})`);
-  const cpuMsPerRequest = cpu ? r2((cpu.appPct / 100) * run.seconds * 1000 / run.ops) : null;
-  log(`  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(cpu)}, ${cpuMsPerRequest} ms of server CPU per request`);
-  return { ...run, name: page.name, path: page.path, bytes, cache, cpu, cpuMsPerRequest };
+async function bench(app: AppServer, page: Page): Promise<Run> {
+  const run = await measurePage(app, page, o);
+  const ms = cpuMsPerAnswer(run);
+  const cpuMsPerRequest = ms === undefined ? null : r2(ms);
+  log(`  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(run.cpu)}, ${cpuMsPerRequest} ms of server CPU per request`);
+  return { ...run, cpuMsPerRequest };
 }
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "mayak-bench-status-"));
@@ -135,7 +115,4 @@ try {
   if (app) await app.stop();
   fs.rmSync(workDir, { recursive: true, force: true });
 }
-fs.mkdirSync(path.join(here, "results"), { recursive: true });
-const file = path.join(here, "results", `status-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-console.log(`\nResults written to ${path.relative(process.cwd(), file)}`);
+writeResults(path.join(here, "results"), "status", result);
