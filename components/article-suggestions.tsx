@@ -28,9 +28,11 @@ export function ArticleSuggestions({ text }: { text: string }) {
       return;
     }
     const ctrl = new AbortController();
-    const timer = setTimeout(async () => {
-      const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=4&log=0`, { signal: ctrl.signal }).catch(() => null);
-      if (res?.ok) setHits(((await res.json()) as { hits: Hit[] }).hits);
+    const timer = setTimeout(() => {
+      void (async () => {
+        const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=4&log=0`, { signal: ctrl.signal }).catch(() => null);
+        if (res?.ok) setHits(((await res.json().catch(() => ({ hits: [] }))) as { hits: Hit[] }).hits);
+      })();
     }, 400);
     return () => {
       clearTimeout(timer);

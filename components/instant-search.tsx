@@ -33,13 +33,16 @@ export function InstantSearch() {
       return;
     }
     const mine = ++seq.current;
-    const timer = setTimeout(async () => {
-      const res = await fetch(`/api/search?q=${encodeURIComponent(term)}&locale=${locale}&limit=6&log=0`).catch(() => null);
-      if (!res?.ok || mine !== seq.current) return;
-      const body = (await res.json()) as { hits: Hit[] };
-      setHits(body.hits);
-      setActive(-1);
-      setOpen(true);
+    const timer = setTimeout(() => {
+      void (async () => {
+        const res = await fetch(`/api/search?q=${encodeURIComponent(term)}&locale=${locale}&limit=6&log=0`).catch(() => null);
+        if (!res?.ok || mine !== seq.current) return;
+        const body = (await res.json().catch(() => null)) as { hits: Hit[] } | null;
+        if (!body || mine !== seq.current) return;
+        setHits(body.hits);
+        setActive(-1);
+        setOpen(true);
+      })();
     }, 180);
     return () => clearTimeout(timer);
   }, [q, locale]);

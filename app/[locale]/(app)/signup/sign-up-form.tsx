@@ -20,10 +20,10 @@ export function SignUpForm() {
     const f = new FormData(e.currentTarget);
     const input = { name: String(f.get("name") ?? ""), email: String(f.get("email") ?? ""), password: String(f.get("password") ?? ""), locale };
     signUp.mutate(input, {
-      onSuccess: async () => {
-        const failure = await signInAndGo(input.email, input.password, "/tickets/new");
-        if (failure) setSignInError(t(failure));
-      },
+      onSuccess: () =>
+        void signInAndGo(input.email, input.password, "/tickets/new").then((failure) => {
+          if (failure) setSignInError(t(failure));
+        }),
     });
   }
 

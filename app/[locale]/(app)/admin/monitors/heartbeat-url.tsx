@@ -2,7 +2,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
-import { secondaryButtonClass } from "@/components/ui";
 import { ConfirmDelete } from "@/components/confirm-delete";
 
 /** The secret URL, shown once; relative URLs (no APP_URL) are completed with this site's origin. */
