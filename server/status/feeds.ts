@@ -22,11 +22,17 @@ export interface Feed {
   items: FeedItem[];
 }
 
+/** XML 1.0 allows tab, newline and carriage return among the C0 controls, and neither U+FFFE nor U+FFFF. */
+function xmlAllows(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c !== 0xfffe && c !== 0xffff);
+}
+
 /** Escapes text for XML element content and attribute values; drops characters XML 1.0 forbids. */
 export function xmlEscape(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+  return Array.from(s)
+    .filter(xmlAllows)
+    .join("")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
