@@ -95,11 +95,45 @@ describeEachDialect("bad input gets a clear message and changes nothing", (use) 
     });
   }
 
-  it("stores HTML and script as plain text, unchanged", async () => {
+  it("stores HTML and script as plain text, unchanged, in every field", async () => {
     const db = use();
-    const subject = `<script>alert("x")</script> <img src=x onerror=alert(1)>`;
-    const { id } = await apiAs(db, customer).tickets.create({ subject, description: "<b>bold?</b> and <a href='javascript:1'>link</a>" });
+    const now = Date.UTC(2026, 10, 27, 12, 0, 0);
+    // Every text field the form sends, each with markup a sanitizer or an escaper would have changed.
+    const input = {
+      subject: `<script>alert("x")</script> <img src=x onerror=alert(1)>`,
+      description: "<b>bold?</b> and <a href='javascript:1'>link</a> &amp; &lt;kept&gt;",
+      steps: "1. <iframe src=\"https://evil.test\"></iframe>\n2. {{constructor.constructor('alert(1)')()}}",
+      expected: "<svg onload=alert(1)> stays text",
+      actual: "</textarea><style>body{display:none}</style> `${1+1}`",
+      pageUrl: "https://example.test/search?q=<script>alert('x')</script>&x=\"y\"",
+      priority: "high" as const,
+    };
+    const { id } = await apiAs(db, customer, () => now).tickets.create(input);
+
+    const row = await db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      id,
+      requester_id: customer.id,
+      assignee_id: null,
+      subject: input.subject,
+      description: input.description,
+      steps: input.steps,
+      expected: input.expected,
+      actual: input.actual,
+      page_url: input.pageUrl,
+      priority: "high",
+      status: "new",
+      is_open: 1,
+      created_at: now,
+      updated_at: now,
+      first_response_at: null,
+      solved_at: null,
+    });
+    // And the API hands the same text back, for the page to escape when it renders it.
     const t = await apiAs(db, customer).tickets.get({ id });
-    expect(t.subject).toBe(subject);
+    expect(t).toMatchObject({
+      subject: input.subject, description: input.description, steps: input.steps, expected: input.expected,
+      actual: input.actual, pageUrl: input.pageUrl, priority: "high", status: "new", createdAt: now, updatedAt: now, messages: [],
+    });
   });
 });
