@@ -9,6 +9,7 @@
 import http from "node:http";
 import { parseArgs } from "node:util";
 import { securityHeaders } from "./lib/security-headers.mjs";
+import { markClientIpStamped, parseTrustedProxies, stampClientIp } from "./lib/client-ip.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -22,6 +23,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 const bindHost = args.hostname || undefined;
+
+// The client's address is decided here, from the socket, for every request (lib/client-ip.mjs): the app
+// believes X-Forwarded-For only from these proxies, and only this server's x-mayak-client-ip header.
+let trustedProxies;
+try {
+  trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (err) {
+  console.error(`[mayak] Invalid configuration:\n  TRUSTED_PROXIES: ${err.message}`);
+  process.exit(1);
+}
+markClientIpStamped();
 
 // Next picks React's production build from NODE_ENV when it loads: set it before importing Next.
 process.env.NODE_ENV ||= "production";
@@ -42,6 +54,7 @@ const prepared = app.prepare().then(() => {
 });
 
 function onRequest(req, res) {
+  stampClientIp(req, trustedProxies);
   if (!handle) {
     // Held until Next is ready (as `next start` does), rather than refused.
     prepared.then(() => onRequest(req, res), (err) => fail(res, err));
@@ -52,8 +65,6 @@ function onRequest(req, res) {
     handle(req, res);
     return;
   }
-  // As Next does: the socket's address when no proxy has set X-Forwarded-For.
-  req.headers["x-forwarded-for"] ??= req.socket.remoteAddress;
   search(req.url, toHeaders(req.headers)).then(
     (answer) => {
       for (const [key, value] of SECURITY) res.setHeader(key, value);

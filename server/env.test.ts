@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 import { clientIp } from "./auth/request-info";
+import { CLIENT_IP_HEADER, markClientIpStamped } from "@/lib/client-ip.mjs";
 
 describe("configuration", () => {
   it("runs on embedded defaults with nothing set", () => {
-    expect(parseEnv({})).toMatchObject({ DATA_DIR: "data", JOBS_ENABLED: "true", SEED_DEMO: "true", TRUSTED_PROXY_HOPS: 1 });
+    expect(parseEnv({})).toMatchObject({ DATA_DIR: "data", JOBS_ENABLED: "true", SEED_DEMO: "true", TRUSTED_PROXIES: [] });
   });
 
   it("treats empty values as unset", () => {
@@ -15,16 +16,26 @@ describe("configuration", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://x" })).toThrow(/DATABASE_URL: must be mysql:\/\//);
     expect(() => parseEnv({ NEXTAUTH_URL: "not a url" })).toThrow(/NEXTAUTH_URL/);
     expect(() => parseEnv({ SMTP_URL: "http://mail" })).toThrow(/SMTP_URL/);
-    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "zero" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal" })).toThrow(
+      /TRUSTED_PROXIES: "proxy.internal" is not an IP address/,
+    );
   });
 });
 
+it("reads TRUSTED_PROXIES as a list of addresses and ranges", () => {
+  expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8 ::1" }).TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "::1/128"]);
+});
+
 describe("client address", () => {
-  const h = (xff: string) => new Headers({ "x-forwarded-for": xff });
-  it("takes the entry the nearest trusted proxy added", () => {
-    expect(clientIp(h("6.6.6.6, 203.0.113.9"), 1)).toBe("203.0.113.9");
-    expect(clientIp(h("203.0.113.9, 10.0.0.2"), 2)).toBe("203.0.113.9");
-    expect(clientIp(h("203.0.113.9"), 3)).toBe("203.0.113.9");
-    expect(clientIp(new Headers(), 1)).toBe("unknown");
+  const forged = { "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.7" };
+  it("never believes X-Forwarded-For: without server.mjs in front, every client is unknown", () => {
+    expect(clientIp(new Headers(forged))).toBe("unknown");
+    expect(clientIp(new Headers({ ...forged, [CLIENT_IP_HEADER]: "6.6.6.8" }))).toBe("unknown");
+  });
+
+  it("under server.mjs, is the address it stamped", () => {
+    markClientIpStamped();
+    expect(clientIp(new Headers({ ...forged, [CLIENT_IP_HEADER]: "203.0.113.9" }))).toBe("203.0.113.9");
+    expect(clientIp(new Headers(forged))).toBe("unknown");
   });
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/client-ip.mjs";
 
 /** Configuration, validated once. A bad value stops the app with a message naming the variable. */
 const ZEnv = z.object({
@@ -24,7 +25,18 @@ const ZEnv = z.object({
   MEILI_API_KEY: z.string().min(1).optional(),
   CONTENT_DIR: z.string().min(1).default("content"),
   CHECK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  // Reverse proxies whose X-Forwarded-For is believed (server.mjs decides the client's address with it).
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      try {
+        return parseTrustedProxies(text).entries;
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Env = z.infer<typeof ZEnv>;
