@@ -1,7 +1,7 @@
 import type { MetadataRoute } from "next";
 import { getDb } from "@/server/db";
 import { appUrl } from "@/server/env";
-import { CATEGORIES } from "@/server/kb/categories";
+import { CATEGORIES } from "@/lib/kb/categories";
 import { findSitemapEntries } from "@/server/kb/find-articles";
 import { localePath } from "@/lib/i18n/paths";
 

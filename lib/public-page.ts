@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { isLocale, translator, type Locale } from "@/lib/i18n";
+import { isLocale, LOCALES, translator, type Locale } from "@/lib/i18n";
 import { appUrl } from "@/server/env";
 import { localePath } from "@/lib/i18n/paths";
 
@@ -14,7 +14,7 @@ export async function publicLocale(params: Promise<{ locale: string }>): Promise
 export function alternatesFor(locale: Locale, paths: Partial<Record<Locale, string>>) {
   const base = appUrl();
   const languages: Record<string, string> = {};
-  for (const l of ["en", "ru"] as const) if (paths[l]) languages[l] = base + paths[l];
+  for (const l of LOCALES) if (paths[l]) languages[l] = base + paths[l];
   if (paths.en) languages["x-default"] = base + paths.en;
   return { canonical: base + (paths[locale] ?? localePath(locale, "/help")), languages };
 }

@@ -1,6 +1,6 @@
 import type { ComponentStatus } from "@/server/db/schema";
 import type { ComponentWithHistory } from "@/server/status/get-status-page";
-import { DAY, floorUptime, type BarLevel, type UptimeWindow } from "@/server/status/uptime";
+import { DAY, floorUptime, type BarLevel, type UptimeWindow } from "@/lib/status/uptime";
 
 /**
  * One component as the status page sends it to the browser. The page is served to every visitor, so its

@@ -1,6 +1,6 @@
 "use client";
 import { useT } from "@/lib/i18n/client";
-import { UPTIME_WINDOWS, formatUptime } from "@/server/status/uptime";
+import { UPTIME_WINDOWS, formatUptime } from "@/lib/status/uptime";
 import type { CompactComponent } from "./compact";
 import { LatencyDetails } from "./latency-chart";
 import { StatusPill } from "./status-pill";

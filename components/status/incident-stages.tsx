@@ -1,7 +1,8 @@
 import type { IncidentStatus } from "@/server/db/schema";
 import type { Translator } from "@/lib/i18n";
+import { INCIDENT_STATUSES } from "@/lib/incidents";
 
-const STAGES: IncidentStatus[] = ["investigating", "identified", "monitoring", "resolved"];
+const STAGES: readonly IncidentStatus[] = INCIDENT_STATUSES;
 
 /** Investigating → Identified → Monitoring → Resolved, with the current stage marked for screen readers too. */
 export function IncidentStages({ current, reached, t }: { current: IncidentStatus; reached: Set<IncidentStatus>; t: Translator }) {

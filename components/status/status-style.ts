@@ -1,5 +1,5 @@
 import type { ComponentStatus, IncidentImpact } from "@/server/db/schema";
-import type { BarLevel } from "@/server/status/uptime";
+import type { BarLevel } from "@/lib/status/uptime";
 
 /** Colours of the status page. Text colours keep 4.5:1 contrast on their backgrounds; shape and words carry meaning too. */
 export const STATUS_TEXT: Record<ComponentStatus, string> = {

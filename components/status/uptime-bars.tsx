@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { formatUptime } from "@/server/status/uptime";
+import { formatUptime } from "@/lib/status/uptime";
 import { formatDate } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { barDays, type CompactComponent } from "./compact";

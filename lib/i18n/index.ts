@@ -3,7 +3,7 @@ import { ru } from "./ru";
 
 export type Locale = "en" | "ru";
 export type { MessageKey };
-export const LOCALES: readonly Locale[] = ["en", "ru"];
+export const LOCALES = ["en", "ru"] as const satisfies readonly Locale[];
 export const LOCALE_COOKIE = "mayak-locale";
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, ru };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { msg } from "@/lib/i18n";
+import { COMPONENT_STATUSES } from "@/lib/status/components";
 
-export const COMPONENT_STATUSES = ["operational", "degraded", "partial_outage", "major_outage", "maintenance"] as const;
 export const ZComponentStatus = z.enum(COMPONENT_STATUSES);
 export const ZId = z.number().int().positive();
 

@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { msg } from "@/lib/i18n";
+import { AFFECTED_STATUSES, INCIDENT_IMPACTS, OPEN_INCIDENT_STATUSES } from "@/lib/incidents";
 import { ZId } from "../components/schemas";
-
-export const INCIDENT_IMPACTS = ["none", "minor", "major", "critical"] as const;
-export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
-/** Statuses an open incident moves through; resolving is its own step. */
-export const OPEN_INCIDENT_STATUSES = ["investigating", "identified", "monitoring"] as const;
-/** What an incident can do to a component; "maintenance" belongs to maintenance windows. */
-export const AFFECTED_STATUSES = ["operational", "degraded", "partial_outage", "major_outage"] as const;
 
 export const ZImpact = z.enum(INCIDENT_IMPACTS);
 export const ZOpenStatus = z.enum(OPEN_INCIDENT_STATUSES);

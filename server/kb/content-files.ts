@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { LOCALES } from "@/lib/i18n";
 import { ZArticleFields } from "./schemas";
 import type { ArticleFields } from "./write-article";
 
@@ -43,7 +44,7 @@ export async function readContentDir(dir: string): Promise<{ files: ContentFile[
   const files: ContentFile[] = [];
   const errors: { path: string; message: string }[] = [];
   for (const kind of ["articles", "faq"]) {
-    for (const locale of ["en", "ru"]) {
+    for (const locale of LOCALES) {
       const folder = path.join(dir, kind, locale);
       const names = await fs.readdir(folder).catch(() => [] as string[]);
       for (const name of names.filter((n) => n.endsWith(".md")).sort()) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { msg } from "@/lib/i18n";
-import { CATEGORY_SLUGS } from "./categories";
+import { LOCALES, msg } from "@/lib/i18n";
+import { CATEGORY_SLUGS } from "@/lib/kb/categories";
 
 export const ARTICLE_STATUSES = ["draft", "published", "archived"] as const;
 export const ZSlug = z
@@ -16,7 +16,7 @@ export const ZTags = z.array(z.string().trim().toLowerCase().min(1).max(40)).max
 export const ZArticleFields = z.object({
   kind: z.enum(["article", "faq"]).default("article"),
   slug: ZSlug,
-  locale: z.enum(["en", "ru"]),
+  locale: z.enum(LOCALES),
   translationKey: ZSlug,
   category: z.enum(CATEGORY_SLUGS, { message: msg("err.category") }),
   title: z.string().trim().min(3, msg("err.title.short")).max(150, msg("err.title.long")),
@@ -42,7 +42,7 @@ export const ZFeedback = z.object({
 
 export const ZSearchQuery = z.object({
   q: z.string().trim().max(200, msg("err.query.long")).default(""),
-  locale: z.enum(["en", "ru"]).default("en"),
+  locale: z.enum(LOCALES).default("en"),
   category: z.enum(CATEGORY_SLUGS).optional(),
   kind: z.enum(["article", "faq"]).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),

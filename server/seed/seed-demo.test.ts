@@ -3,7 +3,7 @@ import { describeEachDialect } from "@/tests/db";
 import type { DB } from "../db";
 import { verifyPassword } from "../auth/password";
 import { verifyAuditChain } from "../audit/verify-chain";
-import { TICKET_PRIORITIES, TICKET_STATUSES } from "../tickets/schemas";
+import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets";
 import { STAFF } from "./people";
 import { DEMO_ACCOUNTS, SEED_TICKETS, seedDemo } from "./seed-demo";
 

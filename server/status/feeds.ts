@@ -3,7 +3,7 @@ import type { Locale } from "../db/schema";
 import { formatDateTime, translate } from "@/lib/i18n";
 import { HISTORY_DAYS, findIncidentHistory } from "./find-incidents";
 import { findRecentMaintenance } from "./find-maintenance";
-import { DAY } from "./uptime";
+import { DAY } from "@/lib/status/uptime";
 
 export interface FeedItem {
   id: string;

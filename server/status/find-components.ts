@@ -15,7 +15,7 @@ import {
   type LatencyPoint,
   type RollupRow,
   type UptimeWindow,
-} from "./uptime";
+} from "@/lib/status/uptime";
 
 export interface StatusComponentView {
   id: number;

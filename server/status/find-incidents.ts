@@ -1,6 +1,6 @@
 import type { DB } from "../db";
 import type { ComponentStatus, IncidentImpact, IncidentStatus, Locale } from "../db/schema";
-import { DAY } from "./uptime";
+import { DAY } from "@/lib/status/uptime";
 
 export interface IncidentComponentRef {
   id: number;

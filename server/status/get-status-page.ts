@@ -3,7 +3,7 @@ import type { ComponentStatus, Locale } from "../db/schema";
 import { findComponentGroups, getComponentHistories, type ComponentHistory, type StatusComponentView } from "./find-components";
 import { findActiveIncidents, findIncidentHistory, type IncidentSummary, type IncidentWithUpdates } from "./find-incidents";
 import { findOpenMaintenance, type MaintenanceView } from "./find-maintenance";
-import { worstStatus } from "./uptime";
+import { worstStatus } from "@/lib/status/uptime";
 
 export type ComponentWithHistory = StatusComponentView & ComponentHistory;
 

@@ -5,7 +5,7 @@ import { seedStatusDemo } from "../seed/seed-status";
 import { DEMO_COMPONENTS, DEMO_INCIDENTS } from "./demo-data";
 import { getStatusPage } from "./get-status-page";
 import { getPublicIncident } from "./find-incidents";
-import { DAY } from "./uptime";
+import { DAY } from "@/lib/status/uptime";
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0); // a Friday
 

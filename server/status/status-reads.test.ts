@@ -5,7 +5,7 @@ import { renderBadge } from "./badge";
 import { getStatusFeed, renderAtom, renderRss } from "./feeds";
 import { decodeCursor, findIncidentHistory, getPublicIncident } from "./find-incidents";
 import { getCurrentStatus, getStatusPage, toStatusJson } from "./get-status-page";
-import { DAY, HOUR } from "./uptime";
+import { DAY, HOUR } from "@/lib/status/uptime";
 import { assertWellFormedXml } from "./xml-check.test-util";
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);

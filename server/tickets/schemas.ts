@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { msg } from "@/lib/i18n";
-
-export const TICKET_STATUSES = ["new", "open", "pending", "on_hold", "solved", "closed"] as const;
-export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
-export const OPEN_STATUSES = ["new", "open", "pending", "on_hold"] as const;
+import { INBOX_VIEWS, OPEN_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets";
 
 /** The status and the flag derived from it, always written together. */
 export function ticketStatusColumns(status: (typeof TICKET_STATUSES)[number]): { status: typeof status; is_open: number } {
@@ -50,8 +47,6 @@ export const ZUpdateTicket = z
   })
   .refine((v) => v.status !== undefined || v.priority !== undefined || v.assigneeId !== undefined, msg("err.nothingToChange"));
 export type TUpdateTicket = z.input<typeof ZUpdateTicket>;
-
-export const INBOX_VIEWS = ["open", "mine", "unassigned", "solved", "all"] as const;
 
 export const ZFindTickets = z.object({
   view: z.enum(INBOX_VIEWS).default("open"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { msg } from "@/lib/i18n";
+import { LOCALES, msg } from "@/lib/i18n";
 
 export const ZEmail = z
   .string()
@@ -12,7 +12,7 @@ export const ZPassword = z
   .min(10, msg("err.password.short"))
   .max(200, msg("err.password.long"));
 export const ZName = z.string().trim().min(1, msg("err.name.empty")).max(120, msg("err.name.long"));
-export const ZLocale = z.enum(["en", "ru"]);
+export const ZLocale = z.enum(LOCALES);
 export const ZRole = z.enum(["customer", "agent", "lead", "admin"]);
 export const ZStaffRole = z.enum(["agent", "lead", "admin"]);
 

@@ -10,6 +10,7 @@ import { diffRevisions, findRevisions } from "../../kb/revisions";
 import { findKbAnalytics } from "../../kb/find-analytics";
 import { renderMarkdown } from "../../kb/markdown";
 import { revalidateHelpCenter } from "../../kb/revalidate";
+import { LOCALES } from "@/lib/i18n";
 
 const ZId = z.number().int().positive();
 
@@ -23,12 +24,12 @@ export const kbRouter = router({
     }),
 
   list: procedure("article.edit")
-    .input(z.object({ status: z.enum(ARTICLE_STATUSES).optional(), locale: z.enum(["en", "ru"]).optional(), kind: z.enum(["article", "faq"]).optional(), cursor: ZId.optional(), limit: z.number().int().min(1).max(100).default(50) }))
+    .input(z.object({ status: z.enum(ARTICLE_STATUSES).optional(), locale: z.enum(LOCALES).optional(), kind: z.enum(["article", "faq"]).optional(), cursor: ZId.optional(), limit: z.number().int().min(1).max(100).default(50) }))
     .query(({ ctx, input }) => findArticlesForStaff(ctx.db, input)),
   get: procedure("article.edit").input(z.object({ id: ZId })).query(({ ctx, input }) => getArticleForEdit(ctx.db, ctx, input.id)),
   // A mutation so that a long draft travels in the request body (a query would put it in the URL). Changes nothing.
   preview: procedure("article.edit")
-    .input(z.object({ body: z.string().max(100_000), locale: z.enum(["en", "ru"]).default("en") }))
+    .input(z.object({ body: z.string().max(100_000), locale: z.enum(LOCALES).default("en") }))
     .mutation(({ input }) => renderMarkdown(input.body, { linkPrefix: input.locale === "ru" ? "/ru" : undefined })),
   save: procedure("article.edit").input(ZSaveArticle).mutation(async ({ ctx, input }) => {
     const a = await saveArticle(ctx.db, ctx, input);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { requireActor } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
-import { INBOX_VIEWS, TICKET_PRIORITIES } from "@/server/tickets/schemas";
+import { INBOX_VIEWS, TICKET_PRIORITIES } from "@/lib/tickets";
 import { getT } from "@/lib/i18n/server";
 import { ZIdParam } from "@/lib/search-params";
 import { Empty, PageHeader, Pager, inputClass, secondaryButtonClass } from "@/components/ui";

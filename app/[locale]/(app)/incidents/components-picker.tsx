@@ -1,7 +1,7 @@
 "use client";
 import { useT } from "@/lib/i18n/client";
 import { inputClass } from "@/components/form";
-import { AFFECTED_STATUSES } from "@/server/incidents/schemas";
+import { AFFECTED_STATUSES } from "@/lib/incidents";
 
 export type Affected = Record<number, (typeof AFFECTED_STATUSES)[number] | "">;
 export interface PickableComponent {

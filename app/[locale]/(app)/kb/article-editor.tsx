@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
-import { CATEGORIES } from "@/server/kb/categories";
+import { CATEGORIES } from "@/lib/kb/categories";
 import type { ArticleKind, ArticleStatus, Locale } from "@/server/db/schema";
 import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { requireActor } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 import { serverApi } from "@/server/trpc/server";
-import { categoryName } from "@/server/kb/categories";
+import { categoryName } from "@/lib/kb/categories";
 import { ARTICLE_STATUSES } from "@/server/kb/schemas";
 import { getT } from "@/lib/i18n/server";
-import { formatDateTime } from "@/lib/i18n";
+import { LOCALES, formatDateTime } from "@/lib/i18n";
 import { ZIdParam } from "@/lib/search-params";
 import { titled } from "@/lib/i18n/metadata";
 import { Badge, Empty, PageHeader, Pager, Table, buttonClass, secondaryButtonClass } from "@/components/ui";
@@ -15,7 +15,7 @@ export const generateMetadata = titled("kb.title");
 
 const ZParams = z.object({
   status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
-  locale: z.enum(["en", "ru"]).optional().catch(undefined),
+  locale: z.enum(LOCALES).optional().catch(undefined),
   kind: z.enum(["article", "faq"]).optional().catch(undefined),
   cursor: ZIdParam,
 });
@@ -49,7 +49,7 @@ export default async function KbListPage({ searchParams }: { searchParams: Promi
         {ARTICLE_STATUSES.map((s) => <Link key={s} href={href({ status: s })} className={chip(p.status === s)}>{t(`kb.status.${s}`)}</Link>)}
         <span className="mx-1 border-l border-slate-300" aria-hidden="true" />
         <Link href={href({ locale: undefined })} className={chip(!p.locale)}>{t("kb.allLocales")}</Link>
-        {(["en", "ru"] as const).map((l) => <Link key={l} href={href({ locale: l })} className={chip(p.locale === l)}>{t(`locale.${l}`)}</Link>)}
+        {LOCALES.map((l) => <Link key={l} href={href({ locale: l })} className={chip(p.locale === l)}>{t(`locale.${l}`)}</Link>)}
         <span className="mx-1 border-l border-slate-300" aria-hidden="true" />
         {(["article", "faq"] as const).map((k) => <Link key={k} href={href({ kind: p.kind === k ? undefined : k })} className={chip(p.kind === k)}>{t(`kb.kind.${k}`)}</Link>)}
       </nav>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/server/db";
-import { CATEGORIES } from "@/server/kb/categories";
+import { CATEGORIES } from "@/lib/kb/categories";
 import { findPublished } from "@/server/kb/find-articles";
 import { renderMarkdown } from "@/server/kb/markdown";
 import { localePath } from "@/lib/i18n/paths";

@@ -5,7 +5,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { inputClass } from "@/components/form";
 import { ConfirmDelete } from "@/components/confirm-delete";
-import { COMPONENT_STATUSES } from "@/server/components/schemas";
+import { COMPONENT_STATUSES } from "@/lib/status/components";
 import type { ComponentStatus } from "@/server/db/schema";
 import { smallButtonClass as small } from "./edit-disclosure";
 

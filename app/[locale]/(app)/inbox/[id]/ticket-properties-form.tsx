@@ -6,7 +6,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
 import { buttonClass } from "@/components/ui";
-import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/server/tickets/schemas";
+import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets";
 import type { TicketPriority, TicketStatus } from "@/server/db/schema";
 
 export function TicketPropertiesForm({ ticketId, status, priority, assigneeId, staff, disabled }: {

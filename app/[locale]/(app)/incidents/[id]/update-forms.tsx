@@ -6,7 +6,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
-import { INCIDENT_IMPACTS, OPEN_INCIDENT_STATUSES } from "@/server/incidents/schemas";
+import { INCIDENT_IMPACTS, OPEN_INCIDENT_STATUSES } from "@/lib/incidents";
 import type { IncidentImpact, IncidentStatus } from "@/server/db/schema";
 import { ComponentsPicker, affectedList, type Affected, type PickableComponent } from "../components-picker";
 

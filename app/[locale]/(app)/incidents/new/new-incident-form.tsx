@@ -6,7 +6,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
 import { buttonClass } from "@/components/ui";
-import { INCIDENT_IMPACTS, OPEN_INCIDENT_STATUSES } from "@/server/incidents/schemas";
+import { INCIDENT_IMPACTS, OPEN_INCIDENT_STATUSES } from "@/lib/incidents";
 import { ComponentsPicker, affectedList, type Affected, type PickableComponent } from "../components-picker";
 
 export function NewIncidentForm({ components }: { components: PickableComponent[] }) {

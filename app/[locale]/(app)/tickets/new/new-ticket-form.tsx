@@ -5,7 +5,7 @@ import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/comp
 import { buttonClass, Card } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
-import { TICKET_PRIORITIES } from "@/server/tickets/schemas";
+import { TICKET_PRIORITIES } from "@/lib/tickets";
 import { ArticleSuggestions } from "@/components/article-suggestions";
 import { useState } from "react";
 

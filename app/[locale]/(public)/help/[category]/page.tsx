@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/server/db";
-import { getCategory } from "@/server/kb/categories";
+import { getCategory } from "@/lib/kb/categories";
 import { findPublished } from "@/server/kb/find-articles";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/server/db";
 import { getRequestCtx } from "@/server/auth/session";
-import { CATEGORIES, CATEGORY_SLUGS, categoryName } from "@/server/kb/categories";
+import { CATEGORIES, CATEGORY_SLUGS, categoryName } from "@/lib/kb/categories";
 import { searchArticles } from "@/server/kb/search-articles";
 import { getSearchEngine } from "@/server/search";
 import { localePath } from "@/lib/i18n/paths";

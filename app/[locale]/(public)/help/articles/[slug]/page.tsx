@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/server/db";
-import { categoryName } from "@/server/kb/categories";
+import { categoryName } from "@/lib/kb/categories";
 import { getPublishedArticle } from "@/server/kb/find-articles";
 import { renderMarkdown } from "@/server/kb/markdown";
 import { formatDate, translate } from "@/lib/i18n";

@@ -1,4 +1,4 @@
-import type { ComponentStatus } from "../db/schema";
+import type { ComponentStatus } from "@/server/db/schema";
 
 /**
  * The arithmetic of the status page, kept pure so it can be tested without a database.

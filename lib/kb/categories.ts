@@ -1,4 +1,4 @@
-import type { Locale } from "../db/schema";
+import type { Locale } from "@/lib/i18n";
 
 /** Help-center categories. Content files name them by slug; the names and blurbs live here, in both languages. */
 export const CATEGORIES = [
