@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { authenticate } from "../users/authenticate";
 import { clientIp } from "./request-info";
 import { checkRateLimit } from "./rate-limit";
+import { safeCallbackPath } from "@/lib/safe-callback-path";
 
 /** next-auth options, built on first use so that `next build` never reads the secret or opens the database. */
 export function getAuthOptions(): AuthOptions {
@@ -36,6 +37,10 @@ export function getAuthOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // Every redirect next-auth makes (callbackUrl of sign-in and sign-out, its cookie) stays on this site.
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
+      },
       // The token carries the user id and the role at sign-in; every request still re-reads the account,
       // so a role change or a disabled account takes effect at once.
       jwt({ token, user }) {

@@ -4,9 +4,12 @@ import { getDb } from "@/server/db";
 import { getRequestCtx } from "@/server/auth/session";
 import { setOwnLocale } from "@/server/users/find-users";
 import { LOCALE_COOKIE } from "@/lib/i18n";
+import { safeCallbackPath } from "@/lib/safe-callback-path";
+import { appUrl } from "@/server/env";
 
 // Only paths on this site: never an open redirect.
-const ZBack = z.string().regex(/^\/(?!\/)[^\s\\]*$/).max(2000).catch("/");
+const ZBack = z.unknown().transform((v) => safeCallbackPath(v, appUrl()));
+const FORM_ERROR = "Send a form with locale=en or locale=ru";
 const ZForm = z.object({ locale: z.enum(["en", "ru"]), back: ZBack, back_en: ZBack.optional(), back_ru: ZBack.optional() });
 
 function switchTo(locale: "en" | "ru", back: string): NextResponse {
@@ -20,8 +23,10 @@ function switchTo(locale: "en" | "ru", back: string): NextResponse {
  * A page with a translation at another address (a help article) sends `back_en` / `back_ru`.
  */
 export async function POST(req: Request) {
-  const parsed = ZForm.safeParse(Object.fromEntries(await req.formData()));
-  if (!parsed.success) return NextResponse.json({ error: "Choose en or ru" }, { status: 400 });
+  // A missing, broken or non-form body is the sender's mistake, not ours.
+  const form = await req.formData().catch(() => null);
+  const parsed = ZForm.safeParse(form ? Object.fromEntries(form) : null);
+  if (!parsed.success) return NextResponse.json({ error: FORM_ERROR }, { status: 400 });
   const { locale } = parsed.data;
   await setOwnLocale(getDb(), await getRequestCtx(), locale);
   return switchTo(locale, parsed.data[`back_${locale}`] ?? parsed.data.back);

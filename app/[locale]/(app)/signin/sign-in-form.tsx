@@ -5,12 +5,13 @@ import { signIn } from "next-auth/react";
 import { Field, FormError, inputClass } from "@/components/form";
 import { buttonClass } from "@/components/ui";
 import { useT } from "@/lib/i18n/client";
+import { safeCallbackPath } from "@/lib/safe-callback-path";
 
 /** Signs in through next-auth and then, with a full navigation, lets every server component see the session. */
 export async function signInAndGo(email: string, password: string, to: string): Promise<string | null> {
   const res = await signIn("credentials", { email, password, redirect: false });
   if (!res || res.error) return res?.error === "RATE_LIMITED" ? "auth.signIn.rateLimited" : "auth.signIn.failed";
-  window.location.assign(to);
+  window.location.assign(safeCallbackPath(to, window.location.origin));
   return null;
 }
 
