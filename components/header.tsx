@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import type { Actor } from "@/server/context";
+import type { Permission } from "@/server/auth/permissions";
 import { navLinks } from "@/lib/nav";
-import { can } from "@/server/auth/permissions";
 import { StaffAlerts } from "./staff-alerts";
 import { InstantSearch } from "./instant-search";
 import type { Locale, Translator } from "@/lib/i18n";
@@ -11,14 +11,18 @@ import { SignOutButton } from "./sign-out-button";
 
 const linkClass = "whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
 
-/** Navigation that fits the role: customers see their tickets, staff the inbox, admins the admin pages. */
+/**
+ * Navigation that fits the role: customers see their tickets, staff the inbox, admins the admin pages.
+ * Rendered on the server and in the browser (the public header), so it gets the actor's permissions rather
+ * than the catalog.
+ */
 export function Header({ actor, locale, t, alternates }: {
-  actor: Pick<Actor, "role" | "name"> | null;
+  actor: (Pick<Actor, "role" | "name"> & { permissions: readonly Permission[] }) | null;
   locale: Locale;
   t: Translator;
   alternates?: Partial<Record<Locale, string>>;
 }) {
-  const links = navLinks(actor, t, locale);
+  const links = navLinks(actor?.permissions ?? [], t, locale);
 
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -55,7 +59,7 @@ export function Header({ actor, locale, t, alternates }: {
           )}
         </div>
       </div>
-      {actor && can(actor, "alert.ack") && <StaffAlerts />}
+      {actor?.permissions.includes("alert.ack") && <StaffAlerts />}
     </header>
   );
 }

@@ -1,5 +1,4 @@
-import { can, type Permission } from "@/server/auth/permissions";
-import type { Role } from "@/server/db/schema";
+import type { Permission } from "@/server/auth/permissions";
 import type { Locale, Translator } from "@/lib/i18n";
 import type { MessageKey } from "@/lib/i18n/en";
 import { localePath } from "@/lib/i18n/paths";
@@ -14,19 +13,23 @@ export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permiss
   { href: "/admin/outbox", label: "nav.outbox", permission: "outbox.read" },
 ];
 
-/** The navigation for a role: one list, used by the signed-in header and the public one. */
-export function navLinks(actor: { role: Role } | null, t: Translator, locale: Locale): { href: string; label: string }[] {
+/**
+ * The navigation for what the reader may do (`permissionsOf(actor)` on the server, `account.me` in the
+ * browser): one list, used by the signed-in header and the public one.
+ */
+export function navLinks(permissions: readonly Permission[], t: Translator, locale: Locale): { href: string; label: string }[] {
+  const can = (p: Permission) => permissions.includes(p);
   const links = [
     { href: localePath(locale, "/help"), label: t("nav.help") },
     { href: localePath(locale, "/faq"), label: t("nav.faq") },
     { href: localePath(locale, "/status"), label: t("nav.status") },
   ];
-  const staff = can(actor, "inbox.view");
-  if (can(actor, "ticket.read.own") && !staff) links.push({ href: "/tickets", label: t("nav.myTickets") });
-  if (can(actor, "ticket.create") && !staff) links.push({ href: "/tickets/new", label: t("nav.newTicket") });
+  const staff = can("inbox.view");
+  if (can("ticket.read.own") && !staff) links.push({ href: "/tickets", label: t("nav.myTickets") });
+  if (can("ticket.create") && !staff) links.push({ href: "/tickets/new", label: t("nav.newTicket") });
   if (staff) links.push({ href: "/inbox", label: t("nav.inbox") });
-  if (can(actor, "incident.manage")) links.push({ href: "/incidents", label: t("nav.incidents") });
-  if (can(actor, "article.edit")) links.push({ href: "/kb", label: t("nav.kb") });
-  if (ADMIN_PAGES.some((p) => can(actor, p.permission))) links.push({ href: "/admin", label: t("nav.admin") });
+  if (can("incident.manage")) links.push({ href: "/incidents", label: t("nav.incidents") });
+  if (can("article.edit")) links.push({ href: "/kb", label: t("nav.kb") });
+  if (ADMIN_PAGES.some((p) => can(p.permission))) links.push({ href: "/admin", label: t("nav.admin") });
   return links;
 }

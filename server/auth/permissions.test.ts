@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, ROLE_PERMISSIONS } from "./permissions";
+import { can, permissionsOf, ROLE_PERMISSIONS, rolesWith, STAFF_ROLES } from "./permissions";
 import { canReplyToTicket, canSeeNotes, canSeeTicket } from "../tickets/access";
 import type { Actor } from "../context";
 
@@ -20,6 +20,15 @@ describe("permission catalog", () => {
   it("only admins manage users and read the outbox; leads read the audit trail", () => {
     expect(["customer", "agent", "lead", "admin"].map((r) => can(actor(r as Actor["role"]), "user.manage"))).toEqual([false, false, false, true]);
     expect(["customer", "agent", "lead", "admin"].map((r) => can(actor(r as Actor["role"]), "audit.read"))).toEqual([false, false, true, true]);
+  });
+
+  it("names the roles that hold a permission, and what one actor may do", () => {
+    expect(STAFF_ROLES).toEqual(["agent", "lead", "admin"]);
+    expect(rolesWith("alert.ack")).toEqual(["agent", "lead", "admin"]);
+    expect(rolesWith("ticket.reply")).toEqual(["agent", "lead", "admin"]);
+    expect(rolesWith("monitor.manage")).toEqual(["lead", "admin"]);
+    expect(rolesWith("ticket.create")).toEqual(["customer", "agent", "lead", "admin"]);
+    expect(permissionsOf(actor("customer"))).toEqual(["ticket.create", "ticket.read.own", "ticket.reply.own"]);
   });
 });
 

@@ -61,12 +61,19 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 };
 
 export const ROLES: readonly Role[] = ["customer", "agent", "lead", "admin"];
-export const STAFF_ROLES: readonly Role[] = ["agent", "lead", "admin"];
+/** The roles staff are invited with: everyone but customers. */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== "customer");
 
 export function can(actor: { role: Role } | null | undefined, permission: Permission): boolean {
   return !!actor && ROLE_PERMISSIONS[actor.role].has(permission);
 }
 
-export function isStaff(role: Role): boolean {
-  return role !== "customer";
+/** The roles that hold a permission: for queries that pick people by what they may do (`role in …`). */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((r) => ROLE_PERMISSIONS[r].has(permission));
+}
+
+/** What an actor may do, for the interface (navigation) to show without a copy of the catalog. */
+export function permissionsOf(actor: { role: Role }): Permission[] {
+  return [...ROLE_PERMISSIONS[actor.role]];
 }

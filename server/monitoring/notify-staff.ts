@@ -1,6 +1,7 @@
 import type { Tx } from "../db/dialect";
 import type { Locale } from "../db/schema";
 import { queueEmail } from "../email/queue-email";
+import { ON_DUTY_ROLES } from "./on-duty";
 import { translate, type MessageKey } from "@/lib/i18n";
 
 export interface AlertMail {
@@ -17,7 +18,7 @@ export async function onDutyRecipients(trx: Tx): Promise<Recipient[]> {
     .selectFrom("users")
     .select(["email", "locale"])
     .where("on_duty", "=", 1)
-    .where("role", "in", ["agent", "lead", "admin"])
+    .where("role", "in", ON_DUTY_ROLES)
     .where("disabled", "=", 0)
     .orderBy("id")
     .execute();

@@ -2,7 +2,7 @@ import type { DB } from "../db";
 import { forUpdate } from "../db/dialect";
 import type { Role } from "../db/schema";
 import type { RequestCtx } from "../context";
-import { can } from "../auth/permissions";
+import { can, rolesWith } from "../auth/permissions";
 import { recordAudit } from "../audit/record-audit";
 import { notFound } from "../errors";
 import { msg } from "@/lib/i18n";
@@ -16,12 +16,15 @@ export interface StaffDuty {
   onDuty: boolean;
 }
 
+/** Who can be on duty: the roles that acknowledge alerts. */
+export const ON_DUTY_ROLES = rolesWith("alert.ack");
+
 /** Active staff and whether each is on duty. */
 export async function findStaffDuty(db: DB): Promise<StaffDuty[]> {
   const rows = await db
     .selectFrom("users")
     .select(["id", "name", "email", "role", "on_duty"])
-    .where("role", "in", ["agent", "lead", "admin"])
+    .where("role", "in", ON_DUTY_ROLES)
     .where("disabled", "=", 0)
     .orderBy("name")
     .limit(500)
@@ -40,7 +43,7 @@ export async function setOnDuty(db: DB, ctx: RequestCtx, input: { userId: number
   await transact(db, async (trx) => {
     const user = await forUpdate(
       trx,
-      trx.selectFrom("users").select(["id", "on_duty"]).where("id", "=", input.userId).where("role", "in", ["agent", "lead", "admin"]).where("disabled", "=", 0),
+      trx.selectFrom("users").select(["id", "on_duty"]).where("id", "=", input.userId).where("role", "in", ON_DUTY_ROLES).where("disabled", "=", 0),
     ).executeTakeFirst();
     if (!user) throw notFound(msg("err.userNotFound"));
     const value = input.onDuty ? 1 : 0;

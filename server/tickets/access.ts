@@ -1,7 +1,10 @@
 import type { Actor } from "../context";
-import { can } from "../auth/permissions";
+import { can, rolesWith } from "../auth/permissions";
 
 /** Object rules for tickets: small and pure, tested for every role. */
+
+/** Who may be assigned a ticket: the roles that answer any ticket. */
+export const ASSIGNEE_ROLES = rolesWith("ticket.reply");
 
 export function canSeeTicket(actor: Actor | null, ticket: { requester_id: number }): boolean {
   if (!actor) return false;

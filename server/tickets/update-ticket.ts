@@ -4,6 +4,7 @@ import type { RequestCtx } from "../context";
 import { can } from "../auth/permissions";
 import { AppError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
+import { ASSIGNEE_ROLES } from "./access";
 import { lockVisibleTicketOrThrow } from "./load-ticket";
 import { ticketStatusColumns, ZUpdateTicket, type TUpdateTicket } from "./schemas";
 import { msg } from "@/lib/i18n";
@@ -39,7 +40,7 @@ export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket):
           .selectFrom("users")
           .select("id")
           .where("id", "=", input.assigneeId!)
-          .where("role", "in", ["agent", "lead", "admin"])
+          .where("role", "in", ASSIGNEE_ROLES)
           .where("disabled", "=", 0)
           .executeTakeFirst();
         if (!assignee) throw new AppError("INVALID_INPUT", msg("err.assignee"), "assigneeId");

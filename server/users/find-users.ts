@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { ZFindUsers } from "./schemas";
 import { toKeyPage } from "../db/key-page";
 import { transact } from "../db/transact";
+import { ASSIGNEE_ROLES } from "../tickets/access";
 
 export interface UserRow {
   id: number;
@@ -46,7 +47,7 @@ export async function findAssignableStaff(db: DB): Promise<{ id: number; name: s
   return db
     .selectFrom("users")
     .select(["id", "name", "role"])
-    .where("role", "in", ["agent", "lead", "admin"])
+    .where("role", "in", ASSIGNEE_ROLES)
     .where("disabled", "=", 0)
     .orderBy("name")
     .execute();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES, msg } from "@/lib/i18n";
+import { ROLES, STAFF_ROLES } from "../auth/permissions";
 
 export const ZEmail = z
   .string()
@@ -13,8 +14,8 @@ export const ZPassword = z
   .max(200, msg("err.password.long"));
 export const ZName = z.string().trim().min(1, msg("err.name.empty")).max(120, msg("err.name.long"));
 export const ZLocale = z.enum(LOCALES);
-export const ZRole = z.enum(["customer", "agent", "lead", "admin"]);
-export const ZStaffRole = z.enum(["agent", "lead", "admin"]);
+export const ZRole = z.enum(ROLES);
+export const ZStaffRole = z.enum(STAFF_ROLES);
 
 export const ZSignUp = z.object({ email: ZEmail, password: ZPassword, name: ZName, locale: ZLocale.default("en") });
 export type TSignUp = z.input<typeof ZSignUp>;

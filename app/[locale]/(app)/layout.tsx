@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Header } from "@/components/header";
 import { getActor } from "@/server/auth/session";
+import { permissionsOf } from "@/server/auth/permissions";
 import { LOCALE_COOKIE, translator, type Locale } from "@/lib/i18n";
 
 // Per request: these pages depend on who is signed in.
@@ -19,7 +20,7 @@ export default async function AppLayout({ children, params }: { children: ReactN
   }
   return (
     <>
-      <Header actor={actor} locale={locale} t={translator(locale)} />
+      <Header actor={actor && { ...actor, permissions: permissionsOf(actor) }} locale={locale} t={translator(locale)} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {children}
       </main>

@@ -3,11 +3,13 @@ import { authedProcedure, publicProcedure, rateLimited, router } from "../init";
 import { signUp } from "../../users/sign-up";
 import { acceptInvite } from "../../users/manage-staff";
 import { setOwnLocale } from "../../users/find-users";
+import { permissionsOf } from "../../auth/permissions";
 import { ZAcceptInvite, ZLocale, ZSignUp } from "../../users/schemas";
 
 export const accountRouter = router({
-  me: publicProcedure.query(({ ctx }) => ctx.actor),
+  // With what the actor may do, so the browser shows the right navigation without the catalog.
+  me: publicProcedure.query(({ ctx }) => ctx.actor && { ...ctx.actor, permissions: permissionsOf(ctx.actor) }),
   signUp: publicProcedure.use(rateLimited("sign-up", 10, 3_600_000)).input(ZSignUp).mutation(({ ctx, input }) => signUp(ctx.db, ctx, input)),
-  acceptInvite: publicProcedure.input(ZAcceptInvite).mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx, input)),
+  acceptInvite: publicProcedure.use(rateLimited("accept-invite", 20, 3_600_000)).input(ZAcceptInvite).mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx, input)),
   setLocale: authedProcedure.input(z.object({ locale: ZLocale })).mutation(({ ctx, input }) => setOwnLocale(ctx.db, ctx, input.locale)),
 });

@@ -5,8 +5,10 @@ import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
 import { buttonClass } from "@/components/ui";
+import type { Role } from "@/server/db/schema";
 
-export function InviteForm() {
+/** Invites a member of staff; `roles` are the catalog's staff roles. */
+export function InviteForm({ roles }: { roles: readonly Role[] }) {
   const { t } = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -18,7 +20,7 @@ export function InviteForm() {
     const form = e.currentTarget;
     const f = new FormData(form);
     invite.mutate(
-      { email: String(f.get("email") ?? ""), name: String(f.get("name") ?? ""), role: String(f.get("role")) as "agent" | "lead" | "admin" },
+      { email: String(f.get("email") ?? ""), name: String(f.get("name") ?? ""), role: String(f.get("role")) as Role },
       {
         onSuccess: () => {
           form.reset();
@@ -41,7 +43,7 @@ export function InviteForm() {
       <Field id="invite-role" label={t("admin.users.col.role")} errors={errors?.role}>
         {(a) => (
           <select {...a} name="role" defaultValue="agent" className={inputClass}>
-            {(["agent", "lead", "admin"] as const).map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            {roles.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
           </select>
         )}
       </Field>

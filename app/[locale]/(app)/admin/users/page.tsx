@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requireActor } from "@/server/auth/guard";
+import { ROLES, STAFF_ROLES } from "@/server/auth/permissions";
 import { serverApi } from "@/server/trpc/server";
 import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n";
@@ -11,7 +12,7 @@ import { titled } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titled("admin.users.title");
 
-const ZParams = z.object({ role: z.enum(["customer", "agent", "lead", "admin"]).optional().catch(undefined), cursor: ZIdParam });
+const ZParams = z.object({ role: z.enum(ROLES).optional().catch(undefined), cursor: ZIdParam });
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const me = await requireActor("user.manage");
@@ -25,7 +26,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div>
           <nav className="mb-3 flex flex-wrap gap-2 text-sm" aria-label={t("admin.users.col.role")}>
-            {[undefined, "customer", "agent", "lead", "admin"].map((r) => (
+            {[undefined, ...ROLES].map((r) => (
               <a
                 key={r ?? "all"}
                 href={r ? `/admin/users?role=${r}` : "/admin/users"}
@@ -44,7 +45,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <tr key={u.id} data-testid="user-row">
                 <td className="px-4 py-2 font-medium">{u.name}</td>
                 <td className="px-4 py-2 text-slate-800">{u.email}</td>
-                <UserActionCells user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled, invited: u.invited }} self={u.id === me.id} />
+                <UserActionCells user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled, invited: u.invited }} self={u.id === me.id} roles={ROLES} />
                 <td className="whitespace-nowrap px-4 py-2 text-slate-700">{u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t("common.none")}</td>
               </tr>
             ))}
@@ -57,7 +58,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </div>
         <Card>
           <h2 className="mb-3 text-lg font-semibold">{t("admin.users.invite")}</h2>
-          <InviteForm />
+          <InviteForm roles={STAFF_ROLES} />
         </Card>
       </div>
     </>

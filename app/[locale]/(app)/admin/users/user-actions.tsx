@@ -7,15 +7,15 @@ import { FormError, formErrorOf } from "@/components/form";
 import { Badge } from "@/components/ui";
 import type { Role } from "@/server/db/schema";
 
-const ROLES: Role[] = ["customer", "agent", "lead", "admin"];
-
 interface UserCells {
   user: { id: number; name: string; role: Role; disabled: boolean; invited: boolean };
   self: boolean;
+  /** The roles to choose from, from the permission catalog. */
+  roles: readonly Role[];
 }
 
 /** The role and state cells of a user row: change the role or disable; the server keeps the last admin. */
-export function UserActionCells({ user, self }: UserCells) {
+export function UserActionCells({ user, self, roles }: UserCells) {
   const { t } = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -33,7 +33,7 @@ export function UserActionCells({ user, self }: UserCells) {
           onChange={(e) => setRole.mutate({ userId: user.id, role: e.target.value as Role })}
           className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm"
         >
-          {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          {roles.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </select>
         <FormError message={error} />
       </td>
