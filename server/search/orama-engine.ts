@@ -5,17 +5,18 @@ import { makeMatcher, markAll, snippet } from "./highlight";
 import { createLanguageIndex, knowsToken, LANGUAGE, type LanguageIndex } from "./orama-index";
 import { prepareQuery } from "./query-terms";
 
-const SCHEMA = {
+/** The fields of an Orama document; the text fields searched, and how much a match in each counts. */
+export const SCHEMA = {
   slug: "string",
   kind: "enum",
   category: "enum",
   title: "string",
   summary: "string",
-  tags: "string[]",
+  tags: "string",
   text: "string",
 } as const;
-const PROPERTIES = ["title", "tags", "summary", "text"];
-const BOOST = { title: 3, tags: 2.5, summary: 1.5, text: 1 };
+export const PROPERTIES = ["title", "tags", "summary", "text"];
+export const BOOST = { title: 3, tags: 2.5, summary: 1.5, text: 1 };
 /** Requiring every word is kept when it still fills a page of results; otherwise any word counts. */
 const ENOUGH_WITH_ALL_WORDS = 10;
 
@@ -42,7 +43,8 @@ const emptyGeneration = (): Generation => ({
   docs: new Map(),
 });
 
-const toRecord = (d: SearchDoc) => ({ id: String(d.id), slug: d.slug, kind: d.kind, category: d.category, title: d.title, summary: d.summary, tags: d.tags, text: d.text });
+// Tags go in as one string: the scorer keeps one length per document and field (see createLanguageIndex).
+export const toRecord = (d: SearchDoc) => ({ id: String(d.id), slug: d.slug, kind: d.kind, category: d.category, title: d.title, summary: d.summary, tags: d.tags.join(", "), text: d.text });
 
 function addDoc(g: Generation, d: SearchDoc): void {
   g.indexes[d.locale].insert(toRecord(d));
@@ -54,6 +56,16 @@ function removeDoc(g: Generation, id: number): void {
   if (!old) return;
   oramaRemove(g.indexes[old.locale].orama, String(id));
   g.docs.delete(id);
+}
+
+/** The query as Orama gets it: stop words dropped, typos corrected against the words this index holds. */
+export function queryTerm(index: LanguageIndex, locale: Locale, q: string): string {
+  const { orama, vocab } = index;
+  const known = (w: string) => {
+    const tokens = orama.tokenizer.tokenize(w, LANGUAGE[locale].language) as string[];
+    return tokens.length > 0 && tokens.every((t) => knowsToken(orama, t));
+  };
+  return prepareQuery(q, locale, vocab, known);
 }
 
 /** Lets the event loop run between pieces of a long synchronous job. */
@@ -129,15 +141,11 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
   }
 
   function searchIndex(g: Generation, req: SearchRequest): SearchResult {
-    const { orama, vocab } = g.indexes[req.locale];
-    const known = (w: string) => {
-      const tokens = orama.tokenizer.tokenize(w, LANGUAGE[req.locale].language) as string[];
-      return tokens.length > 0 && tokens.every((t) => knowsToken(orama, t));
-    };
+    const { orama } = g.indexes[req.locale];
     const key = JSON.stringify([req.locale, req.q.trim().toLowerCase(), req.category, req.kind, req.limit, req.offset]);
     const cached = answers.get(key);
     if (cached) return cached;
-    const term = prepareQuery(req.q, req.locale, vocab, known);
+    const term = queryTerm(g.indexes[req.locale], req.locale, req.q);
     if (!term) return { hits: [], total: 0 };
     const where: Record<string, unknown> = {};
     if (req.category) where.category = { eq: req.category };
