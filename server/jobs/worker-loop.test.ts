@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { describeEachDialect } from "@/tests/db";
 import { openDatabase } from "../db/connect";
 import { manualClock } from "../clock";
@@ -6,25 +6,38 @@ import { enqueueJob } from "./queue";
 import { ensureSchedule } from "./schedules";
 import { createWorker } from "./worker";
 
+/** Polls `check`; under fake timers each round also moves them on by one poll of the worker. */
 async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 10));
+    if (vi.isFakeTimers()) {
+      await vi.advanceTimersByTimeAsync(10);
+      await new Promise((r) => setImmediate(r)); // the database's answers are real I/O
+    } else {
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 }
 
 describeEachDialect("worker loop", (use) => {
   const clock = manualClock();
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it("polls for jobs and due schedules, and stop() waits for the job in progress", async () => {
     const db = use();
+    // The loop's polling timer is under the test's control, so "nothing happened" is checked after
+    // a known amount of (fake) time, not after a sleep that a slow machine may outrun.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const pollMs = 10;
     const ran: string[] = [];
-    let release: () => void = () => undefined;
+    let release: (() => void) | undefined;
     const worker = createWorker({
       db,
       now: clock.now,
-      pollMs: 10,
+      pollMs,
       handlers: {
         "t.loop": async (p) => void ran.push(String((p as { name: string }).name)),
         "t.hold": () => new Promise<void>((r) => (release = r)),
@@ -38,19 +51,27 @@ describeEachDialect("worker loop", (use) => {
     expect(ran.sort()).toEqual(["queued", "scheduled"]);
 
     const held = await enqueueJob(db, clock.now(), { type: "t.hold", payload: {} });
-    await until(async () => (await db.selectFrom("jobs").select("status").where("id", "=", held).executeTakeFirstOrThrow()).status === "running");
+    // The handler has started (so `release` is its own), whatever the speed of the polls before it.
+    await until(async () => release !== undefined);
+    expect((await db.selectFrom("jobs").select("status").where("id", "=", held).executeTakeFirstOrThrow()).status).toBe("running");
     let stopped = false;
     const stopping = worker.stop().then(() => (stopped = true));
-    await new Promise((r) => setTimeout(r, 50));
+    // A stop() that did not wait would resolve with no I/O at all: ten polls' worth of timers and a
+    // full turn of the event loop are more than it needs.
+    await vi.advanceTimersByTimeAsync(10 * pollMs);
+    await new Promise((r) => setImmediate(r));
     expect(stopped).toBe(false);
-    release();
+    release!();
     await stopping;
     expect((await db.selectFrom("jobs").select("status").where("id", "=", held).executeTakeFirstOrThrow()).status).toBe("done");
 
-    // Stopped means stopped: nothing new is picked up.
-    await enqueueJob(db, clock.now(), { type: "t.loop", payload: { name: "after-stop" } });
-    await new Promise((r) => setTimeout(r, 50));
+    // Stopped means stopped: nothing new is picked up. Were a poll still scheduled, ten polls' worth of
+    // time fires it, and a second stop() waits for whatever tick it started.
+    const late = await enqueueJob(db, clock.now(), { type: "t.loop", payload: { name: "after-stop" } });
+    await vi.advanceTimersByTimeAsync(10 * pollMs);
+    await worker.stop();
     expect(ran).not.toContain("after-stop");
+    expect((await db.selectFrom("jobs").select("status").where("id", "=", late).executeTakeFirstOrThrow()).status).toBe("pending");
   });
 });
 
