@@ -3,6 +3,7 @@ import { incidentsEn } from "./sections/incidents.en";
 import { monitoringEn } from "./sections/monitoring.en";
 import { subscriptionsEn } from "./sections/subscriptions.en";
 import { statusAdminEn } from "./sections/status-admin.en";
+import { securityEn } from "./sections/security.en";
 
 /** English strings: the reference dictionary. Every key here must exist in ru.ts too (the type checks it). */
 const core = {
@@ -343,6 +344,6 @@ const core = {
 } as const;
 
 /** Each area of the product keeps its strings in lib/i18n/sections/<area>.{en,ru}.ts. */
-export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn, ...statusAdminEn };
+export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn, ...statusAdminEn, ...securityEn };
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { incidentsRu } from "./sections/incidents.ru";
 import { monitoringRu } from "./sections/monitoring.ru";
 import { subscriptionsRu } from "./sections/subscriptions.ru";
 import { statusAdminRu } from "./sections/status-admin.ru";
+import { securityRu } from "./sections/security.ru";
 
 /** Russian strings. The type makes a missing key a build error. */
 export const ru: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const ru: Record<MessageKey, string> = {
   ...monitoringRu,
   ...subscriptionsRu,
   ...statusAdminRu,
+  ...securityRu,
   "app.name": "Маяк",
   "app.tagline": "Поддержка, при которой свет не гаснет",
   "meta.siteName": "Поддержка «Маяк»",

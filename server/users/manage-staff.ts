@@ -51,18 +51,38 @@ export async function inviteStaff(db: DB, ctx: RequestCtx, raw: z.input<typeof Z
   });
 }
 
-/** The invited person sets a password through the link; the token works once and expires. */
+/**
+ * The invited person sets a password through the link; the token works once and expires. The token is
+ * checked before the password is hashed, so a wrong or used link costs one indexed read and no argon2 work;
+ * it is checked again on the locked row, so the same link used twice at once sets one password.
+ */
 export async function acceptInvite(db: DB, ctx: RequestCtx, raw: z.input<typeof ZAcceptInvite>): Promise<{ email: string }> {
   const input = ZAcceptInvite.parse(raw);
+  const hash = tokenHash(input.token);
+  const usable = (u: { invite_expires_at: number | null; disabled: number } | undefined): boolean =>
+    Boolean(u && u.invite_expires_at && u.invite_expires_at >= ctx.now() && !u.disabled);
+  const invited = await db
+    .selectFrom("users")
+    .select(["id", "invite_expires_at", "disabled"])
+    .where("invite_token_hash", "=", hash)
+    .executeTakeFirst();
+  if (!invited || !usable(invited)) throw new AppError("INVITE_INVALID", msg("err.inviteInvalid"));
   const passwordHash = await hashPassword(input.password);
   return transact(db, async (trx) => {
-    const user = await trx.selectFrom("users").selectAll().where("invite_token_hash", "=", tokenHash(input.token)).executeTakeFirst();
-    if (!user || !user.invite_expires_at || user.invite_expires_at < ctx.now() || user.disabled) {
-      throw new AppError("INVITE_INVALID", msg("err.inviteInvalid"));
-    }
+    const user = await forUpdate(
+      trx,
+      trx.selectFrom("users").selectAll().where("id", "=", invited.id).where("invite_token_hash", "=", hash),
+    ).executeTakeFirst();
+    if (!user || !usable(user)) throw new AppError("INVITE_INVALID", msg("err.inviteInvalid"));
     await trx
       .updateTable("users")
-      .set({ password_hash: passwordHash, invite_token_hash: null, invite_expires_at: null, name: input.name ?? user.name, updated_at: ctx.now() })
+      .set({
+        password_hash: passwordHash,
+        invite_token_hash: null,
+        invite_expires_at: null,
+        name: input.name ?? user.name,
+        updated_at: ctx.now(),
+      })
       .where("id", "=", user.id)
       .execute();
     const actor = { id: user.id, role: user.role, email: user.email, name: user.name, locale: user.locale };
