@@ -1,8 +1,7 @@
 import type { MetadataRoute } from "next";
-import { getDb } from "@/server/db";
 import { appUrl } from "@/server/env";
 import { CATEGORIES } from "@/lib/kb/categories";
-import { findSitemapEntries } from "@/server/kb/find-articles";
+import { publicApi } from "@/server/trpc/public-caller";
 import { localePath } from "@/lib/i18n/paths";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +15,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     out.push({ url: base + path, alternates: { languages: both(path) } });
     out.push({ url: base + localePath("ru", path), alternates: { languages: both(path) } });
   }
-  const entries = await findSitemapEntries(getDb());
+  const entries = await publicApi().kb.sitemap();
   const byKey = new Map<string, typeof entries>();
   for (const e of entries.filter((x) => x.kind === "article")) byKey.set(e.translation_key, [...(byKey.get(e.translation_key) ?? []), e]);
   for (const group of byKey.values()) {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { sql } from "kysely";
 import { getEnv } from "../env";
 import { openDatabase, type DB } from "./connect";
 
@@ -14,4 +15,9 @@ export function getDb(): DB {
     holder.__mayakDb = openDatabase(env.DATABASE_URL ?? `file:${path.join(env.DATA_DIR, "mayak.sqlite")}`);
   }
   return holder.__mayakDb;
+}
+
+/** A round trip that reads nothing: the database answers. */
+export async function pingDatabase(db: DB): Promise<void> {
+  await sql`select 1`.execute(db);
 }

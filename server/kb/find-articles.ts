@@ -36,6 +36,23 @@ export async function findPublished(db: DB, q: { locale: Locale; category?: stri
   return (await query.execute()).map(toItem);
 }
 
+export type FaqEntry = ArticleListItem & { body: string };
+
+/** Every published FAQ entry of one language with its answer (Markdown), in category order: the FAQ page shows them all. */
+export async function findPublishedFaq(db: DB, locale: Locale): Promise<FaqEntry[]> {
+  const rows = await db
+    .selectFrom("kb_articles")
+    .select([...LIST_COLUMNS, "body"])
+    .where("locale", "=", locale)
+    .where("status", "=", "published")
+    .where("kind", "=", "faq")
+    .orderBy("category")
+    .orderBy("position")
+    .orderBy("title")
+    .execute();
+  return rows.map((r) => ({ ...toItem(r), body: r.body }));
+}
+
 export interface PublishedArticle {
   id: number;
   kind: ArticleKind;

@@ -117,6 +117,9 @@ describeEachDialect("monitors: CRUD, permissions, heartbeat URL", (use) => {
     const token2 = next.heartbeatUrl.split("/api/heartbeat/")[1];
     await expect(recordHeartbeat(db, token, clock.now())).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await recordHeartbeat(db, token2, clock.now())).toEqual({ monitorId: id });
+    // The route handler's way in: the same function behind a public procedure.
+    expect(await apiAs(db, null, clock.now).monitors.heartbeat({ token: token2 })).toEqual({ monitorId: id });
+    expect(await errorCode(apiAs(db, null, clock.now).monitors.heartbeat({ token }))).toBe("NOT_FOUND");
     expect(await auditActions(db, id)).toEqual(["monitor.created", "monitor.token_regenerated"]);
     const http = await api.monitors.create({ kind: "http", name: "Site 2", target: "https://example.org" });
     expect(await errorCode(api.monitors.regenerateToken({ id: http.id }))).toBe("BAD_REQUEST");

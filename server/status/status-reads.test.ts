@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDialect } from "@/tests/db";
+import { apiAs, errorCode } from "@/tests/factories";
 import type { DB } from "../db";
 import { renderBadge } from "./badge";
 import { getStatusFeed, renderAtom, renderRss } from "./feeds";
@@ -157,5 +158,22 @@ describeEachDialect("status read models", (use) => {
     assertWellFormedXml(svg);
     expect(svg).toContain('aria-label="A &amp; &lt;B&gt;: partial outage"');
     expect((await getCurrentStatus(db, null))?.status).toBe("partial_outage");
+  });
+
+  it("answers the same reads to an anonymous caller through the API (what the public pages and routes use)", async () => {
+    const db = use();
+    const api = apiAs(db, null, () => NOW);
+    expect(await api.status.page({ locale: "ru" })).toEqual(await getStatusPage(db, { now: NOW, locale: "ru" }));
+    expect(await api.status.summary({ locale: "en" })).toEqual(toStatusJson(await getStatusPage(db, { now: NOW, locale: "en", historyLimit: 1 }), "http://mayak.test", "en"));
+    const first = await api.status.history({ locale: "en", limit: 4 });
+    expect((await api.status.history({ locale: "en", limit: 4, before: first.next })).items.map((i) => i.title)).toEqual(["Past 4", "Past 5"]);
+    expect((await api.status.history({ locale: "en", before: "1;drop" })).items[0].title).toBe("Checkout <errors> & timeouts");
+    expect(await api.status.incident({ id: f.merged, locale: "en" })).toEqual({ mergedInto: f.active });
+    expect(await api.status.incident({ id: 999_999, locale: "en" })).toBeNull();
+    expect((await api.status.current({ component: "web" }))?.status).toBe("partial_outage");
+    expect(await api.status.current({ component: "nope" })).toBeNull();
+    expect((await api.status.feed({ locale: "en", format: "atom" })).items.length).toBeGreaterThan(0);
+    expect(await errorCode(api.status.incident({ id: 0, locale: "en" }))).toBe("BAD_REQUEST");
+    expect(await errorCode(api.status.page({ locale: "de" as "en" }))).toBe("BAD_REQUEST");
   });
 });

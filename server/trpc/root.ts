@@ -7,6 +7,7 @@ import { kbRouter } from "./routers/kb";
 import { statusRouter } from "./routers/status";
 import { monitorsRouter } from "./routers/monitors";
 import { subscriptionsRouter } from "./routers/subscriptions";
+import { systemRouter } from "./routers/system";
 
 export const appRouter = router({
   account: accountRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   status: statusRouter,
   monitors: monitorsRouter,
   subscriptions: subscriptionsRouter,
+  system: systemRouter,
 });
 
 export type AppRouter = typeof appRouter;

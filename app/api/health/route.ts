@@ -1,7 +1,5 @@
-import { sql } from "kysely";
-import { getDb } from "@/server/db";
 import { boot } from "@/server/boot";
-import { getSearchEngine } from "@/server/search";
+import { publicApi } from "@/server/trpc/public-caller";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     await boot();
-    await sql`select 1`.execute(getDb());
-    return Response.json({ status: "ok", search: getSearchEngine().isReady?.() === false ? "building" : "ready" });
+    return Response.json(await publicApi().system.health());
   } catch {
     return Response.json({ status: "unavailable" }, { status: 503 });
   }

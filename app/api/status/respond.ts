@@ -1,7 +1,6 @@
-import { getDb } from "@/server/db";
-import { appUrl } from "@/server/env";
 import type { Locale } from "@/server/db/schema";
-import { getStatusFeed, renderAtom, renderRss } from "@/server/status/feeds";
+import { renderAtom, renderRss } from "@/server/status/feeds";
+import { publicApi } from "@/server/trpc/public-caller";
 
 /** Machines may cache the answers briefly; the data is at most a minute old. */
 export const SHORT_CACHE = "public, max-age=30, s-maxage=30, stale-while-revalidate=30";
@@ -13,7 +12,7 @@ export function langOf(req: Request, fallback: Locale = "en"): Locale {
 }
 
 export async function feedResponse(format: "rss" | "atom", locale: Locale): Promise<Response> {
-  const feed = await getStatusFeed(getDb(), { now: Date.now(), locale, base: appUrl(), format });
+  const feed = await publicApi().status.feed({ locale, format });
   const body = format === "rss" ? renderRss(feed, locale) : renderAtom(feed, locale);
   return new Response(body, {
     headers: {

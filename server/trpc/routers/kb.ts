@@ -1,20 +1,36 @@
 import { z } from "zod";
 import { procedure, publicProcedure, rateLimited, router } from "../init";
-import { ZFeedback, ZSaveArticle, ARTICLE_STATUSES } from "../../kb/schemas";
+import { ZFeedback, ZSaveArticle, ZSearchQuery, ARTICLE_STATUSES } from "../../kb/schemas";
 import { recordFeedback } from "../../kb/feedback";
 import { recordDeflectionOpen } from "../../kb/analytics";
 import { saveArticle, restoreRevision } from "../../kb/save-article";
 import { getArticleForEdit } from "../../kb/get-article-for-edit";
-import { findArticlesForStaff } from "../../kb/find-articles";
+import { findArticlesForStaff, findPublished, findPublishedFaq, findSitemapEntries, getPublishedArticle } from "../../kb/find-articles";
+import { searchArticles } from "../../kb/search-articles";
+import { getSearchEngine } from "../../search";
 import { diffRevisions, findRevisions } from "../../kb/revisions";
 import { findKbAnalytics } from "../../kb/find-analytics";
 import { renderMarkdown } from "../../kb/markdown";
 import { revalidateHelpCenter } from "../../kb/revalidate";
 import { LOCALES } from "@/lib/i18n";
+import { CATEGORY_SLUGS } from "@/lib/kb/categories";
 
 const ZId = z.number().int().positive();
+const ZKind = z.enum(["article", "faq"]);
 
 export const kbRouter = router({
+  // The help center, for everyone: published entries only.
+  published: publicProcedure
+    .input(z.object({ locale: z.enum(LOCALES), category: z.enum(CATEGORY_SLUGS).optional(), kind: ZKind.optional() }))
+    .query(({ ctx, input }) => findPublished(ctx.db, input)),
+  article: publicProcedure.input(z.object({ slug: z.string().max(160) })).query(({ ctx, input }) => getPublishedArticle(ctx.db, input.slug)),
+  faq: publicProcedure.input(z.object({ locale: z.enum(LOCALES) })).query(({ ctx, input }) => findPublishedFaq(ctx.db, input.locale)),
+  sitemap: publicProcedure.query(({ ctx }) => findSitemapEntries(ctx.db)),
+  // The results page; logged for the analytics like the search endpoint, and limited the same way.
+  search: publicProcedure
+    .use(rateLimited("search", 600, 60_000))
+    .input(ZSearchQuery)
+    .query(({ ctx, input }) => searchArticles(ctx.db, getSearchEngine(), ctx, input, { log: true })),
   feedback: publicProcedure.use(rateLimited("kb-feedback", 30, 3_600_000)).input(ZFeedback).mutation(({ ctx, input }) => recordFeedback(ctx.db, ctx, input)),
   suggestionOpened: publicProcedure
     .use(rateLimited("kb-deflection", 120, 3_600_000))
@@ -24,7 +40,7 @@ export const kbRouter = router({
     }),
 
   list: procedure("article.edit")
-    .input(z.object({ status: z.enum(ARTICLE_STATUSES).optional(), locale: z.enum(LOCALES).optional(), kind: z.enum(["article", "faq"]).optional(), cursor: ZId.optional(), limit: z.number().int().min(1).max(100).default(50) }))
+    .input(z.object({ status: z.enum(ARTICLE_STATUSES).optional(), locale: z.enum(LOCALES).optional(), kind: ZKind.optional(), cursor: ZId.optional(), limit: z.number().int().min(1).max(100).default(50) }))
     .query(({ ctx, input }) => findArticlesForStaff(ctx.db, input)),
   get: procedure("article.edit").input(z.object({ id: ZId })).query(({ ctx, input }) => getArticleForEdit(ctx.db, ctx, input.id)),
   // A mutation so that a long draft travels in the request body (a query would put it in the URL). Changes nothing.

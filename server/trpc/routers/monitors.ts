@@ -1,15 +1,21 @@
 import { z } from "zod";
-import { procedure, router } from "../init";
+import { procedure, publicProcedure, rateLimited, router } from "../init";
 import { findComponentChoices, findMonitors, findRecentChecks, getMonitor } from "../../monitoring/find-monitors";
 import { createMonitor, regenerateHeartbeatToken, removeMonitor, setMonitorPaused, updateMonitor } from "../../monitoring/manage-monitors";
 import { acknowledgeAlert, findActiveAlerts, findAlerts } from "../../monitoring/alerts";
 import { findStaffDuty, setOnDuty } from "../../monitoring/on-duty";
+import { recordHeartbeat } from "../../monitoring/heartbeat";
 import { ZCreateMonitor, ZFindAlerts, ZFindChecks, ZMonitorId, ZSetOnDuty, ZUpdateMonitor } from "../../monitoring/schemas";
 
 const ZId = z.object({ id: ZMonitorId });
 
 /** Uptime monitors (leads), their alerts (agents and up) and who is on duty. */
 export const monitorsRouter = router({
+  // A customer's cron job reports that it ran (GET or POST /api/heartbeat/<token>); an unknown token is NOT_FOUND.
+  heartbeat: publicProcedure
+    .use(rateLimited("heartbeat", 600, 60_000))
+    .input(z.object({ token: z.string().max(200) }))
+    .mutation(({ ctx, input }) => recordHeartbeat(ctx.db, input.token, ctx.now())),
   list: procedure("monitor.manage").query(({ ctx }) => findMonitors(ctx.db)),
   get: procedure("monitor.manage").input(ZId).query(({ ctx, input }) => getMonitor(ctx.db, input.id)),
   checks: procedure("monitor.manage").input(ZFindChecks).query(({ ctx, input }) => findRecentChecks(ctx.db, input)),

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/server/db";
 import { CATEGORIES } from "@/lib/kb/categories";
-import { findPublished } from "@/server/kb/find-articles";
 import { renderMarkdown } from "@/server/kb/markdown";
+import { publicApi } from "@/server/trpc/public-caller";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";
 import { OpenFromHash } from "@/components/open-from-hash";
@@ -20,11 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Every FAQ entry, grouped by topic; each expands in place and has its own #link. */
 export default async function FaqPage({ params }: Props) {
   const { locale, t } = await publicLocale(params);
-  const db = getDb();
-  const entries = await findPublished(db, { locale, kind: "faq" });
-  const bodies = new Map(
-    (await db.selectFrom("kb_articles").select(["id", "body"]).where("kind", "=", "faq").where("locale", "=", locale).where("status", "=", "published").execute()).map((r) => [r.id, r.body]),
-  );
+  const entries = await publicApi().kb.faq({ locale });
   const prefix = locale === "ru" ? "/ru" : undefined;
   return (
     <div className="max-w-3xl">
@@ -47,7 +42,7 @@ export default async function FaqPage({ params }: Props) {
                     <span>{f.title}</span>
                     <span aria-hidden="true">+</span>
                   </summary>
-                  <div className="prose-mayak" dangerouslySetInnerHTML={{ __html: renderMarkdown(bodies.get(f.id) ?? "", { linkPrefix: prefix }).html }} />
+                  <div className="prose-mayak" dangerouslySetInnerHTML={{ __html: renderMarkdown(f.body, { linkPrefix: prefix }).html }} />
                   <a href={`#${f.slug}`}>{t("faq.link")}</a>
                 </details>
               ))}

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/server/db";
 import { CATEGORIES } from "@/lib/kb/categories";
-import { findPublished } from "@/server/kb/find-articles";
+import { publicApi } from "@/server/trpc/public-caller";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";
 import { Card } from "@/components/ui";
@@ -19,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HelpHome({ params }: Props) {
   const { locale, t } = await publicLocale(params);
-  const articles = await findPublished(getDb(), { locale, kind: "article" });
+  const articles = await publicApi().kb.published({ locale, kind: "article" });
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-gradient-to-br from-slate-900 to-blue-900 px-6 py-10 text-white sm:px-10">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/server/db";
-import { getStatusPage } from "@/server/status/get-status-page";
+import { publicApi } from "@/server/trpc/public-caller";
 import { formatDateTime } from "@/lib/i18n";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";
@@ -33,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StatusPage({ params }: Props) {
   const { locale, t } = await publicLocale(params);
-  const data = await getStatusPage(getDb(), { now: Date.now(), locale });
+  const data = await publicApi().status.page({ locale });
   const components = data.groups.flatMap((g) => g.components);
   return (
     <div className="space-y-10">

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/server/db";
 import { getCategory } from "@/lib/kb/categories";
-import { findPublished } from "@/server/kb/find-articles";
+import { publicApi } from "@/server/trpc/public-caller";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";
 import { Breadcrumbs } from "@/components/breadcrumbs";
@@ -26,7 +25,7 @@ export default async function CategoryPage({ params }: Props) {
   const { locale, t } = await publicLocale(params);
   const c = getCategory((await params).category);
   if (!c) notFound();
-  const entries = await findPublished(getDb(), { locale, category: c.slug });
+  const entries = await publicApi().kb.published({ locale, category: c.slug });
   const articles = entries.filter((e) => e.kind === "article");
   const faq = entries.filter((e) => e.kind === "faq");
   return (

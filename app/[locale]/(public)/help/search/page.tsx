@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { getDb } from "@/server/db";
-import { getRequestCtx } from "@/server/auth/session";
 import { CATEGORIES, CATEGORY_SLUGS, categoryName } from "@/lib/kb/categories";
-import { searchArticles } from "@/server/kb/search-articles";
-import { getSearchEngine } from "@/server/search";
+import { serverApi } from "@/server/trpc/server";
 import { localePath } from "@/lib/i18n/paths";
 import { publicLocale } from "@/lib/public-page";
 import { HelpSearchForm } from "@/components/help-search-form";
@@ -33,7 +31,12 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const { locale, t } = await publicLocale(params);
   const p = ZParams.parse({ q: "", page: 1, ...(await searchParams) });
   const result = p.q
-    ? await searchArticles(getDb(), getSearchEngine(), await getRequestCtx(), { q: p.q, locale, category: p.category, kind: p.kind, limit: PAGE, offset: (p.page - 1) * PAGE }, { log: true })
+    ? await (await serverApi()).kb
+        .search({ q: p.q, locale, category: p.category, kind: p.kind, limit: PAGE, offset: (p.page - 1) * PAGE })
+        .catch((err: unknown) => {
+          if (err instanceof TRPCError && err.code === "TOO_MANY_REQUESTS") return "rate-limited" as const;
+          throw err;
+        })
     : null;
   const base = localePath(locale, "/help/search");
   const href = (over: Partial<typeof p>) => {
@@ -67,7 +70,8 @@ export default async function SearchPage({ params, searchParams }: Props) {
         </nav>
       )}
       {!result && <p className="mt-6 text-slate-700">{t("search.empty")}</p>}
-      {result && (
+      {result === "rate-limited" && <p className="mt-6 text-slate-700" role="status">{t("err.rateLimited")}</p>}
+      {result && result !== "rate-limited" && (
         <>
           <p className="mt-6 text-slate-700" role="status">
             {result.total > 0 ? t("search.results", { n: result.total, q: p.q }) : t("search.noResults", { q: p.q })}

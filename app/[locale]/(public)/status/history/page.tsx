@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getDb } from "@/server/db";
-import { decodeCursor, findIncidentHistory } from "@/server/status/find-incidents";
+import { decodeCursor } from "@/server/status/find-incidents";
+import { publicApi } from "@/server/trpc/public-caller";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";
 import { Pager } from "@/components/ui";
@@ -19,8 +19,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StatusHistoryPage({ params, searchParams }: Props) {
   const { locale, t } = await publicLocale(params);
   const raw = (await searchParams).before;
-  const before = decodeCursor(typeof raw === "string" ? raw : undefined);
-  const page = await findIncidentHistory(getDb(), { now: Date.now(), locale, before, limit: 20 });
+  // Anything but a key of this list starts from the newest.
+  const before = typeof raw === "string" && decodeCursor(raw) ? raw : undefined;
+  const page = await publicApi().status.history({ locale, before, limit: 20 });
   const base = localePath(locale, "/status/history");
   return (
     <div className="mx-auto max-w-3xl">

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/server/db";
 import { categoryName } from "@/lib/kb/categories";
-import { getPublishedArticle } from "@/server/kb/find-articles";
 import { renderMarkdown } from "@/server/kb/markdown";
+import { publicApi } from "@/server/trpc/public-caller";
 import { formatDate, translate } from "@/lib/i18n";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";
@@ -20,7 +19,8 @@ export function generateStaticParams(): { slug: string }[] {
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-const load = cache(async (slug: string) => getPublishedArticle(getDb(), slug));
+// A slug that cannot exist is not looked up (and never reaches the API's validation as an error).
+const load = cache(async (slug: string) => (/^[a-z0-9-]{1,160}$/.test(slug) ? publicApi().kb.article({ slug }) : null));
 const urlOf = (a: { slug: string; locale: "en" | "ru" }) => localePath(a.locale, `/help/articles/${a.slug}`);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/server/db";
 import type { Locale } from "@/server/db/schema";
 import { renderMarkdown } from "@/server/kb/markdown";
-import { getPublicIncident } from "@/server/status/find-incidents";
+import { publicApi } from "@/server/trpc/public-caller";
 import { formatDateTime } from "@/lib/i18n";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";
@@ -20,8 +19,8 @@ export function generateStaticParams(): { id: string }[] {
 type Props = { params: Promise<{ locale: string; id: string }> };
 
 const load = cache(async (raw: string, locale: Locale) => {
-  if (!/^\d{1,12}$/.test(raw)) return null;
-  return getPublicIncident(getDb(), Number(raw), locale);
+  if (!/^\d{1,12}$/.test(raw) || Number(raw) < 1) return null;
+  return publicApi().status.incident({ id: Number(raw), locale });
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
