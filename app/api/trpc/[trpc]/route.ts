@@ -1,11 +1,15 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/trpc/root";
 import { createTRPCContext } from "@/server/trpc/context";
+import { limitTrpcRequest } from "@/server/trpc/request-limits";
 
-function handler(req: Request) {
+async function handler(req: Request) {
+  // Batches over 20 calls (400) and bodies over 1 MB (413) are refused before tRPC reads anything.
+  const limited = await limitTrpcRequest(req);
+  if (limited instanceof Response) return limited;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
-    req,
+    req: limited,
     router: appRouter,
     createContext: () => createTRPCContext(),
     onError({ error, path }) {
