@@ -5,7 +5,7 @@ import { createWorker } from "../jobs/worker";
 import { EMAIL_SEND_JOB, queueEmail } from "./queue-email";
 import { makeEmailHandler } from "./send-email";
 import { findOutboxEmails } from "./find-emails";
-import { startFakeSmtp, unusedPort } from "./fake-smtp";
+import { startFakeSmtp, unusedPort } from "@/tests/fake-smtp";
 
 describeEachDialect("email outbox", (use) => {
   const clock = manualClock();

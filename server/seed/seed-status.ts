@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { DB } from "../db";
 import { appUrl } from "../env";
-import { DEMO_COMPONENTS, DEMO_GROUPS, DEMO_INCIDENTS, DEMO_MAINTENANCE, type Outage } from "../status/demo-data";
+import { DEMO_COMPONENTS, DEMO_GROUPS, DEMO_INCIDENTS, DEMO_MAINTENANCE, type Outage } from "./demo-data";
 import { prng } from "@/lib/prng";
 import { transact } from "../db/transact";
 

@@ -3,7 +3,7 @@ import { describeEachDialect } from "@/tests/db";
 import { makeLead } from "@/tests/factories";
 import { manualClock } from "../clock";
 import { drain } from "../jobs/test-helpers";
-import { unusedPort } from "../email/fake-smtp";
+import { unusedPort } from "@/tests/fake-smtp";
 import { signatureHeader, verifySignature } from "./webhook-signature";
 import { WEBHOOK_DELIVER_JOB } from "./notify";
 import { api, auditActions, seedComponent, seedIncidentEvent, startReceiver, subscriptionWorker } from "./test-helpers";

@@ -1,10 +1,10 @@
 import { expect, it } from "vitest";
 import { describeEachDialect } from "@/tests/db";
 import { makeLead } from "@/tests/factories";
-import { seedStatusDemo } from "../seed/seed-status";
+import { seedStatusDemo } from "./seed-status";
 import { DEMO_COMPONENTS, DEMO_INCIDENTS } from "./demo-data";
-import { getStatusPage } from "./get-status-page";
-import { getPublicIncident } from "./find-incidents";
+import { getStatusPage } from "../status/get-status-page";
+import { getPublicIncident } from "../status/find-incidents";
 import { DAY } from "@/lib/status/uptime";
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0); // a Friday
