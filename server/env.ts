@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { parseCidr } from "./net/address-policy";
 import { parseTrustedProxies } from "@/lib/client-ip.mjs";
 
 /** Configuration, validated once. A bad value stops the app with a message naming the variable. */
@@ -25,6 +26,24 @@ const ZEnv = z.object({
   MEILI_API_KEY: z.string().min(1).optional(),
   CONTENT_DIR: z.string().min(1).default("content"),
   CHECK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  // Webhooks (destinations chosen by anyone): https only and public addresses only, unless the admin says otherwise.
+  WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .string()
+    .default("false")
+    .transform((text, ctx): boolean | string[] => {
+      if (text === "true" || text === "false") return text === "true";
+      const ranges = text.split(/[\s,]+/).filter(Boolean);
+      for (const r of ranges) {
+        try {
+          parseCidr(r);
+        } catch (err) {
+          ctx.addIssue({ code: "custom", message: `${(err as Error).message}; use true, false or a list of CIDR ranges` });
+          return z.NEVER;
+        }
+      }
+      return ranges;
+    }),
   // Reverse proxies whose X-Forwarded-For is believed (server.mjs decides the client's address with it).
   TRUSTED_PROXIES: z
     .string()
