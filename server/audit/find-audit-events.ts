@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { zText } from "@/lib/text-field";
 import type { DB } from "../db";
 import { fromJson } from "../db/json";
 import { msg } from "@/lib/i18n";
 import { toKeyPage } from "../db/key-page";
 
 export const ZFindAudit = z.object({
-  actor: z.string().trim().max(254).optional(),
+  actor: zText().trim().max(254).optional(),
   action: z.string().trim().max(64).regex(/^[a-z_.]*$/, msg("err.auditAction")).optional(),
-  entityType: z.string().trim().max(32).optional(),
-  entityId: z.string().trim().max(64).optional(),
+  entityType: zText().trim().max(32).optional(),
+  entityId: zText().trim().max(64).optional(),
   from: z.number().int().nonnegative().optional(),
   to: z.number().int().nonnegative().optional(),
   cursor: z.number().int().positive().optional(),

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { zText } from "@/lib/text-field";
 import { msg } from "@/lib/i18n";
 import { COMPONENT_STATUSES } from "@/lib/status/components";
 
 export const ZComponentStatus = z.enum(COMPONENT_STATUSES);
 export const ZId = z.number().int().positive();
 
-const name = () => z.string().trim().min(1, msg("incidents.err.name.empty")).max(120, msg("incidents.err.name.long"));
-const description = () => z.string().trim().max(300, msg("incidents.err.description.long")).default("");
+const name = () => zText().trim().min(1, msg("incidents.err.name.empty")).max(120, msg("incidents.err.name.long"));
+const description = () => zText().trim().max(300, msg("incidents.err.description.long")).default("");
 
 export const ZSlug = z
   .string()

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { zText } from "@/lib/text-field";
 import { msg } from "@/lib/i18n";
 import { AFFECTED_STATUSES, INCIDENT_IMPACTS, OPEN_INCIDENT_STATUSES } from "@/lib/incidents";
 import { ZId } from "../components/schemas";
 
 export const ZImpact = z.enum(INCIDENT_IMPACTS);
 export const ZOpenStatus = z.enum(OPEN_INCIDENT_STATUSES);
-const title = () => z.string().trim().min(3, msg("incidents.err.title.short")).max(200, msg("incidents.err.title.long"));
-const body = () => z.string().trim().min(1, msg("incidents.err.body.empty")).max(20_000, msg("incidents.err.body.long"));
+const title = () => zText().trim().min(3, msg("incidents.err.title.short")).max(200, msg("incidents.err.title.long"));
+const body = () => zText().trim().min(1, msg("incidents.err.body.empty")).max(20_000, msg("incidents.err.body.long"));
 
 export const ZAffected = z
   .array(z.object({ componentId: ZId, status: z.enum(AFFECTED_STATUSES) }))
@@ -43,13 +44,13 @@ export type TResolveIncident = z.input<typeof ZResolveIncident>;
 export const ZMergeIncident = z.object({
   sourceId: ZId,
   targetId: ZId,
-  body: z.string().trim().max(20_000, msg("incidents.err.body.long")).optional(),
+  body: zText().trim().max(20_000, msg("incidents.err.body.long")).optional(),
 }).refine((v) => v.sourceId !== v.targetId, { message: msg("incidents.err.mergeSelf"), path: ["targetId"] });
 export type TMergeIncident = z.input<typeof ZMergeIncident>;
 
 export const ZSavePostmortem = z.object({
   incidentId: ZId,
-  body: z.string().max(100_000, msg("incidents.err.body.long")),
+  body: zText().max(100_000, msg("incidents.err.body.long")),
 });
 export type TSavePostmortem = z.input<typeof ZSavePostmortem>;
 export const ZPreviewPostmortem = ZSavePostmortem.pick({ body: true });
@@ -61,7 +62,7 @@ export type TTicketLink = z.input<typeof ZTicketLink>;
 const ZTime = z.number({ message: msg("incidents.err.time") }).int().min(0, msg("incidents.err.time")).max(8_640_000_000_000, msg("incidents.err.time"));
 export const ZMaintenanceFields = z.object({
   title: title(),
-  body: z.string().trim().max(20_000, msg("incidents.err.body.long")).default(""),
+  body: zText().trim().max(20_000, msg("incidents.err.body.long")).default(""),
   startsAt: ZTime,
   endsAt: ZTime,
   componentIds: z.array(ZId).max(100).default([]),

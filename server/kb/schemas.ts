@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zText } from "@/lib/text-field";
 import { LOCALES, msg } from "@/lib/i18n";
 import { CATEGORY_SLUGS } from "@/lib/kb/categories";
 
@@ -10,7 +11,7 @@ export const ZSlug = z
   .min(3, msg("err.slug.invalid"))
   .max(160, msg("err.slug.invalid"))
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, msg("err.slug.invalid"));
-export const ZTags = z.array(z.string().trim().toLowerCase().min(1).max(40)).max(12).default([]);
+export const ZTags = z.array(zText().trim().toLowerCase().min(1).max(40)).max(12).default([]);
 
 /** What an article is made of, from a file or from the editor. */
 export const ZArticleFields = z.object({
@@ -19,10 +20,10 @@ export const ZArticleFields = z.object({
   locale: z.enum(LOCALES),
   translationKey: ZSlug,
   category: z.enum(CATEGORY_SLUGS, { message: msg("err.category") }),
-  title: z.string().trim().min(3, msg("err.title.short")).max(150, msg("err.title.long")),
-  summary: z.string().trim().max(250, msg("err.summary.long")).default(""),
+  title: zText().trim().min(3, msg("err.title.short")).max(150, msg("err.title.long")),
+  summary: zText().trim().max(250, msg("err.summary.long")).default(""),
   tags: ZTags,
-  body: z.string().max(100_000, msg("err.text.long")).refine((v) => v.trim().length > 0, msg("err.body.empty")),
+  body: zText().max(100_000, msg("err.text.long")).refine((v) => v.trim().length > 0, msg("err.body.empty")),
   position: z.number().int().min(0).max(10_000).default(100),
 });
 export type TArticleFields = z.input<typeof ZArticleFields>;
@@ -33,15 +34,18 @@ export const ZSaveArticle = ZArticleFields.extend({
 });
 export type TSaveArticle = z.input<typeof ZSaveArticle>;
 
+/** Markdown to preview in the editor: rendered, never stored. */
+export const ZPreviewArticle = z.object({ body: zText().max(100_000, msg("err.text.long")), locale: z.enum(LOCALES).default("en") });
+
 export const ZFeedback = z.object({
   articleId: z.number().int().positive(),
   helpful: z.boolean(),
   reason: z.enum(["outdated", "unclear", "incomplete", "wrong_topic", "other"]).optional(),
-  comment: z.string().trim().max(500, msg("err.comment.long")).optional(),
+  comment: zText().trim().max(500, msg("err.comment.long")).optional(),
 });
 
 export const ZSearchQuery = z.object({
-  q: z.string().trim().max(200, msg("err.query.long")).default(""),
+  q: zText().trim().max(200, msg("err.query.long")).default(""),
   locale: z.enum(LOCALES).default("en"),
   category: z.enum(CATEGORY_SLUGS).optional(),
   kind: z.enum(["article", "faq"]).optional(),

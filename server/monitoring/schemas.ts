@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zText } from "@/lib/text-field";
 import { fromJson } from "../db/json";
 import type { MonitorKind } from "../db/schema";
 import { msg } from "@/lib/i18n";
@@ -25,7 +26,7 @@ const STATUS_SPEC = /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/;
 
 export const ZMonitorConfig = z.object({
   expectedStatus: z.string().trim().regex(STATUS_SPEC, msg("monitoring.err.expectedStatus")).optional(),
-  keyword: z.string().max(200, msg("monitoring.err.keyword")).optional(),
+  keyword: zText().max(200, msg("monitoring.err.keyword")).optional(),
   degradedMs: z.number().int().min(1).max(MAX_TIMEOUT_MS, msg("monitoring.err.degradedMs")).optional(),
   tlsWarnDays: z.number().int().min(1).max(365, msg("monitoring.err.tlsWarnDays")).optional(),
 });
@@ -59,8 +60,8 @@ export function parseHostPort(target: string, defaultPort?: number): { host: str
 
 const fields = {
   componentId: z.number().int().positive().nullable().default(null),
-  name: z.string().trim().min(2, msg("monitoring.err.name")).max(120, msg("monitoring.err.name")),
-  target: z.string().trim().max(2048, msg("monitoring.err.target")).default(""),
+  name: zText().trim().min(2, msg("monitoring.err.name")).max(120, msg("monitoring.err.name")),
+  target: zText().trim().max(2048, msg("monitoring.err.target")).default(""),
   config: ZMonitorConfig.default({}),
   intervalS: z.number().int().min(MIN_INTERVAL_S, msg("monitoring.err.interval")).max(86_400, msg("monitoring.err.interval")).default(60),
   timeoutMs: z.number().int().min(100, msg("monitoring.err.timeout")).max(MAX_TIMEOUT_MS, msg("monitoring.err.timeout")).default(10_000),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zText } from "@/lib/text-field";
 import { msg } from "@/lib/i18n";
 import { ZEmail, ZLocale } from "../users/schemas";
 
@@ -11,8 +12,7 @@ export const ZComponentIds = z
   .nullish();
 
 /** Any http(s) URL: self-hosters point webhooks at internal hosts, so private addresses are allowed. */
-export const ZWebhookUrl = z
-  .string()
+export const ZWebhookUrl = zText()
   .trim()
   .max(2048, msg("err.url.long"))
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: msg("err.url.invalid") }));

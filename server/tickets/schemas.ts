@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { msg } from "@/lib/i18n";
+import { zText } from "@/lib/text-field";
 import { INBOX_VIEWS, OPEN_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets";
 
 /** The status and the flag derived from it, always written together. */
@@ -13,16 +14,15 @@ export const ZPriority = z.enum(TICKET_PRIORITIES);
 
 // 50,000 characters per field: fits the mediumtext column whatever the script.
 const BODY_MAX = 50_000;
-const body = () => z.string().trim().max(BODY_MAX, msg("err.text.long"));
+const body = () => zText().trim().max(BODY_MAX, msg("err.text.long"));
 
 export const ZCreateTicket = z.object({
-  subject: z.string().trim().min(3, msg("err.subject.short")).max(200, msg("err.subject.long")),
+  subject: zText().trim().min(3, msg("err.subject.short")).max(200, msg("err.subject.long")),
   description: body().min(10, msg("err.description.short")),
   steps: body().default(""),
   expected: body().default(""),
   actual: body().default(""),
-  pageUrl: z
-    .string()
+  pageUrl: zText()
     .trim()
     .max(2048, msg("err.url.long"))
     .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), msg("err.url.invalid"))

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES, msg } from "@/lib/i18n";
 import { ROLES, STAFF_ROLES } from "../auth/permissions";
+import { zText } from "@/lib/text-field";
 
 export const ZEmail = z
   .string()
@@ -12,7 +13,7 @@ export const ZPassword = z
   .string()
   .min(10, msg("err.password.short"))
   .max(200, msg("err.password.long"));
-export const ZName = z.string().trim().min(1, msg("err.name.empty")).max(120, msg("err.name.long"));
+export const ZName = zText().trim().min(1, msg("err.name.empty")).max(120, msg("err.name.long"));
 export const ZLocale = z.enum(LOCALES);
 export const ZRole = z.enum(ROLES);
 export const ZStaffRole = z.enum(STAFF_ROLES);

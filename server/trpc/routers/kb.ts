@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { procedure, publicProcedure, rateLimited, router } from "../init";
-import { ZFeedback, ZSaveArticle, ZSearchQuery, ARTICLE_STATUSES } from "../../kb/schemas";
+import { ZFeedback, ZPreviewArticle, ZSaveArticle, ZSearchQuery, ARTICLE_STATUSES } from "../../kb/schemas";
 import { recordFeedback } from "../../kb/feedback";
 import { recordDeflectionOpen } from "../../kb/analytics";
 import { saveArticle, restoreRevision } from "../../kb/save-article";
@@ -45,7 +45,7 @@ export const kbRouter = router({
   get: procedure("article.edit").input(z.object({ id: ZId })).query(({ ctx, input }) => getArticleForEdit(ctx.db, ctx, input.id)),
   // A mutation so that a long draft travels in the request body (a query would put it in the URL). Changes nothing.
   preview: procedure("article.edit")
-    .input(z.object({ body: z.string().max(100_000), locale: z.enum(LOCALES).default("en") }))
+    .input(ZPreviewArticle)
     .mutation(({ input }) => renderMarkdown(input.body, { linkPrefix: input.locale === "ru" ? "/ru" : undefined })),
   save: procedure("article.edit").input(ZSaveArticle).mutation(async ({ ctx, input }) => {
     const a = await saveArticle(ctx.db, ctx, input);

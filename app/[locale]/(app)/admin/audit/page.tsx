@@ -5,12 +5,13 @@ import { serverApi } from "@/server/trpc/server";
 import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n";
 import { ZIdParam } from "@/lib/search-params";
+import { zText } from "@/lib/text-field";
 import { Empty, PageHeader, Pager, Table, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 import { titled } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titled("admin.audit.title");
 
-const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
+const text = (max: number) => zText().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -8,6 +8,7 @@ import { localePath } from "@/lib/i18n/paths";
 import { publicLocale } from "@/lib/public-page";
 import { HelpSearchForm } from "@/components/help-search-form";
 import { Pager, secondaryButtonClass } from "@/components/ui";
+import { zText } from "@/lib/text-field";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,8 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 
 const PAGE = 10;
 const ZParams = z.object({
-  q: z.string().trim().max(200).catch(""),
+  // A query the API would refuse (too long, control characters) reads as no query.
+  q: zText().trim().max(200).catch(""),
   category: z.enum(CATEGORY_SLUGS).optional().catch(undefined),
   kind: z.enum(["article", "faq"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(50).catch(1),
