@@ -10,6 +10,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import { securityHeaders } from "./lib/security-headers.mjs";
 import { markClientIpStamped, parseTrustedProxies, stampClientIp } from "./lib/client-ip.mjs";
+import { badRequestAnswer, badRequestTarget } from "./lib/request-target.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -55,6 +56,12 @@ const prepared = app.prepare().then(() => {
 
 function onRequest(req, res) {
   stampClientIp(req, trustedProxies);
+  // A path Next cannot decode would get an empty 500 from it: a 400 that says why, here.
+  const bad = badRequestTarget(req.url);
+  if (bad) {
+    send(res, badRequestAnswer(req.url, bad));
+    return;
+  }
   if (!handle) {
     // Held until Next is ready (as `next start` does), rather than refused.
     prepared.then(() => onRequest(req, res), (err) => fail(res, err));
@@ -66,14 +73,17 @@ function onRequest(req, res) {
     return;
   }
   search(req.url, toHeaders(req.headers)).then(
-    (answer) => {
-      for (const [key, value] of SECURITY) res.setHeader(key, value);
-      for (const key in answer.headers) res.setHeader(key, answer.headers[key]);
-      res.statusCode = answer.status;
-      res.end(answer.body);
-    },
+    (answer) => send(res, answer),
     (err) => fail(res, err),
   );
+}
+
+/** An answer made here, outside Next, with the same security headers as Next's. */
+function send(res, answer) {
+  for (const [key, value] of SECURITY) res.setHeader(key, value);
+  for (const key in answer.headers) res.setHeader(key, answer.headers[key]);
+  res.statusCode = answer.status;
+  res.end(answer.body);
 }
 
 /** Exactly /api/search, with or without a query. */
