@@ -330,7 +330,17 @@ export interface StatusSubscribersTable {
   unsubscribe_token_hash: string;
   created_at: number;
   confirmed_at: number | null;
+  /** Webhooks only (null for email): whether the endpoint proved control, or staff let it through. */
+  webhook_state: WebhookState | null;
+  /** Why the last verification call failed, for staff. */
+  webhook_error: string | null;
 }
+
+/**
+ * unverified: waiting for the endpoint to echo a signed challenge; verified: it did; approved: staff let it
+ * through; failed: the verification attempts ran out. Only verified and approved ones receive events.
+ */
+export type WebhookState = "unverified" | "verified" | "approved" | "failed";
 
 export interface MonitorAlertsTable {
   id: Generated<number>;

@@ -6,6 +6,8 @@ import { removeGoneWebhook } from "./manage-subscription";
 import type { WebhookDeliveryPayload } from "./notify";
 import { signatureHeader } from "./webhook-signature";
 import { transact } from "../db/transact";
+import { OutboundFailedError, OutboundRefusedError, safeFetch, type SafeResponse } from "../net/safe-fetch";
+import { isActiveWebhook, type WebhookOutbound } from "./verify-webhook";
 
 export const WEBHOOK_TIMEOUT_MS = 5000;
 
@@ -19,21 +21,28 @@ function parsePayload(p: unknown): WebhookDeliveryPayload {
 
 /**
  * The `webhook.deliver` handler: one POST per job, so each receiver retries on its own schedule.
- * A 2xx is success; 410 Gone unsubscribes the webhook; anything else (another status, a timeout, a
- * refused connection) throws, and the queue retries with backoff until the attempts run out. The
- * signature is made per attempt, so its timestamp is fresh; the body and delivery id stay the same
- * for receivers to de-duplicate on.
+ * A 2xx is success; 410 Gone unsubscribes the webhook; another status, a timeout or a refused connection
+ * throws, and the queue retries with backoff until the attempts run out. What the outbound rules refuse
+ * (an address that now resolves somewhere internal, a redirect, which is never followed since it would
+ * re-send signed content somewhere the subscriber never named) is dead at once: retrying cannot help.
+ * The signature is made per attempt, so its timestamp is fresh; the body and delivery id stay the same
+ * for receivers to de-duplicate on. The answer's body is not read.
  */
-export function makeWebhookHandler(db: DB, opts: { timeoutMs?: number } = {}): JobHandler {
+export function makeWebhookHandler(db: DB, outbound: () => WebhookOutbound, opts: { timeoutMs?: number } = {}): JobHandler {
   const timeoutMs = opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   return async (payload, ctx) => {
     const d = parsePayload(payload);
-    const sub = await db.selectFrom("status_subscribers").select(["id", "kind", "target", "secret"]).where("id", "=", d.subscriberId).executeTakeFirst();
-    // Unsubscribed since the event: nothing to deliver.
-    if (!sub || sub.kind !== "webhook" || !sub.secret) return;
-    let res: Response;
+    const sub = await db
+      .selectFrom("status_subscribers")
+      .select(["id", "kind", "target", "secret", "confirmed", "webhook_state"])
+      .where("id", "=", d.subscriberId)
+      .executeTakeFirst();
+    // Unsubscribed since the event, or no longer active: nothing to deliver.
+    if (!sub || sub.kind !== "webhook" || !sub.secret || !sub.confirmed || !isActiveWebhook(sub.webhook_state)) return;
+    const { policy, resolve } = outbound();
+    let res: SafeResponse;
     try {
-      res = await fetch(sub.target, {
+      res = await safeFetch(sub.target, {
         method: "POST",
         headers: {
           "Content-Type": "application/json",
@@ -43,15 +52,16 @@ export function makeWebhookHandler(db: DB, opts: { timeoutMs?: number } = {}): J
           "X-Mayak-Signature": signatureHeader(sub.secret, d.body, Math.floor(ctx.now() / 1000)),
         },
         body: d.body,
-        // A redirect would re-send signed content somewhere the subscriber never named.
-        redirect: "manual",
-        signal: AbortSignal.timeout(timeoutMs),
+        policy,
+        resolve,
+        timeoutMs,
+        maxResponseBytes: 0,
       });
     } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-      throw new Error(`webhook delivery failed: ${cause}`);
+      if (err instanceof OutboundRefusedError) throw new PermanentJobError(`webhook refused: ${err.message}`);
+      if (err instanceof OutboundFailedError) throw new Error(`webhook delivery failed: ${err.kind}: ${err.message}`);
+      throw err;
     }
-    await res.body?.cancel().catch(() => undefined);
     if (res.status === 410) {
       await transact(db, (trx) => removeGoneWebhook(trx, systemCtx(ctx.now), sub.id));
       return;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { DB } from "../db";
+import type { WebhookState } from "../db/schema";
 import { ZFindSubscribers } from "./schemas";
 import { componentsOf, displayTarget } from "./subscriber-rows";
 import { toKeyPage } from "../db/key-page";
@@ -12,6 +13,10 @@ export interface SubscriberListItem {
   locale: "en" | "ru";
   components: number[] | null;
   confirmed: boolean;
+  /** Webhooks: unverified, verified, approved or failed; null for email. */
+  state: WebhookState | null;
+  /** Webhooks: why the last verification call failed. */
+  lastError: string | null;
   createdAt: number;
   confirmedAt: number | null;
 }
@@ -21,7 +26,7 @@ export async function findSubscribers(db: DB, raw: z.input<typeof ZFindSubscribe
   const input = ZFindSubscribers.parse(raw);
   let q = db
     .selectFrom("status_subscribers")
-    .select(["id", "kind", "target", "locale", "components", "confirmed", "created_at", "confirmed_at"])
+    .select(["id", "kind", "target", "locale", "components", "confirmed", "created_at", "confirmed_at", "webhook_state", "webhook_error"])
     .orderBy("id", "desc")
     .limit(input.limit + 1);
   if (input.kind) q = q.where("kind", "=", input.kind);
@@ -34,6 +39,8 @@ export async function findSubscribers(db: DB, raw: z.input<typeof ZFindSubscribe
     locale: r.locale,
     components: componentsOf(r),
     confirmed: r.confirmed === 1,
+    state: r.kind === "webhook" ? (r.webhook_state ?? "unverified") : null,
+    lastError: r.kind === "webhook" ? r.webhook_error : null,
     createdAt: Number(r.created_at),
     confirmedAt: r.confirmed_at === null ? null : Number(r.confirmed_at),
   }));

@@ -30,8 +30,11 @@ describeEachDialect("status.notify fan-out", (use) => {
     await confirmedEmail(db, "checkout@example.test", { components: [checkout] });
     await confirmedEmail(db, "poisk@example.test", { locale: "ru", components: [search] });
     await api(db).subscriptions.subscribe({ kind: "email", email: "unconfirmed@example.test" });
-    const hook = await api(db).subscriptions.subscribe({ kind: "webhook", url: receiver.url, components: [checkout] });
+    const hook = await api(db, null, clock.now).subscriptions.subscribe({ kind: "webhook", url: receiver.url, components: [checkout] });
     secret = hook.kind === "webhook" ? hook.secret : "";
+    // The receiver echoes the verification challenge: from now on it is active.
+    await drain(subscriptionWorker(db, clock.now).runOnce);
+    expect(receiver.verifications).toHaveLength(1);
   });
   afterAll(async () => receiver.close());
 

@@ -11,6 +11,7 @@ import type { SubscriptionLinks } from "./subscribe";
 import { componentsOf, follows } from "./subscriber-rows";
 import { tokenHash, unsubscribeToken } from "./tokens";
 import { transact } from "../db/transact";
+import { isActiveWebhook } from "./verify-webhook";
 
 export const WEBHOOK_DELIVER_JOB = "webhook.deliver";
 /** Webhook receivers are often briefly down: 8 attempts back off over about 20 minutes. */
@@ -26,7 +27,7 @@ export interface WebhookDeliveryPayload {
 
 /**
  * The `status.notify` handler: one email (through the outbox) per matching confirmed email subscriber
- * and one `webhook.deliver` job per matching webhook.
+ * and one `webhook.deliver` job per matching webhook that is verified or approved.
  *
  * Exactly once, without a deliveries table: subscribers are walked in id order, in batches, and each
  * batch is one transaction that also locks this job's row and moves a cursor stored in its payload
@@ -55,7 +56,7 @@ async function fanOutBatch(db: DB, ctx: JobCtx, ev: LoadedEvent, links: Subscrip
     const after = Number((state.fanout as { after?: number } | undefined)?.after ?? 0);
     const rows = await trx
       .selectFrom("status_subscribers")
-      .select(["id", "kind", "target", "locale", "components", "secret", "created_at", "unsubscribe_token_hash"])
+      .select(["id", "kind", "target", "locale", "components", "secret", "created_at", "unsubscribe_token_hash", "webhook_state"])
       .where("confirmed", "=", 1)
       .where("id", ">", after)
       .orderBy("id")
@@ -68,7 +69,8 @@ async function fanOutBatch(db: DB, ctx: JobCtx, ev: LoadedEvent, links: Subscrip
       if (row.kind === "email") {
         const token = await currentUnsubscribeToken(trx, links.linkKey, row);
         await queueEmail(trx, now, notificationEmail(row.locale, links.appUrl, row.target, token, ev));
-      } else if (row.secret) {
+      } else if (row.secret && isActiveWebhook(row.webhook_state)) {
+        // `confirmed` alone would do; the state says it in so many words: unverified webhooks get nothing.
         const delivery: WebhookDeliveryPayload = {
           subscriberId: row.id,
           deliveryId: crypto.randomUUID(),

@@ -11,7 +11,10 @@ export const ZComponentIds = z
   .transform((ids) => [...new Set(ids)].sort((a, b) => a - b))
   .nullish();
 
-/** Any http(s) URL: self-hosters point webhooks at internal hosts, so private addresses are allowed. */
+/**
+ * Any http(s) URL. Whether Mayak may call it (https only, public addresses only, unless the admin allows
+ * more) is decided by server/net/address-policy.ts, when subscribing and again at every call.
+ */
 export const ZWebhookUrl = zText()
   .trim()
   .max(2048, msg("err.url.long"))

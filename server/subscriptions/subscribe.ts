@@ -11,6 +11,10 @@ import { assertComponentsExist, displayTarget, insertSubscriber } from "./subscr
 import { newToken, tokenHash, unsubscribeToken, unsubscribeUrls } from "./tokens";
 import { confirmationEmail } from "./messages";
 import { transact } from "../db/transact";
+import { AppError } from "../errors";
+import { checkUrl, STRICT_POLICY, type OutboundPolicy, type RefusalReason } from "../net/address-policy";
+import { msg, type MessageKey } from "@/lib/i18n";
+import { enqueueVerification } from "./verify-webhook";
 
 /** Where links point and the key unsubscribe tokens are derived with (see tokens.ts). */
 export interface SubscriptionLinks {
@@ -22,14 +26,36 @@ export type SubscribeResult =
   | { kind: "email" }
   | { kind: "webhook"; id: number; secret: string; unsubscribeUrl: string };
 
+const URL_REFUSALS: Record<RefusalReason, MessageKey> = {
+  scheme: "subscriptions.err.url.https",
+  credentials: "subscriptions.err.url.credentials",
+  port: "subscriptions.err.url.port",
+  address: "subscriptions.err.url.address",
+  redirect: "subscriptions.err.url.address",
+  resolve: "subscriptions.err.url.address",
+};
+
 /**
- * Subscribes an email address (double opt-in) or a webhook (active at once: its signature proves the
- * origin). The email answer is the same whether or not the address was known, so the form cannot be
- * used to learn who is subscribed.
+ * Subscribes an email address (double opt-in) or a webhook. A webhook starts unverified and receives
+ * nothing until its endpoint echoes a signed challenge (a `webhook.verify` job, queued here) or staff
+ * approve it: anyone can fill in the form, so the URL proves nothing by itself. What the outbound rules
+ * refuse without DNS (scheme, port, an internal IP literal) is refused here already, naming the field;
+ * the address a name resolves to is checked at every call. The email answer is the same whether or not
+ * the address was known, so the form cannot be used to learn who is subscribed.
  */
-export async function subscribe(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSubscribe>, links: SubscriptionLinks): Promise<SubscribeResult> {
+export async function subscribe(
+  db: DB,
+  ctx: RequestCtx,
+  raw: z.input<typeof ZSubscribe>,
+  links: SubscriptionLinks,
+  policy: OutboundPolicy = STRICT_POLICY,
+): Promise<SubscribeResult> {
   const input = ZSubscribe.parse(raw);
   const now = ctx.now();
+  if (input.kind === "webhook") {
+    const check = checkUrl(input.url, policy);
+    if (!check.ok) throw new AppError("INVALID_INPUT", msg(URL_REFUSALS[check.reason]), "url");
+  }
   return transact(db, async (trx) => {
     await assertComponentsExist(trx, input.components);
     if (input.kind === "email") {
@@ -39,11 +65,13 @@ export async function subscribe(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSu
     const secret = input.secret ?? `whsec_${crypto.randomBytes(24).toString("base64url")}`;
     const components = input.components ?? null;
     const row = await insertSubscriber(trx, now, links.linkKey, {
-      kind: "webhook", target: input.url, locale: input.locale, components, secret, confirmed: true, confirmTokenHash: null,
+      kind: "webhook", target: input.url, locale: input.locale, components, secret, confirmed: false, confirmTokenHash: null,
+      webhookState: "unverified",
     });
+    await enqueueVerification(trx, now, row.id);
     await recordAudit(trx, ctx, {
       action: "subscription.created", entityType: "status_subscriber", entityId: row.id,
-      after: { kind: "webhook", target: displayTarget("webhook", input.url), components },
+      after: { kind: "webhook", target: displayTarget("webhook", input.url), components, state: "unverified" },
     });
     return { kind: "webhook", id: row.id, secret, unsubscribeUrl: unsubscribeUrls(links.appUrl, input.locale, row.unsubscribeToken).oneClick } as const;
   });

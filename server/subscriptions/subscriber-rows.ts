@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Tx } from "../db/dialect";
 import { fromJson, toJson } from "../db/json";
-import type { Locale } from "../db/schema";
+import type { Locale, WebhookState } from "../db/schema";
 import { AppError } from "../errors";
 import { msg } from "@/lib/i18n";
 import { tokenHash, unsubscribeToken } from "./tokens";
@@ -14,6 +14,8 @@ export interface NewSubscriber {
   secret: string | null;
   confirmed: boolean;
   confirmTokenHash: string | null;
+  /** Webhooks only. */
+  webhookState?: WebhookState;
 }
 
 /**
@@ -34,6 +36,8 @@ export async function insertSubscriber(trx: Tx, now: number, linkKey: string, s:
       unsubscribe_token_hash: crypto.randomBytes(32).toString("hex"),
       created_at: now,
       confirmed_at: s.confirmed ? now : null,
+      webhook_state: s.webhookState ?? null,
+      webhook_error: null,
     })
     .executeTakeFirstOrThrow();
   const id = Number(res.insertId);

@@ -7,11 +7,16 @@ import { emitStatusEvent } from "../status/events";
 import { createCaller } from "../trpc/root";
 import { getAuthSecret } from "../env";
 import { createWorker } from "../jobs/worker";
-import { subscriptionJobs } from "./jobs";
+import { subscriptionJobs, type WebhookOutbound } from "./jobs";
 import { linkKeyFrom } from "./tokens";
 import { transact } from "../db/transact";
 
 export const APP_URL = "http://mayak.test";
+
+// The subscribe procedure checks URLs against the configured outbound rules: the receivers of these tests
+// listen on 127.0.0.1 over plain http (the defaults refuse both). The workers get their rules explicitly.
+process.env.WEBHOOK_ALLOW_HTTP ??= "true";
+process.env.WEBHOOK_ALLOW_PRIVATE ??= "127.0.0.1/32";
 let ipCounter = 0;
 
 /** The API from a fresh client address each time, so the per-address rate limits stay out of the way. */
@@ -22,9 +27,15 @@ export function api(db: DB, actor: Actor | null = null, now: () => number = Date
 
 export const testLinks = () => ({ appUrl: APP_URL, linkKey: linkKeyFrom(getAuthSecret()) });
 
+/**
+ * Outbound rules for tests: receivers listen on 127.0.0.1 over plain http, so exactly that address and
+ * http are allowed (every other private address stays refused).
+ */
+export const TEST_OUTBOUND: WebhookOutbound = { policy: { allowHttp: true, allowPrivate: ["127.0.0.1/32"] } };
+
 /** A worker with this area's handlers; sending email is not what these tests look at. */
-export function subscriptionWorker(db: DB, now: () => number, webhookTimeoutMs = 2000) {
-  const set = subscriptionJobs(db, { links: testLinks, webhookTimeoutMs });
+export function subscriptionWorker(db: DB, now: () => number, webhookTimeoutMs = 2000, outbound: WebhookOutbound = TEST_OUTBOUND) {
+  const set = subscriptionJobs(db, { links: testLinks, webhookTimeoutMs, outbound: () => outbound });
   return createWorker({ db, now, handlers: { ...set.handlers, "email.send": async () => undefined }, log: { error: () => undefined } });
 }
 
@@ -89,27 +100,58 @@ export interface ReceivedHook {
   body: string;
 }
 
-/** A webhook receiver on loopback: answers with the queued statuses in turn, then 200. */
-export async function startReceiver(): Promise<{ url: string; received: ReceivedHook[]; answers: number[]; close: () => Promise<void> }> {
+export interface Receiver {
+  url: string;
+  /** Deliveries (everything but verification calls). */
+  received: ReceivedHook[];
+  /** `subscription.verify` calls. */
+  verifications: ReceivedHook[];
+  /** Statuses to answer deliveries with, in turn; then 200. */
+  answers: number[];
+  /** How verification calls are answered: the challenge as text or in JSON, something else, or a status only. */
+  echo: "text" | "json" | "wrong" | "none";
+  /** Extra response headers (a redirect's Location). */
+  headers: Record<string, string>;
+  close: () => Promise<void>;
+}
+
+/** A webhook receiver on loopback that verifies like a well-behaved endpoint unless told otherwise. */
+export async function startReceiver(opts: { echo?: Receiver["echo"] } = {}): Promise<Receiver> {
   const received: ReceivedHook[] = [];
-  const answers: number[] = [];
+  const verifications: ReceivedHook[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.statusCode = answers.shift() ?? 200;
+      const hook = { headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      for (const [k, v] of Object.entries(receiver.headers)) res.setHeader(k, v);
+      if (req.headers["x-mayak-event"] === "subscription.verify") {
+        verifications.push(hook);
+        const challenge = (JSON.parse(hook.body) as { challenge?: string }).challenge ?? "";
+        res.statusCode = receiver.answers.shift() ?? 200;
+        if (receiver.echo === "text") res.end(challenge);
+        else if (receiver.echo === "json") res.setHeader("Content-Type", "application/json").end(JSON.stringify({ challenge }));
+        else if (receiver.echo === "wrong") res.end(`${challenge}x`);
+        else res.end("ok");
+        return;
+      }
+      received.push(hook);
+      res.statusCode = receiver.answers.shift() ?? 200;
       res.end("ok");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const receiver: Receiver = {
     url: `http://127.0.0.1:${port}/hooks/mayak`,
     received,
-    answers,
+    verifications,
+    answers: [],
+    echo: opts.echo ?? "text",
+    headers: {},
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+  return receiver;
 }
 
 /** Links found in an email body. */

@@ -44,22 +44,26 @@ describeEachDialect("webhook deliveries", (use) => {
     closers = [];
   });
 
-  async function setup(slug: string, opts: { secret?: string; url?: string } = {}) {
+  /** A webhook made active: verified by its echoing receiver, or approved by staff when nothing can answer. */
+  async function setup(slug: string, opts: { secret?: string; url?: string; approve?: boolean } = {}) {
     const receiver = await startReceiver();
     closers.push(receiver.close);
     const component = await seedComponent(use(), slug);
-    const res = await api(use()).subscriptions.subscribe({ kind: "webhook", url: opts.url ?? receiver.url, components: [component], secret: opts.secret });
+    const res = await api(use(), null, clock.now).subscriptions.subscribe({ kind: "webhook", url: opts.url ?? receiver.url, components: [component], secret: opts.secret });
     if (res.kind !== "webhook") throw new Error("expected a webhook");
+    if (opts.approve) await api(use(), await makeLead(use())).subscriptions.approve({ id: res.id });
+    else await drain(worker().runOnce);
     return { receiver, component, ...res };
   }
   const worker = () => subscriptionWorker(use(), clock.now, 1000);
   const deliveryJob = (id: number) =>
     use().selectFrom("jobs").selectAll().where("type", "=", WEBHOOK_DELIVER_JOB).where("payload", "like", `{"subscriberId":${id},%`).executeTakeFirstOrThrow();
 
-  it("is active at once, signs with a secret of the subscriber's choosing, and says so in the headers", async () => {
+  it("once verified, signs with a secret of the subscriber's choosing, and says so in the headers", async () => {
     const secret = "my-own-secret-of-24-chars";
     const { receiver, component, id } = await setup("hook-own", { secret });
-    expect(await auditActions(use(), id)).toEqual(["subscription.created"]);
+    expect(await auditActions(use(), id)).toEqual(["subscription.created", "subscription.verified"]);
+    expect(verifySignature(secret, receiver.verifications[0].headers["x-mayak-signature"] as string, receiver.verifications[0].body, 300, Math.floor(clock.now() / 1000))).toBe(true);
     await seedIncidentEvent(use(), clock.now(), { title: "Own secret", components: [component] });
     await drain(worker().runOnce);
     expect(receiver.received).toHaveLength(1);
@@ -101,7 +105,7 @@ describeEachDialect("webhook deliveries", (use) => {
   });
 
   it("retries when nothing listens (a network error)", async () => {
-    const { component, id } = await setup("hook-down", { url: `http://127.0.0.1:${await unusedPort()}/hook` });
+    const { component, id } = await setup("hook-down", { url: `http://127.0.0.1:${await unusedPort()}/hook`, approve: true });
     await seedIncidentEvent(use(), clock.now(), { title: "Nobody home", components: [component] });
     await drain(worker().runOnce);
     const job = await deliveryJob(id);
@@ -116,7 +120,7 @@ describeEachDialect("webhook deliveries", (use) => {
     await drain(worker().runOnce);
     expect((await deliveryJob(id)).status).toBe("done");
     expect(await use().selectFrom("status_subscribers").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
-    expect(await auditActions(use(), id)).toEqual(["subscription.created", "subscription.removed"]);
+    expect(await auditActions(use(), id)).toEqual(["subscription.created", "subscription.verified", "subscription.removed"]);
     const audit = await use().selectFrom("audit_events").selectAll().where("action", "=", "subscription.removed").where("entity_id", "=", String(id)).executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after_json!)).toEqual({ via: "gone" });
 

@@ -7,6 +7,8 @@ import { confirmSubscription, removeSubscriber, unsubscribeByToken } from "../..
 import { findSubscribers } from "../../subscriptions/find-subscribers";
 import { ZFindSubscribers, ZSubscribe, ZSubscriberId, ZToken } from "../../subscriptions/schemas";
 import { linkKeyFrom } from "../../subscriptions/tokens";
+import { approveWebhook, requestVerification } from "../../subscriptions/review-webhook";
+import { configuredOutbound } from "../../subscriptions/jobs";
 import { msg } from "@/lib/i18n";
 
 const HOUR = 3600_000;
@@ -20,7 +22,7 @@ export const subscriptionsRouter = router({
       if (input.kind === "email" && !checkRateLimit("subscribe-email", input.email, 3, HOUR)) {
         throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: msg("err.rateLimited") });
       }
-      return subscribe(ctx.db, ctx, input, { appUrl: ctx.appUrl, linkKey: linkKeyFrom(getAuthSecret()) });
+      return subscribe(ctx.db, ctx, input, { appUrl: ctx.appUrl, linkKey: linkKeyFrom(getAuthSecret()) }, configuredOutbound().policy);
     }),
   confirm: publicProcedure
     .use(rateLimited("subscription-token", 60, HOUR))
@@ -32,4 +34,6 @@ export const subscriptionsRouter = router({
     .mutation(({ ctx, input }) => unsubscribeByToken(ctx.db, ctx, input)),
   list: procedure("status.manage").input(ZFindSubscribers).query(({ ctx, input }) => findSubscribers(ctx.db, input)),
   remove: procedure("status.manage").input(ZSubscriberId).mutation(({ ctx, input }) => removeSubscriber(ctx.db, ctx, input)),
+  approve: procedure("status.manage").input(ZSubscriberId).mutation(({ ctx, input }) => approveWebhook(ctx.db, ctx, input)),
+  reverify: procedure("status.manage").input(ZSubscriberId).mutation(({ ctx, input }) => requestVerification(ctx.db, ctx, input)),
 });
