@@ -231,6 +231,9 @@ test("malformed requests are told what is wrong", async ({ baseURL }) => {
   expect(api.status).toBe(400);
   expect(JSON.parse(api.body)).toMatchObject({ error: expect.stringContaining("percent-encoding") });
 
+  const long = await send(base, { method: "GET", path: `/help/articles/${"a".repeat(300)}` });
+  expect(long.status).toBe(414);
+
   const auth = await send(base, { method: "POST", path: "/api/auth/callback/credentials", headers: JSON_TYPE, body: "{" });
   expect(auth.status).toBe(400);
   expect(JSON.parse(auth.body)).toMatchObject({ error: expect.stringContaining("JSON") });

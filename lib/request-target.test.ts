@@ -5,12 +5,12 @@ describe("the request target server.mjs lets through to Next", () => {
   it.each(["/%FF", "/help/%E0%A4%A", "/%", "/tickets/%G1", "/api/trpc/kb.search,%FF?batch=1"])(
     "refuses bad percent-encoding: %s",
     (url) => {
-      expect(badRequestTarget(url)).toBe("The address is not valid percent-encoding");
+      expect(badRequestTarget(url)).toEqual({ status: 400, reason: "The address is not valid percent-encoding" });
     },
   );
 
   it.each(["/%00", "/help/%01x", "/a%7F", "/%0A/evil", "/api/heartbeat/%00"])("refuses control characters: %s", (url) => {
-    expect(badRequestTarget(url)).toBe("The address holds a control character");
+    expect(badRequestTarget(url)).toEqual({ status: 400, reason: "The address holds a control character" });
   });
 
   it.each([
@@ -25,12 +25,19 @@ describe("the request target server.mjs lets through to Next", () => {
     expect(badRequestTarget(url)).toBeNull();
   });
 
+  it("refuses a path longer than 2048 characters or with a segment longer than a file name (414)", () => {
+    const tooLong = { status: 414, reason: "The address is too long" };
+    expect(badRequestTarget(`/help/articles/${"a".repeat(256)}`)).toEqual(tooLong);
+    expect(badRequestTarget(`/${"a/".repeat(1100)}`)).toEqual(tooLong);
+    expect(badRequestTarget(`/help/articles/${"a".repeat(255)}?q=${"b".repeat(5000)}`)).toBeNull();
+  });
+
   it("answers JSON under /api/ and text elsewhere", () => {
-    expect(badRequestAnswer("/api/x/%FF", "why")).toEqual({
+    expect(badRequestAnswer("/api/x/%FF", { status: 400, reason: "why" })).toEqual({
       status: 400,
       headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
       body: '{"error":"why"}',
     });
-    expect(badRequestAnswer("/help/%FF", "why").body).toBe("Bad request: why.\n");
+    expect(badRequestAnswer("/help/%FF", { status: 400, reason: "why" }).body).toBe("Bad request: why.\n");
   });
 });
