@@ -2,7 +2,14 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Server modules import "server-only", which throws outside React's server environment; tests run them in
+      // plain Node, like the scripts (`tsx --conditions=react-server`). Next still enforces it in the build.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     include: ["server/**/*.test.ts", "lib/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "./db";
 import { migrateToLatest } from "./db/migrate";
 import { appUrl, getAuthSecret, getEnv } from "./env";

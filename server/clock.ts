@@ -1,3 +1,5 @@
+import "server-only";
+
 /** A clock that tests can move by hand. */
 export interface ManualClock {
   now: () => number;

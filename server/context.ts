@@ -1,3 +1,4 @@
+import "server-only";
 import type { Locale, Role } from "./db/schema";
 
 /** Who is acting. Built from the session on every request, re-read from the database. */

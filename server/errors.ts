@@ -1,3 +1,4 @@
+import "server-only";
 import { msg } from "@/lib/i18n";
 /** Domain errors. Domain code throws these; server/trpc/errors.ts maps them to API errors in one place. */
 export type AppErrorCode =

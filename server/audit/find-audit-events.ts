@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { zText } from "@/lib/text-field";
 import type { DB } from "../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { forUpdate, type Tx } from "../db/dialect";
 import { toJson } from "../db/json";

@@ -1,3 +1,4 @@
+import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { TRPCError } from "@trpc/server";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role } from "../db/schema";
 
 /** The one permission catalog. Procedures declare one of these; code asks `can(actor, …)`. */

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * A fixed-window limiter kept in memory: enough for one instance (the embedded default).
  * Returns false once `limit` hits arrive within `windowMs` for the same bucket and key.

@@ -1,3 +1,4 @@
+import "server-only";
 import { CLIENT_IP_HEADER, isClientIpStamped } from "@/lib/client-ip.mjs";
 
 let warned = false;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { RequestCtx } from "../context";
 import { can, type Permission } from "../auth/permissions";
 import { notFound } from "../errors";

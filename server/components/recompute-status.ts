@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db/dialect";
 import type { ComponentStatus } from "../db/schema";
 import type { RequestCtx } from "../context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { MysqlAdapter, sql, type Kysely, type SelectQueryBuilder, type Transaction } from "kysely";
 import type { Database } from "./schema";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** A page of a list read newest first by id: the query fetched `limit + 1` rows to know if more follow. */
 export interface KeyPage<T> {
   items: T[];

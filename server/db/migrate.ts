@@ -1,3 +1,4 @@
+import "server-only";
 import { Migrator, type MigrationResultSet } from "kysely";
 import type { DB } from "./connect";
 import { migrations } from "./migrations";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "./connect";
 import { transact } from "./transact";
 

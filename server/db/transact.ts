@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "./connect";
 import type { Tx } from "./dialect";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db/connect";
 import type { EmailStatus } from "../db/schema";
 import { toKeyPage } from "../db/key-page";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db/dialect";
 import { enqueueJob } from "../jobs/queue";
 

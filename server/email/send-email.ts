@@ -1,3 +1,4 @@
+import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DB } from "../db/connect";
 import { errorText } from "../jobs/lease";

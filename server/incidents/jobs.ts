@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { JobSet } from "../jobs/job-set";
 import { advanceMaintenances } from "./maintenance-clock";

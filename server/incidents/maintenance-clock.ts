@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import { systemCtx } from "../context";
 import { completeMaintenanceInTx, lockMaintenanceOrThrow, startMaintenanceInTx } from "./maintenance";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { Tx } from "../db/dialect";
 import { forUpdate } from "../db/dialect";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { RequestCtx } from "../context";
 import { recordAudit } from "../audit/record-audit";

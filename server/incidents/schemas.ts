@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { zText } from "@/lib/text-field";
 import { msg } from "@/lib/i18n";

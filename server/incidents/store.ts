@@ -1,3 +1,4 @@
+import "server-only";
 import { forUpdate, type Tx } from "../db/dialect";
 import type { ComponentStatus, Incident, IncidentImpact, IncidentStatus } from "../db/schema";
 import type { RequestCtx } from "../context";

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Simple bag-of-words matching in English and Russian, for suggesting tickets to link to an incident. */
 
 const STOP = new Set(

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db/connect";
 import { fromJson } from "../db/json";
 import type { JobStatus } from "../db/schema";

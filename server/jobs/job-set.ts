@@ -1,3 +1,4 @@
+import "server-only";
 import type { JobHandler } from "./worker";
 
 /** What an area of the product gives the worker: its job handlers and its recurring schedules. */

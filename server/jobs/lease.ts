@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db/connect";
 import { forUpdate } from "../db/dialect";
 import type { Job } from "../db/schema";

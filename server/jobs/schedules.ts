@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db/connect";
 import { forUpdate, isUniqueViolation } from "../db/dialect";
 import { fromJson, toJson } from "../db/json";

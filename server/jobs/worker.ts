@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import os from "node:os";
 import type { DB } from "../db/connect";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { ArticleKind, ArticleStatus, KbArticle, Locale } from "../db/schema";
 import { fromJson } from "../db/json";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 

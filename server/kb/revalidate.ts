@@ -1,3 +1,4 @@
+import "server-only";
 import { revalidatePublic } from "../revalidation/revalidate-public";
 
 /**

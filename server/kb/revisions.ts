@@ -1,3 +1,4 @@
+import "server-only";
 import { diffLines, diffWordsWithSpace } from "diff";
 import type { DB } from "../db";
 import type { RequestCtx } from "../context";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { ArticleStatus, KbArticle } from "../db/schema";
 import type { RequestCtx } from "../context";

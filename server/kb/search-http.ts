@@ -1,3 +1,4 @@
+import "server-only";
 import { ZodError } from "zod";
 import { getDb, type DB } from "../db";
 import { VISITOR_COOKIE, visitorFrom } from "../auth/session";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db/dialect";
 import type { ArticleStatus, KbArticle } from "../db/schema";
 import { fromJson, toJson } from "../db/json";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db/dialect";
 import type { RequestCtx } from "../context";
 import { recomputeComponentStatus } from "../components/recompute-status";

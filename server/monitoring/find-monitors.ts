@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { CheckResult, Monitor, MonitorKind, MonitorState } from "../db/schema";
 import { notFound } from "../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "../db/dialect";
 import type { Locale } from "../db/schema";
 import { queueEmail } from "../email/queue-email";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import { DAY_MS } from "./rollups";
 

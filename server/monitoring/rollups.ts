@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 import { upsertAdd } from "../db/dialect";
 import type { CheckResult, Database } from "../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import { forUpdate } from "../db/dialect";
 import type { Monitor } from "../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CheckResult, MonitorState } from "../db/schema";
 
 export interface MonitorCounters {

@@ -1,3 +1,4 @@
+import "server-only";
 import { mergeAreas, type RevalidationAreas } from "./areas";
 
 export interface RevalidationClientOptions {

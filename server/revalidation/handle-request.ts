@@ -1,3 +1,4 @@
+import "server-only";
 import { ZRevalidationAreas, type RevalidationAreas } from "./areas";
 import { isRevalidationAuthorized } from "./token";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { appUrl, getAuthSecret } from "../env";
 import { pathsFor, type RevalidationAreas } from "./areas";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ArticleKind, Locale } from "../db/schema";
 
 /** What the search index holds for one published article or FAQ entry. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { MARK_END, MARK_START } from "./engine";
 
 const WORD = /[\p{L}\p{N}]+/gu;

@@ -1,3 +1,4 @@
+import "server-only";
 import { getEnv } from "../env";
 import { getDb } from "../db";
 import type { SearchEngine } from "./engine";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Meilisearch, type Index } from "meilisearch";
 import { MARK_END, MARK_START, markedToHtml, type SearchDoc, type SearchEngine, type SearchRequest, type SearchResult } from "./engine";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { remove as oramaRemove, search as oramaSearch, type Results } from "@orama/orama";
 import type { Locale } from "../db/schema";
 import { markedToHtml, type SearchDoc, type SearchEngine, type SearchRequest, type SearchResult } from "./engine";

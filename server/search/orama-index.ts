@@ -1,3 +1,4 @@
+import "server-only";
 import { components, create, insert, search as oramaSearch, type AnyDocument, type AnyOrama, type AnySchema, type IIndex, type Tokenizer } from "@orama/orama";
 import { stemmer as ruStemmer } from "@orama/stemmers/russian";
 import { stemmer as enStemmer } from "@orama/stemmers/english";

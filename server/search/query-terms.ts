@@ -1,3 +1,4 @@
+import "server-only";
 import type { Locale } from "../db/schema";
 
 const WORD = /[\p{L}\p{N}]+/gu;

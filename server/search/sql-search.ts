@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { DB } from "../db";
 import type { Database } from "../db/schema";

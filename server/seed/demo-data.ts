@@ -1,3 +1,4 @@
+import "server-only";
 import type { ComponentStatus, IncidentImpact, IncidentStatus, MonitorKind } from "../db/schema";
 
 /** The content of the status page demo (server/seed/seed-status.ts), consistent with content/FACTS.md. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CustomerKey, PersonKey, SeedPerson, StaffKey } from "./types";
 
 const EXTRA_PASSWORD = "mayak-demo-pass";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { Insertable } from "kysely";
 import type { KbDeflectionsTable, KbFeedbackTable, KbSearchLogTable, Locale } from "../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SeedTicket } from "./types";
 
 /** English tickets that are solved or closed. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SeedTicket } from "./types";
 
 /** Russian tickets still in progress: new, open, pending or on hold. */

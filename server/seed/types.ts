@@ -1,3 +1,4 @@
+import "server-only";
 import type { Locale, Role, TicketPriority, TicketStatus } from "../db/schema";
 
 /** Short handles the data files use for the people in the demo. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ComponentStatus } from "../db/schema";
 import { xmlEscape } from "./feeds";
 

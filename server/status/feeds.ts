@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { Locale } from "../db/schema";
 import { formatDateTime, translate } from "@/lib/i18n";

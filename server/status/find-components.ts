@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { ComponentStatus, IncidentImpact, Locale } from "../db/schema";
 import { findIncidentsTouching } from "./find-incidents";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { ComponentStatus, IncidentImpact, IncidentStatus, Locale } from "../db/schema";
 import { DAY } from "@/lib/status/uptime";

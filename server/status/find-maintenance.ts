@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { Locale, MaintenanceStatus } from "../db/schema";
 import type { IncidentComponentRef } from "./find-incidents";

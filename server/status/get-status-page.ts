@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import type { ComponentStatus, Locale } from "../db/schema";
 import { findComponentGroups, getComponentHistories, type ComponentHistory, type StatusComponentView } from "./find-components";

@@ -1,3 +1,4 @@
+import "server-only";
 import { requestRevalidation, revalidatePublic } from "../revalidation/revalidate-public";
 
 /**

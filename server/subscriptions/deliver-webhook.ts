@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import { systemCtx } from "../context";
 import { PermanentJobError } from "../jobs/queue";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import { appUrl, getAuthSecret, getEnv } from "../env";
 import type { JobSet } from "../jobs/job-set";

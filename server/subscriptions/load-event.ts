@@ -1,3 +1,4 @@
+import "server-only";
 import type { Kysely } from "kysely";
 import type { Database, Incident, Maintenance } from "../db/schema";
 import type { Selectable } from "kysely";

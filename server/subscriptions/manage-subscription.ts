@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { DB } from "../db";
 import { forUpdate, type Tx } from "../db/dialect";

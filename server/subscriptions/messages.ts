@@ -1,3 +1,4 @@
+import "server-only";
 import type { Locale } from "../db/schema";
 import type { EmailInput } from "../email/queue-email";
 import { formatDateTime, translate } from "@/lib/i18n";

@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import type { DB } from "../db";
 import { forUpdate, type Tx } from "../db/dialect";

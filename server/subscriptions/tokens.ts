@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 
 /** A random URL-safe token: what a confirmation link carries. Only its hash is stored. */

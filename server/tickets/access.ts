@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "../context";
 import { can, rolesWith } from "../auth/permissions";
 

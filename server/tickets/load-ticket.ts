@@ -1,3 +1,4 @@
+import "server-only";
 import type { DB } from "../db";
 import { forUpdate, type Tx } from "../db/dialect";
 import type { Ticket } from "../db/schema";

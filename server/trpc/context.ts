@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "../db";
 import { appUrl } from "../env";
 import { getRequestCtx } from "../auth/session";

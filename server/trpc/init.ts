@@ -1,3 +1,4 @@
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { DB } from "../db";
 import type { RequestCtx } from "../context";

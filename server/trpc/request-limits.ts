@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Calls in one tRPC batch: the app's own client sends at most this many (lib/trpc/client.tsx, maxItems). */
 export const MAX_BATCH_CALLS = 20;
 /** Bytes in one tRPC request body: the largest form (an article of 100,000 characters, Cyrillic, escaped) fits. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { createCaller } from "./root";
 import { createTRPCContext } from "./context";

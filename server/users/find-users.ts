@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { DB } from "../db";
 import type { Locale, Role } from "../db/schema";

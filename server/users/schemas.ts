@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { LOCALES, msg } from "@/lib/i18n";
 import { ROLES, STAFF_ROLES } from "../auth/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { performance } from "node:perf_hooks";
 import { statusAccepted, type MonitorConfig } from "../schemas";
 import { byLatency, down, errorMessage, type CheckOutcome } from "./types";

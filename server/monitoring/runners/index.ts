@@ -1,3 +1,4 @@
+import "server-only";
 import type { Monitor } from "../../db/schema";
 import { parseConfig } from "../schemas";
 import { checkHttp } from "./http";

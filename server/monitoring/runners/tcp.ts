@@ -1,3 +1,4 @@
+import "server-only";
 import net from "node:net";
 import { performance } from "node:perf_hooks";
 import { parseHostPort, type MonitorConfig } from "../schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import tls from "node:tls";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_TLS_WARN_DAYS, parseHostPort, type MonitorConfig } from "../schemas";

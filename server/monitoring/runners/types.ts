@@ -1,3 +1,4 @@
+import "server-only";
 import type { CheckResult } from "../../db/schema";
 
 /** What one check found. `error` explains a down or degraded result in a sentence for staff. */

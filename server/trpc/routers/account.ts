@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { authedProcedure, publicProcedure, rateLimited, router } from "../init";
 import { signUp } from "../../users/sign-up";

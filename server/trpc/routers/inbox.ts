@@ -1,3 +1,4 @@
+import "server-only";
 import { procedure, router } from "../init";
 import { countInboxViews, findInboxTickets } from "../../tickets/find-tickets";
 import { updateTicket } from "../../tickets/update-ticket";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { procedure, publicProcedure, rateLimited, router } from "../init";
 import { ZFeedback, ZPreviewArticle, ZSaveArticle, ZSearchQuery, ARTICLE_STATUSES } from "../../kb/schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { procedure, publicProcedure, rateLimited, router } from "../init";
 import { findComponentChoices, findMonitors, findRecentChecks, getMonitor } from "../../monitoring/find-monitors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { procedure, router } from "../init";
 import { ZComponentInput, ZGroupInput, ZReorder, ZSetComponentStatus, ZUpdateComponent, ZUpdateGroup } from "../../components/schemas";
 import { createGroup, deleteGroup, reorderGroups, updateGroup } from "../../components/groups";

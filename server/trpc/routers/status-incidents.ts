@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { procedure, router } from "../init";
 import { ZMergeIncident, ZOpenIncident, ZPostUpdate, ZPreviewPostmortem, ZResolveIncident, ZSavePostmortem, ZTicketLink } from "../../incidents/schemas";

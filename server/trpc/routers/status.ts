@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { publicProcedure, router } from "../init";
 import { getCurrentStatus, getStatusPage, toStatusJson } from "../../status/get-status-page";

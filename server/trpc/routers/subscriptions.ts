@@ -1,3 +1,4 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { procedure, publicProcedure, rateLimited, router } from "../init";
 import { getAuthSecret } from "../../env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { publicProcedure, router } from "../init";
 import { pingDatabase } from "../../db";
 import { getSearchEngine } from "../../search";

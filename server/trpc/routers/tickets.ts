@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { procedure, rateLimited, router } from "../init";
 import { createTicket } from "../../tickets/create-ticket";
