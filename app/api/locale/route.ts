@@ -1,16 +1,14 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/server/db";
-import { getRequestCtx } from "@/server/auth/session";
-import { setOwnLocale } from "@/server/users/find-users";
-import { LOCALE_COOKIE } from "@/lib/i18n";
+import { serverApi } from "@/server/trpc/server";
+import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n";
 import { safeCallbackPath } from "@/lib/safe-callback-path";
 import { appUrl } from "@/server/env";
 
 // Only paths on this site: never an open redirect.
 const ZBack = z.unknown().transform((v) => safeCallbackPath(v, appUrl()));
 const FORM_ERROR = "Send a form with locale=en or locale=ru";
-const ZForm = z.object({ locale: z.enum(["en", "ru"]), back: ZBack, back_en: ZBack.optional(), back_ru: ZBack.optional() });
+const ZForm = z.object({ locale: z.enum(LOCALES), back: ZBack, back_en: ZBack.optional(), back_ru: ZBack.optional() });
 
 function switchTo(locale: "en" | "ru", back: string): NextResponse {
   const res = new NextResponse(null, { status: 303, headers: { Location: back } });
@@ -28,14 +26,16 @@ export async function POST(req: Request) {
   const parsed = ZForm.safeParse(form ? Object.fromEntries(form) : null);
   if (!parsed.success) return NextResponse.json({ error: FORM_ERROR }, { status: 400 });
   const { locale } = parsed.data;
-  await setOwnLocale(getDb(), await getRequestCtx(), locale);
+  // A signed-in user's account keeps the choice, through the same procedure as any other client.
+  const api = await serverApi();
+  if (await api.account.me()) await api.account.setLocale({ locale });
   return switchTo(locale, parsed.data[`back_${locale}`] ?? parsed.data.back);
 }
 
 /** Used after sign-in on a new browser: adopt the account's language here too (changes nothing stored). */
 export async function GET(req: Request) {
   const url = new URL(req.url);
-  const parsed = z.object({ to: z.enum(["en", "ru"]), back: ZBack }).safeParse({ to: url.searchParams.get("to"), back: url.searchParams.get("back") ?? "/" });
+  const parsed = z.object({ to: z.enum(LOCALES), back: ZBack }).safeParse({ to: url.searchParams.get("to"), back: url.searchParams.get("back") ?? "/" });
   if (!parsed.success) return NextResponse.json({ error: "Choose en or ru" }, { status: 400 });
   return switchTo(parsed.data.to, parsed.data.back);
 }
