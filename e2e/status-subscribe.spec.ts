@@ -1,4 +1,20 @@
-import { test, expect, uniqueEmail } from "./helpers";
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect, ok, trpcQuery, uniqueEmail } from "./helpers";
+
+interface StoredSubscriber {
+  id: number;
+  kind: "email" | "webhook";
+  target: string;
+  components: number[] | null;
+  confirmed: boolean;
+  confirmedAt: number | null;
+}
+
+/** What the app stored for an address, as staff list it (subscriptions.list): every row, newest first. */
+async function storedFor(staff: APIRequestContext, email: string): Promise<StoredSubscriber[]> {
+  const { items } = ok(await trpcQuery<{ items: StoredSubscriber[] }>(staff, "subscriptions.list", { kind: "email", limit: 100 }));
+  return items.filter((s) => s.target === email);
+}
 
 test("an email subscription is confirmed through the link in the confirmation email", async ({ page, pageAs }) => {
   const email = uniqueEmail("status-sub");
@@ -8,12 +24,27 @@ test("an email subscription is confirmed through the link in the confirmation em
   await expect(form.getByRole("radio", { name: "Email" })).toBeChecked();
   await form.getByLabel("Email address").fill(email);
   // Leave Checkout out: the subscription is per component.
+  const offered = await form.getByRole("checkbox").evaluateAll((boxes) => boxes.map((b) => b.closest("label")?.textContent?.trim() ?? ""));
+  expect(offered).toContain("Checkout");
   await form.getByRole("checkbox", { name: "Checkout", exact: true }).uncheck();
   await form.getByRole("button", { name: "Subscribe" }).click();
   const region = page.getByRole("region", { name: "Get updates" });
   await expect(region.getByRole("status")).toContainText("Check your inbox to confirm the subscription.");
 
+  // What was stored: one pending row following exactly the components left checked (by id), not "all".
   const admin = await pageAs("admin");
+  const { components } = ok(await trpcQuery<{ components: { id: number; nameEn: string }[] }>(admin.request, "status.components.list"));
+  const idOf = (name: string) => {
+    const matches = components.filter((c) => c.nameEn === name);
+    expect(matches, `one component named ${name}`).toHaveLength(1);
+    return matches[0].id;
+  };
+  const chosen = offered.filter((name) => name !== "Checkout").map(idOf).sort((a, b) => a - b);
+  expect(chosen.length).toBeGreaterThan(0);
+  expect(chosen).not.toContain(idOf("Checkout"));
+  const pending = await storedFor(admin.request, email);
+  expect(pending).toEqual([expect.objectContaining({ kind: "email", target: email, components: chosen, confirmed: false, confirmedAt: null })]);
+
   const mail = admin.getByTestId("outbox-email").filter({ hasText: email }).filter({ hasText: "Confirm your subscription to status updates" });
   await expect(async () => {
     await admin.goto("/admin/outbox");
@@ -31,6 +62,9 @@ test("an email subscription is confirmed through the link in the confirmation em
   await page.getByRole("button", { name: "Confirm subscription" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your subscription is confirmed." })).toBeVisible();
   await expect(page.getByRole("link", { name: "Go to the status page" })).toBeVisible();
+  // The same row, now confirmed, with the same components.
+  const confirmed = await storedFor(admin.request, email);
+  expect(confirmed).toEqual([expect.objectContaining({ id: pending[0].id, components: chosen, confirmed: true, confirmedAt: expect.any(Number) })]);
 
   // A made-up token is not accepted.
   await page.goto("/subscriptions/confirm/not-a-real-token-0000000000000000");
