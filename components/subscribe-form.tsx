@@ -39,6 +39,7 @@ export function SubscribeForm({ components }: { components: { id: number; name: 
             <p className="text-green-900">{t("subscriptions.form.webhookCreated")}</p>
             <code className="block select-all break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm text-slate-900">{sub.data.secret}</code>
             <p className="text-sm text-slate-700">{t("subscriptions.form.secretOnce")}</p>
+            <p className="text-sm text-slate-700">{t("subscriptions.form.webhookVerify")}</p>
             <p className="text-sm text-slate-700">{t("subscriptions.form.unsubscribeUrl")}</p>
             <code className="block select-all break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-900">{sub.data.unsubscribeUrl}</code>
           </>
@@ -75,6 +76,7 @@ export function SubscribeForm({ components }: { components: { id: number; name: 
           <Field id={id("secret")} label={t("subscriptions.form.secretLabel")} hint={t("subscriptions.form.secretHint")} errors={errors?.secret}>
             {(a) => <input {...a} name="secret" type="text" autoComplete="off" spellCheck={false} className={inputClass} />}
           </Field>
+          <p className="text-xs text-slate-600">{t("subscriptions.form.verifyHint")}</p>
         </>
       )}
 

@@ -9,6 +9,7 @@ const pages: PageToCheck[] = [
   { path: "/admin/monitors", as: "lead", heading: /Monitors/ },
   { path: "/admin/monitors/new", as: "lead", heading: /monitor/i },
   { path: "/admin/status", as: "lead", heading: "Status page setup" },
+  { path: "/admin/subscribers", as: "lead", heading: "Status subscribers" },
 ];
 
 checkPagesAccessible(pages);

@@ -72,22 +72,33 @@ test("an email subscription is confirmed through the link in the confirmation em
   await expect(page.getByText(/invalid|malformed/i).first()).toBeVisible();
 });
 
-test("a webhook subscription shows its signing secret once", async ({ page }) => {
+test("a webhook subscription shows its signing secret once and waits for verification or staff approval", async ({ page, pageAs }) => {
   await page.goto("/status");
   const form = page.getByRole("form", { name: "Get status updates" });
   await form.getByRole("radio", { name: "Webhook" }).check();
   await form.getByLabel("Webhook URL").fill("https://hooks.example.test/mayak-status");
+  await expect(form.getByText("must answer within 5 seconds with a 2xx status and the challenge")).toBeVisible();
   await form.getByRole("button", { name: "Subscribe" }).click();
 
   const region = page.getByRole("region", { name: "Get updates" });
   const result = region.getByRole("status");
-  await expect(result).toContainText("The webhook is active. This is its signing secret:");
+  await expect(result).toContainText("The webhook is registered. This is its signing secret:");
   await expect(result).toContainText("it is shown only once");
+  await expect(result).toContainText("Nothing is sent to it until the endpoint is verified.");
   const codes = result.locator("code");
   await expect(codes).toHaveCount(2);
   const secret = ((await codes.first().textContent()) ?? "").trim();
   expect(secret.length).toBeGreaterThanOrEqual(16);
   await expect(codes.nth(1)).toHaveText(/^https?:\/\/\S+/);
+
+  // Staff see it waiting (hooks.example.test does not resolve, so it cannot verify) and may approve it.
+  const lead = await pageAs("lead");
+  await lead.goto("/admin/subscribers?kind=webhook");
+  const row = lead.getByTestId("subscriber-row").filter({ hasText: "https://hooks.example.test/…" }).first();
+  await expect(row).toContainText("Awaiting verification");
+  await row.getByRole("button", { name: "Approve: https://hooks.example.test/…" }).click();
+  await expect(row).toContainText("Approved by staff");
+  await expect(row.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
 
   // Once dismissed (or after a reload), the secret is gone for good.
   await result.getByRole("button", { name: "Subscribe another address" }).click();

@@ -8,6 +8,7 @@ export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permiss
   { href: "/admin/users", label: "nav.users", permission: "user.manage" },
   { href: "/admin/monitors", label: "nav.monitors", permission: "monitor.manage" },
   { href: "/admin/status", label: "nav.components", permission: "status.manage" },
+  { href: "/admin/subscribers", label: "subscriptions.admin.title", permission: "status.manage" },
   { href: "/kb/analytics", label: "nav.kbAnalytics", permission: "kb.analytics" },
   { href: "/admin/audit", label: "nav.audit", permission: "audit.read" },
   { href: "/admin/outbox", label: "nav.outbox", permission: "outbox.read" },
