@@ -71,6 +71,9 @@ export async function startApp(opts: { root: string; workDir: string; databaseUr
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     SEED_DEMO: "true",
     DATABASE_URL: opts.databaseUrl ?? "",
+    // The load generator stands in for a proxy in front of many clients: their addresses come in
+    // X-Forwarded-For, which the app believes only from a trusted proxy.
+    TRUSTED_PROXIES: "127.0.0.1,::1",
     ...opts.env,
   };
   const child: ChildProcess = spawn(
