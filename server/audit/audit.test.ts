@@ -23,7 +23,7 @@ describeEachDialect("audit chain", (use) => {
       );
     }
     const report = await verifyAuditChain(db);
-    expect(report).toEqual({ checked: 5, ok: true, problems: [] });
+    expect(report).toEqual({ checked: 5, ok: true, problems: [], redacted: 0, startsAfter: null });
   });
 
   // Ten transactions at once through the pool: they interleave on MariaDB/MySQL; SQLite runs them one by one.

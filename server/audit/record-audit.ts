@@ -1,8 +1,10 @@
 import "server-only";
-import crypto from "node:crypto";
 import { forUpdate, type Tx } from "../db/dialect";
 import { toJson } from "../db/json";
 import type { RequestCtx } from "../context";
+import { hashEvent, newPayloadKey, type HashedFields } from "./seal";
+
+export { hashEvent, type HashedFields };
 
 export interface AuditInput {
   action: string;
@@ -10,29 +12,6 @@ export interface AuditInput {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
-}
-
-export interface HashedFields {
-  actor_id: number | null;
-  actor_role: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before_json: string | null;
-  after_json: string | null;
-  ip: string;
-  user_agent: string;
-  created_at: number;
-  prev_hash: string;
-}
-
-/** The hash of one event: every stored field plus the previous event's hash. */
-export function hashEvent(e: HashedFields): string {
-  const canonical = JSON.stringify([
-    e.prev_hash, e.actor_id, e.actor_role, e.action, e.entity_type, e.entity_id,
-    e.before_json, e.after_json, e.ip, e.user_agent, Number(e.created_at),
-  ]);
-  return crypto.createHash("sha256").update(canonical).digest("hex");
 }
 
 /**
@@ -60,6 +39,7 @@ export async function recordAudit(
     user_agent: ctx.userAgent.slice(0, 512),
     created_at: ctx.now(),
     prev_hash: head.last_hash,
+    payload_key: newPayloadKey(),
   };
   const hash = hashEvent(fields);
   const res = await trx.insertInto("audit_events").values({ ...fields, hash }).executeTakeFirstOrThrow();

@@ -28,6 +28,8 @@ export interface UsersTable {
   last_sign_in_at: number | null;
   /** 1 for staff on duty: they receive monitor alerts first. */
   on_duty: Generated<number>;
+  /** When the account's personal data was erased (server/privacy); the row stays, anonymised, for references. */
+  erased_at: Generated<number | null>;
 }
 
 export interface TicketsTable {
@@ -48,6 +50,8 @@ export interface TicketsTable {
   updated_at: number;
   first_response_at: number | null;
   solved_at: number | null;
+  /** When the retention job removed the ticket's text (its times, status and people stay for reports). */
+  anonymised_at: Generated<number | null>;
 }
 
 export interface TicketMessagesTable {
@@ -73,6 +77,35 @@ export interface AuditEventsTable {
   created_at: number;
   prev_hash: string;
   hash: string;
+  /** Secret the salts of the personal fields' digests derive from (server/audit/seal.ts); NULL once redacted. */
+  payload_key: Generated<string | null>;
+  /** JSON { salts, digests } once a field has been redacted: the digests of removed fields, the salts of kept ones. */
+  redactions: Generated<string | null>;
+}
+
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  kind: "upgrade" | "pruned";
+  through_id: number;
+  through_hash: string;
+  legacy_hash: string | null;
+  checked: number;
+  /** JSON array of { id, problem } found when the events up to through_id were checked. */
+  problems: string | null;
+  created_at: number;
+}
+
+export type TicketRetentionAction = "delete" | "anonymise";
+
+export interface RetentionSettingsTable {
+  id: number;
+  /** NULL: closed tickets are kept. */
+  closed_ticket_days: number | null;
+  closed_ticket_action: TicketRetentionAction;
+  /** NULL: audit events are kept. */
+  audit_event_days: number | null;
+  updated_at: number;
+  updated_by: number | null;
 }
 
 export interface AuditHeadTable {
@@ -360,6 +393,8 @@ export interface Database {
   ticket_messages: TicketMessagesTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  retention_settings: RetentionSettingsTable;
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
   outbox_emails: OutboxEmailsTable;
