@@ -16,6 +16,7 @@ import { ensureSchedule } from "./jobs/schedules";
 import { monitoringJobs } from "./monitoring/jobs";
 import { incidentJobs } from "./incidents/jobs";
 import { subscriptionJobs } from "./subscriptions/jobs";
+import { privacyJobs } from "./privacy/jobs";
 import { seedStatusDemo } from "./seed/seed-status";
 import { seedHelpAnalyticsDemo } from "./seed/seed-help-analytics";
 import { requestRevalidation } from "./revalidation/revalidate-public";
@@ -79,6 +80,7 @@ async function start(): Promise<void> {
       monitoringJobs(db, { appUrl: appUrl(), checkRetentionDays: env.CHECK_RETENTION_DAYS }),
       incidentJobs(db),
       subscriptionJobs(db),
+      privacyJobs(db),
     ]);
     for (const s of areas.schedules) await ensureSchedule(db, Date.now(), s);
     const worker = createWorker({

@@ -4,6 +4,7 @@ import { monitoringEn } from "./sections/monitoring.en";
 import { subscriptionsEn } from "./sections/subscriptions.en";
 import { statusAdminEn } from "./sections/status-admin.en";
 import { securityEn } from "./sections/security.en";
+import { privacyEn } from "./sections/privacy.en";
 
 /** English strings: the reference dictionary. Every key here must exist in ru.ts too (the type checks it). */
 const core = {
@@ -344,6 +345,6 @@ const core = {
 } as const;
 
 /** Each area of the product keeps its strings in lib/i18n/sections/<area>.{en,ru}.ts. */
-export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn, ...statusAdminEn, ...securityEn };
+export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn, ...statusAdminEn, ...securityEn, ...privacyEn };
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { monitoringRu } from "./sections/monitoring.ru";
 import { subscriptionsRu } from "./sections/subscriptions.ru";
 import { statusAdminRu } from "./sections/status-admin.ru";
 import { securityRu } from "./sections/security.ru";
+import { privacyRu } from "./sections/privacy.ru";
 
 /** Russian strings. The type makes a missing key a build error. */
 export const ru: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const ru: Record<MessageKey, string> = {
   ...subscriptionsRu,
   ...statusAdminRu,
   ...securityRu,
+  ...privacyRu,
   "app.name": "Маяк",
   "app.tagline": "Поддержка, при которой свет не гаснет",
   "meta.siteName": "Поддержка «Маяк»",

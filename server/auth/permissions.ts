@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "status.manage",
   "incident.manage",
   "monitor.manage",
+  // Export and erase customers' personal data, set retention (server/privacy).
+  "privacy.manage",
   // Reserved for SLA policies and reports.
   "sla.manage",
   "report.read",
@@ -52,7 +54,7 @@ const LEAD: Permission[] = [
   "report.read",
   "audit.read",
 ];
-const ADMIN: Permission[] = [...LEAD, "user.manage", "outbox.read"];
+const ADMIN: Permission[] = [...LEAD, "user.manage", "outbox.read", "privacy.manage"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   customer: new Set(CUSTOMER),

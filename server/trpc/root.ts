@@ -9,6 +9,7 @@ import { statusRouter } from "./routers/status";
 import { monitorsRouter } from "./routers/monitors";
 import { subscriptionsRouter } from "./routers/subscriptions";
 import { systemRouter } from "./routers/system";
+import { privacyRouter } from "./routers/privacy";
 
 export const appRouter = router({
   account: accountRouter,
@@ -20,6 +21,7 @@ export const appRouter = router({
   monitors: monitorsRouter,
   subscriptions: subscriptionsRouter,
   system: systemRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;
