@@ -4,8 +4,9 @@ import { ZDeleteMyAccount, ZRetentionSettings, ZUserId } from "../../privacy/sch
 import { exportCustomerData, exportOwnData } from "../../privacy/export-user-data";
 import { deleteOwnAccount, eraseCustomer, getErasureSubjectOrThrow } from "../../privacy/erase-user";
 import { getRetentionSettings, setRetentionSettings } from "../../privacy/retention";
+import { findAuditExportPage, ZAuditExportPage } from "../../audit/export-audit";
 
-/** Personal data: one's own (any signed-in person), customers' (admins), and retention. */
+/** Personal data: one's own (any signed-in person), customers' (admins), retention, and the audit export. */
 export const privacyRouter = router({
   myData: authedProcedure.query(({ ctx }) => exportOwnData(ctx.db, ctx)),
   // The password check costs argon2 work and guesses: a few tries per address.
@@ -26,4 +27,7 @@ export const privacyRouter = router({
   setRetention: procedure("privacy.manage")
     .input(ZRetentionSettings)
     .mutation(({ ctx, input }) => setRetentionSettings(ctx.db, ctx, input)),
+  auditExportPage: procedure("audit.read")
+    .input(ZAuditExportPage)
+    .query(({ ctx, input }) => findAuditExportPage(ctx.db, ctx, input)),
 });
