@@ -45,6 +45,11 @@ const ZEnv = z.object({
       }
       return ranges;
     }),
+  // Rate limits shared between instances in Redis (otherwise in the MySQL/MariaDB database, or in memory on SQLite).
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, "must be redis://[:password@]host:6379[/db] or rediss://…")
+    .optional(),
   // Reverse proxies whose X-Forwarded-For is believed (server.mjs decides the client's address with it).
   TRUSTED_PROXIES: z
     .string()

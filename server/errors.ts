@@ -29,3 +29,11 @@ export class AppError extends Error {
 export function notFound(what = msg("err.notFound")): AppError {
   return new AppError("NOT_FOUND", what);
 }
+
+/** A rate limit refused the request; `retryAfterSec` says when to try again (HTTP 429 with Retry-After). */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSec: number) {
+    super("RATE_LIMITED", msg("err.rateLimited"));
+    this.name = "RateLimitedError";
+  }
+}

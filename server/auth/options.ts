@@ -3,10 +3,11 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { getAuthSecret } from "../env";
-import { AppError } from "../errors";
-import { authenticate } from "../users/authenticate";
+import { getRateLimits } from "../shared-state/rate-limits";
 import { clientIp } from "./request-info";
-import { checkRateLimit } from "./rate-limit";
+import { knownDeviceFrom } from "./known-device";
+import { signInWithThrottle } from "./sign-in";
+import { reportSignIn } from "./sign-in-response";
 import { safeCallbackPath } from "@/lib/safe-callback-path";
 
 /** next-auth options, built on first use so that `next build` never reads the secret or opens the database. */
@@ -21,19 +22,26 @@ export function getAuthOptions(): AuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           const headers = new Headers(req.headers as Record<string, string>);
-          const ip = clientIp(headers);
-          if (!checkRateLimit("sign-in", ip, 10, 60_000)) throw new Error("RATE_LIMITED");
-          try {
-            const actor = await authenticate(
-              getDb(),
-              { actor: null, ip, userAgent: headers.get("user-agent") ?? "", now: Date.now },
-              { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") },
-            );
-            return { id: String(actor.id), email: actor.email, name: actor.name, role: actor.role };
-          } catch (err) {
-            if (err instanceof AppError) return null;
-            throw err;
+          const outcome = await signInWithThrottle(
+            { db: getDb(), limits: getRateLimits(), authSecret: getAuthSecret(), now: Date.now },
+            {
+              email: String(credentials?.email ?? ""),
+              password: String(credentials?.password ?? ""),
+              ip: clientIp(headers),
+              userAgent: headers.get("user-agent") ?? "",
+              knownDevice: knownDeviceFrom(headers.get("cookie")),
+            },
+          );
+          // The route handler (app/api/auth/[...nextauth]/route.ts) turns the report into 429 + Retry-After
+          // or the known-device cookie; next-auth's client sees error=RATE_LIMITED.
+          if (outcome.kind === "throttled") {
+            reportSignIn({ retryAfterSec: outcome.retryAfterSec });
+            throw new Error("RATE_LIMITED");
           }
+          if (outcome.kind === "failed") return null;
+          reportSignIn({ knownDevice: outcome.knownDevice });
+          const { actor } = outcome;
+          return { id: String(actor.id), email: actor.email, name: actor.name, role: actor.role };
         },
       }),
     ],

@@ -7,6 +7,7 @@ import { createOramaEngine } from "../search/orama-engine";
 import { loadSearchDocs } from "../search/search-docs";
 import type { SearchEngine } from "../search/engine";
 import { cookieValue, searchHttp, type SearchHttpDeps } from "./search-http";
+import { createMemoryRateLimits } from "../shared-state/rate-limits";
 import { CLIENT_IP_HEADER, markClientIpStamped } from "@/lib/client-ip.mjs";
 
 // As under server.mjs, which stamps every request with the address it decided from the socket.
@@ -31,9 +32,10 @@ describe("cookieValue", () => {
 
 describeEachDialect("GET /api/search as plain HTTP data (tests run in order)", (use) => {
   const clock = manualClock();
+  const limits = createMemoryRateLimits(clock.now);
   let engine: SearchEngine;
   let readyCalls = 0;
-  const deps = (): SearchHttpDeps => ({ db: use(), engine, ready: async () => void readyCalls++, now: clock.now });
+  const deps = (): SearchHttpDeps => ({ db: use(), engine, ready: async () => void readyCalls++, now: clock.now, limits });
   const get = (query: string, h = headers()) => searchHttp(`/api/search?${query}`, h, deps());
 
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { getDb, type DB } from "../db";
 import { VISITOR_COOKIE, visitorFrom } from "../auth/session";
 import { clientIp } from "../auth/request-info";
-import { checkRateLimit } from "../auth/rate-limit";
+import { getLocalRateLimits, type RateLimits } from "../shared-state/rate-limits";
 import type { RequestCtx } from "../context";
 import { getSearchEngine } from "../search";
 import type { SearchEngine } from "../search/engine";
@@ -23,13 +23,21 @@ export interface SearchHttpDeps {
   /** Resolves once the app is migrated and the index is built. */
   ready: () => Promise<void>;
   now?: () => number;
+  /** This process's own limits by default (see SEARCHES). */
+  limits?: RateLimits;
 }
 
 /** The production server (server.mjs) answers GET /api/search with the function found under this key, outside Next's router. */
 export const SEARCH_HTTP_KEY = Symbol.for("mayak.searchHttp");
 export type SearchHttp = (url: string, headers: Headers) => Promise<HttpAnswer>;
 
-const SEARCHES_PER_MINUTE = 600;
+/**
+ * Per address and per instance: counted in this process (server/shared-state's local store), never in the
+ * shared one, because a database or Redis round trip would cost more than the search it guards. Behind a
+ * load balancer with N instances an address may therefore search up to N times this; the limit protects
+ * each instance's CPU, which is what it is for.
+ */
+const SEARCHES = { name: "search", points: 600, durationSec: 60 };
 const JSON_TYPE = "application/json";
 
 const json = (status: number, value: unknown, extra?: Record<string, string>): HttpAnswer => ({
@@ -71,8 +79,9 @@ export async function searchHttp(url: string, headers: Headers, deps: SearchHttp
   };
   // Other sites call this endpoint from the browser: every answer, errors too, is readable by them.
   const open = { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" };
-  if (!checkRateLimit("search", ctx.ip, SEARCHES_PER_MINUTE, 60_000, ctx.now())) {
-    return json(429, { error: "Too many searches. Please wait a minute." }, { ...open, "Retry-After": "60" });
+  const limit = await (deps.limits ?? getLocalRateLimits()).consume(SEARCHES, ctx.ip);
+  if (!limit.allowed) {
+    return json(429, { error: "Too many searches. Please wait a minute." }, { ...open, "Retry-After": String(limit.retryAfterSec) });
   }
   const params = Object.fromEntries(new URL(url, "http://localhost").searchParams);
   try {

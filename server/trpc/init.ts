@@ -3,14 +3,18 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { DB } from "../db";
 import type { RequestCtx } from "../context";
 import { can, type Permission } from "../auth/permissions";
-import { checkRateLimit } from "../auth/rate-limit";
+import { RateLimitedError } from "../errors";
+import { getRateLimits, type RateLimits, type RateRule } from "../shared-state/rate-limits";
 import { appCodeOf, fieldErrorsOf, toTRPCError } from "./errors";
-import { localizeMessage, msg, type Locale } from "@/lib/i18n";
+import { localizeMessage, msg, translate, type Locale } from "@/lib/i18n";
+import { formatWait } from "@/lib/i18n/wait";
 
 export interface TRPCContext extends RequestCtx {
   db: DB;
   appUrl: string;
   locale: Locale;
+  /** Where rate limits are counted: the app's shared store unless a test passes its own. */
+  rateLimits?: RateLimits;
 }
 
 function localizeFieldErrors(locale: Locale, errors: Record<string, string[]> | null) {
@@ -22,11 +26,20 @@ const t = initTRPC.context<TRPCContext>().create({
   errorFormatter({ shape, error, ctx }) {
     const locale = ctx?.locale ?? "en";
     const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const retryAfter = error.cause instanceof RateLimitedError ? error.cause.retryAfterSec : undefined;
     return {
       ...shape,
-      // The log has the cause; the client gets a plain sentence.
-      message: localizeMessage(locale, internal ? msg("err.internal") : shape.message),
-      data: { ...shape.data, fieldErrors: localizeFieldErrors(locale, fieldErrorsOf(error.cause)), appCode: appCodeOf(error.cause), stack: undefined },
+      // The log has the cause; the client gets a plain sentence (how long to wait, when a limit refused it).
+      message: retryAfter
+        ? translate(locale, "err.rateLimitedFor", { wait: formatWait(locale, retryAfter) })
+        : localizeMessage(locale, internal ? msg("err.internal") : shape.message),
+      data: {
+        ...shape.data,
+        fieldErrors: localizeFieldErrors(locale, fieldErrorsOf(error.cause)),
+        appCode: appCodeOf(error.cause),
+        retryAfter,
+        stack: undefined,
+      },
     };
   },
 });
@@ -64,12 +77,21 @@ export function procedure(permission: Permission) {
   });
 }
 
-/** Limits how often one address may call a procedure (sign-up, ticket creation). */
+/** Counts one call against `rule` for `key`; refused, it throws RATE_LIMITED (429 with Retry-After over HTTP). */
+export async function enforceRateLimit(ctx: Pick<TRPCContext, "rateLimits">, rule: RateRule, key: string): Promise<void> {
+  const decision = await (ctx.rateLimits ?? getRateLimits()).consume(rule, key);
+  if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSec);
+}
+
+/**
+ * Limits how often one address may call a procedure, counted in the shared store so that every instance
+ * agrees. Every public mutation has one (server/trpc/public-mutations.test.ts walks the router); put it
+ * before `.input()`, so a refused call costs no parsing.
+ */
 export function rateLimited(bucket: string, limit: number, windowMs: number) {
-  return t.middleware(({ ctx, next }) => {
-    if (!checkRateLimit(bucket, ctx.ip, limit, windowMs)) {
-      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: msg("err.rateLimited") });
-    }
+  const rule: RateRule = { name: bucket, points: limit, durationSec: Math.ceil(windowMs / 1000) };
+  return t.middleware(async ({ ctx, next }) => {
+    await enforceRateLimit(ctx, rule, ctx.ip);
     return next();
   });
 }

@@ -4,6 +4,7 @@ import * as m0002 from "./2026_11_27_0002_knowledge_base";
 import * as m0003 from "./2026_11_27_0003_ticket_open_flag";
 import * as m0004 from "./2026_11_27_0004_status_and_monitoring";
 import * as m0005 from "./2026_11_28_0005_article_body_text";
+import * as m0006 from "./2026_12_03_0006_rate_limits";
 import * as m0007 from "./2026_12_03_0007_webhook_verification";
 import * as m0008 from "./2026_12_03_0008_privacy_and_retention";
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_0003_ticket_open_flag": m0003,
   "2026_11_27_0004_status_and_monitoring": m0004,
   "2026_11_28_0005_article_body_text": m0005,
+  "2026_12_03_0006_rate_limits": m0006,
   "2026_12_03_0007_webhook_verification": m0007,
   "2026_12_03_0008_privacy_and_retention": m0008,
 };

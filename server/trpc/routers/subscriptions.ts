@@ -1,8 +1,6 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
-import { procedure, publicProcedure, rateLimited, router } from "../init";
+import { enforceRateLimit, procedure, publicProcedure, rateLimited, router } from "../init";
 import { getAuthSecret } from "../../env";
-import { checkRateLimit } from "../../auth/rate-limit";
 import { subscribe } from "../../subscriptions/subscribe";
 import { confirmSubscription, removeSubscriber, unsubscribeByToken } from "../../subscriptions/manage-subscription";
 import { findSubscribers } from "../../subscriptions/find-subscribers";
@@ -10,19 +8,17 @@ import { ZFindSubscribers, ZSubscribe, ZSubscriberId, ZToken } from "../../subsc
 import { linkKeyFrom } from "../../subscriptions/tokens";
 import { approveWebhook, requestVerification } from "../../subscriptions/review-webhook";
 import { configuredOutbound } from "../../subscriptions/jobs";
-import { msg } from "@/lib/i18n";
 
 const HOUR = 3600_000;
+const PER_EMAIL = { name: "subscribe-email", points: 3, durationSec: 3600 };
 
 export const subscriptionsRouter = router({
   subscribe: publicProcedure
     .use(rateLimited("subscribe", 10, HOUR))
     .input(ZSubscribe)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       // Per address as well as per client: the form must not become a way to flood someone's inbox.
-      if (input.kind === "email" && !checkRateLimit("subscribe-email", input.email, 3, HOUR)) {
-        throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: msg("err.rateLimited") });
-      }
+      if (input.kind === "email") await enforceRateLimit(ctx, PER_EMAIL, input.email);
       return subscribe(ctx.db, ctx, input, { appUrl: ctx.appUrl, linkKey: linkKeyFrom(getAuthSecret()) }, configuredOutbound().policy);
     }),
   confirm: publicProcedure

@@ -1,6 +1,6 @@
 import { getDb } from "@/server/db";
 import { clientIp } from "@/server/auth/request-info";
-import { checkRateLimit } from "@/server/auth/rate-limit";
+import { getRateLimits } from "@/server/shared-state/rate-limits";
 import { recordHeartbeat } from "@/server/monitoring/heartbeat";
 import { AppError } from "@/server/errors";
 import { boot } from "@/server/boot";
@@ -8,11 +8,13 @@ import { boot } from "@/server/boot";
 export const dynamic = "force-dynamic";
 
 const headers = { "Cache-Control": "no-store" };
+const PER_ADDRESS = { name: "heartbeat", points: 600, durationSec: 60 };
 
 /** GET or POST /api/heartbeat/<token>: a customer's cron job reports that it ran. */
 async function ping(req: Request, { params }: { params: Promise<{ token: string }> }) {
-  if (!checkRateLimit("heartbeat", clientIp(req.headers), 600, 60_000)) {
-    return Response.json({ ok: false, error: "Too many requests" }, { status: 429, headers });
+  const limit = await getRateLimits().consume(PER_ADDRESS, clientIp(req.headers));
+  if (!limit.allowed) {
+    return Response.json({ ok: false, error: "Too many requests" }, { status: 429, headers: { ...headers, "Retry-After": String(limit.retryAfterSec) } });
   }
   try {
     await boot();

@@ -1,11 +1,14 @@
 import { ZodError } from "zod";
 import { getDb } from "@/server/db";
 import { getRequestCtx } from "@/server/auth/session";
-import { checkRateLimit } from "@/server/auth/rate-limit";
+import { getRateLimits } from "@/server/shared-state/rate-limits";
 import { unsubscribeByToken } from "@/server/subscriptions/manage-subscription";
 import { boot } from "@/server/boot";
 
 export const dynamic = "force-dynamic";
+
+// The same bucket as the confirm and unsubscribe procedures (server/trpc/routers/subscriptions.ts).
+const TOKEN_USES = { name: "subscription-token", points: 60, durationSec: 3600 };
 
 /**
  * POST /api/subscriptions/unsubscribe?token=… — RFC 8058 one-click unsubscribe: mail clients send
@@ -14,8 +17,9 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(req: Request) {
   const ctx = await getRequestCtx();
-  if (!checkRateLimit("subscription-token", ctx.ip, 60, 3600_000)) {
-    return Response.json({ error: "Too many requests. Please wait a minute." }, { status: 429 });
+  const limit = await getRateLimits().consume(TOKEN_USES, ctx.ip);
+  if (!limit.allowed) {
+    return Response.json({ error: "Too many requests. Please try again later." }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSec) } });
   }
   try {
     await boot();
