@@ -20,7 +20,8 @@ const UNITS: Record<Locale, Record<"second" | "minute" | "hour", Partial<Record<
  */
 export function formatWait(locale: Locale, seconds: number): string {
   const s = Math.max(1, Math.ceil(seconds));
-  const [n, unit] = s < 60 ? [s, "second" as const] : s < 2 * 3600 ? [Math.ceil(s / 60), "minute" as const] : [Math.ceil(s / 3600), "hour" as const];
+  const [n, unit] =
+    s < 60 ? [s, "second" as const] : s < 2 * 3600 ? [Math.ceil(s / 60), "minute" as const] : [Math.ceil(s / 3600), "hour" as const];
   const forms = UNITS[locale][unit];
   const word = forms[new Intl.PluralRules(locale === "ru" ? "ru-RU" : "en-GB").select(n)] ?? forms.other!;
   return `${n} ${word}`;

@@ -18,16 +18,23 @@ describe("known-device cookie", () => {
     expect(readKnownDevice(SECRET, value, "bob@example.test", NOW)).toBeNull();
     expect(readKnownDevice("another-secret-another-secret-0000", value, "ann@example.test", NOW)).toBeNull();
     expect(readKnownDevice(SECRET, `${id}.${Number(issued) + 1}.${sig}`, "ann@example.test", NOW)).toBeNull();
-    expect(readKnownDevice(SECRET, `${id.replace(/^./, (c) => (c === "A" ? "B" : "A"))}.${issued}.${sig}`, "ann@example.test", NOW)).toBeNull();
+    expect(
+      readKnownDevice(SECRET, `${id.replace(/^./, (c) => (c === "A" ? "B" : "A"))}.${issued}.${sig}`, "ann@example.test", NOW),
+    ).toBeNull();
     expect(readKnownDevice(SECRET, value, "ann@example.test", NOW + (KNOWN_DEVICE_MAX_AGE_SEC + 1) * 1000)).toBeNull();
-    expect(readKnownDevice(SECRET, issueKnownDevice(SECRET, "ann@example.test", NOW + 3600_000), "ann@example.test", NOW), "issued in the future").toBeNull();
+    expect(
+      readKnownDevice(SECRET, issueKnownDevice(SECRET, "ann@example.test", NOW + 3600_000), "ann@example.test", NOW),
+      "issued in the future",
+    ).toBeNull();
     for (const bad of [undefined, "", "x", "a.b.c", `${id}.${issued}`, `${id}.${issued}.${sig}.x`]) {
       expect(readKnownDevice(SECRET, bad, "ann@example.test", NOW), String(bad)).toBeNull();
     }
   });
 
   it("is HttpOnly, SameSite=Lax, sent only to the sign-in endpoint, and Secure over https", () => {
-    expect(knownDeviceSetCookie("v", false)).toBe(`mayak-device=v; Path=/api/auth; Max-Age=${KNOWN_DEVICE_MAX_AGE_SEC}; HttpOnly; SameSite=Lax`);
+    expect(knownDeviceSetCookie("v", false)).toBe(
+      `mayak-device=v; Path=/api/auth; Max-Age=${KNOWN_DEVICE_MAX_AGE_SEC}; HttpOnly; SameSite=Lax`,
+    );
     expect(knownDeviceSetCookie("v", true)).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
   });
 

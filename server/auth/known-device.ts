@@ -18,7 +18,12 @@ function mac(authSecret: string, deviceId: string, issuedSec: number, email: str
 }
 
 /** A cookie value for `email` (normalised) on this device; keeps the device id when one is given. */
-export function issueKnownDevice(authSecret: string, email: string, nowMs: number, deviceId = crypto.randomBytes(16).toString("base64url")): string {
+export function issueKnownDevice(
+  authSecret: string,
+  email: string,
+  nowMs: number,
+  deviceId = crypto.randomBytes(16).toString("base64url"),
+): string {
   const issued = Math.floor(nowMs / 1000);
   return `${deviceId}.${issued}.${mac(authSecret, deviceId, issued, email)}`;
 }

@@ -75,7 +75,13 @@ describe("sign-in through next-auth's handler", () => {
   });
 
   /** One request to next-auth's handler, as a fetch Response. */
-  async function call(method: string, action: string[], body: Record<string, string> | undefined, cookies: Record<string, string>, headers: Record<string, string>) {
+  async function call(
+    method: string,
+    action: string[],
+    body: Record<string, string> | undefined,
+    cookies: Record<string, string>,
+    headers: Record<string, string>,
+  ) {
     const out = { status: 200, headers: new Headers(), body: "" };
     const res = {
       status: (code: number) => ((out.status = code), res),
@@ -88,8 +94,16 @@ describe("sign-in through next-auth's handler", () => {
       send: (value: unknown) => ((out.body = typeof value === "string" ? value : JSON.stringify(value)), res),
       end: () => res,
     };
-    const cookieHeader = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join("; ");
-    const req = { method, query: { nextauth: action }, body, cookies, headers: { host: "localhost:3000", ...headers, cookie: cookieHeader } };
+    const cookieHeader = Object.entries(cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("; ");
+    const req = {
+      method,
+      query: { nextauth: action },
+      body,
+      cookies,
+      headers: { host: "localhost:3000", ...headers, cookie: cookieHeader },
+    };
     await NextAuth(req as never, res as never, options);
     return new Response(out.body || null, { status: out.status, headers: out.headers });
   }
@@ -98,10 +112,17 @@ describe("sign-in through next-auth's handler", () => {
   async function signIn(email: string, password: string, ip: string, device?: string) {
     const csrf = await call("GET", ["csrf"], undefined, {}, {});
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const [name, value] = csrf.headers.getSetCookie().find((c) => c.startsWith("next-auth.csrf-token="))!.split(";")[0].split("=");
+    const [name, value] = csrf.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("next-auth.csrf-token="))!
+      .split(";")[0]
+      .split("=");
     const cookies = { [name]: decodeURIComponent(value), ...(device ? { "mayak-device": device } : {}) };
     const handler = withSignInReport(
-      () => call("POST", ["callback", "credentials"], { email, password, csrfToken, callbackUrl: BASE, json: "true" }, cookies, { [CLIENT_IP_HEADER]: ip }),
+      () =>
+        call("POST", ["callback", "credentials"], { email, password, csrfToken, callbackUrl: BASE, json: "true" }, cookies, {
+          [CLIENT_IP_HEADER]: ip,
+        }),
       () => false,
     );
     return handler(new Request(`${BASE}/api/auth/callback/credentials`, { method: "POST" }), undefined);
@@ -116,13 +137,19 @@ describe("sign-in through next-auth's handler", () => {
 
   it("answers 429 with Retry-After and error=RATE_LIMITED once the account is throttled; the known device still gets in", async () => {
     const user = await makeCustomer(db);
-    await db.updateTable("users").set({ password_hash: await hashPassword(PASSWORD) }).where("id", "=", user.id).execute();
+    await db
+      .updateTable("users")
+      .set({ password_hash: await hashPassword(PASSWORD) })
+      .where("id", "=", user.id)
+      .execute();
 
     const ok = await signIn(user.email, PASSWORD, "198.51.100.1");
     expect(ok.status).toBe(200);
     expect(ok.headers.getSetCookie().some((c) => c.includes("session-token="))).toBe(true);
     const device = deviceOf(ok);
-    expect(ok.headers.getSetCookie().find((c) => c.startsWith("mayak-device="))).toMatch(/; Path=\/api\/auth; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+    expect(ok.headers.getSetCookie().find((c) => c.startsWith("mayak-device="))).toMatch(
+      /; Path=\/api\/auth; Max-Age=\d+; HttpOnly; SameSite=Lax$/,
+    );
 
     for (let i = 0; i < 5; i++) {
       const wrong = await signIn(user.email, "wrong password!", `198.51.100.${10 + i}`);

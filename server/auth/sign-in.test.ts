@@ -15,12 +15,24 @@ const PASSWORD = "correct horse battery";
 async function makeAccount(db: DB, email?: string): Promise<string> {
   const user = await makeCustomer(db);
   const address = email ?? user.email;
-  await db.updateTable("users").set({ email: address, password_hash: await hashPassword(PASSWORD) }).where("id", "=", user.id).execute();
+  await db
+    .updateTable("users")
+    .set({ email: address, password_hash: await hashPassword(PASSWORD) })
+    .where("id", "=", user.id)
+    .execute();
   return address;
 }
 
 const failedChecks = async (db: DB) =>
-  Number((await db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).where("action", "=", "auth.sign_in_failed").executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom("audit_events")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("action", "=", "auth.sign_in_failed")
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 let addresses = 0;
 const freshIp = () => `192.0.2.${++addresses}`;
@@ -44,7 +56,10 @@ describe("sign-in throttle (memory store, moved clock)", () => {
     for (let i = 0; i < 5; i++) expect(await signIn({ email })).toEqual({ kind: "failed" });
     const checks = await failedChecks(db);
     expect(await signIn({ email, password: PASSWORD }), "even the right password waits").toEqual({ kind: "throttled", retryAfterSec: 30 });
-    expect(await signIn({ email: ` ${email.toUpperCase()} ` }), "the same account however it is typed").toEqual({ kind: "throttled", retryAfterSec: 30 });
+    expect(await signIn({ email: ` ${email.toUpperCase()} ` }), "the same account however it is typed").toEqual({
+      kind: "throttled",
+      retryAfterSec: 30,
+    });
     expect(await failedChecks(db)).toBe(checks);
 
     clock.advance(30_000);
@@ -65,7 +80,8 @@ describe("sign-in throttle (memory store, moved clock)", () => {
   it("per address: twenty failed checks over any accounts, then waits from 15 s; other addresses and successes do not count", async () => {
     const ip = freshIp();
     const owner = await makeAccount(db);
-    for (let i = 0; i < 30; i++) expect((await signIn({ email: owner, password: PASSWORD, ip })).kind, "successes are not counted").toBe("signed-in");
+    for (let i = 0; i < 30; i++)
+      expect((await signIn({ email: owner, password: PASSWORD, ip })).kind, "successes are not counted").toBe("signed-in");
     for (let i = 0; i < 20; i++) expect(await signIn({ email: `nobody${i}@example.test`, ip })).toEqual({ kind: "failed" });
     const fresh = await makeAccount(db);
     expect(await signIn({ email: fresh, password: PASSWORD, ip })).toEqual({ kind: "throttled", retryAfterSec: 15 });
@@ -83,7 +99,10 @@ describe("sign-in throttle (memory store, moved clock)", () => {
 
     for (let i = 0; i < 12; i++) await signIn({ email }); // a stranger, from many addresses
     expect((await signIn({ email, password: PASSWORD })).kind, "without the cookie the owner waits too").toBe("throttled");
-    expect((await signIn({ email, password: PASSWORD, knownDevice: knownDevice.replace(/.$/, (c) => (c === "A" ? "B" : "A")) })).kind, "an edited cookie is worth nothing").toBe("throttled");
+    expect(
+      (await signIn({ email, password: PASSWORD, knownDevice: knownDevice.replace(/.$/, (c) => (c === "A" ? "B" : "A")) })).kind,
+      "an edited cookie is worth nothing",
+    ).toBe("throttled");
     const back = await signIn({ email, password: PASSWORD, knownDevice });
     expect(back).toMatchObject({ kind: "signed-in", actor: { email } });
 
@@ -107,7 +126,11 @@ describe("sign-in throttle (memory store, moved clock)", () => {
 });
 
 /** Two app instances, each with its own connection to the shared store, in front of one database. */
-function describeSharedStore(title: string, skip: string | undefined, open: () => Promise<{ db: DB; a: RateLimits; b: RateLimits; close: () => Promise<void> }>) {
+function describeSharedStore(
+  title: string,
+  skip: string | undefined,
+  open: () => Promise<{ db: DB; a: RateLimits; b: RateLimits; close: () => Promise<void> }>,
+) {
   describe.skipIf(skip)(`sign-in throttle shared between two instances: ${title}`, () => {
     let env: Awaited<ReturnType<typeof open>>;
     beforeAll(async () => {
@@ -118,7 +141,10 @@ function describeSharedStore(title: string, skip: string | undefined, open: () =
     it("failures counted on one instance throttle the account on the other", async () => {
       const email = await makeAccount(env.db, `${uniqueName("shared")}@example.test`);
       const on = (limits: RateLimits) => (req: Partial<SignInRequest>) =>
-        signInWithThrottle({ db: env.db, limits, authSecret: SECRET, now: Date.now }, { email, password: "wrong password!", ip: uniqueName("ip"), userAgent: "vitest", ...req });
+        signInWithThrottle(
+          { db: env.db, limits, authSecret: SECRET, now: Date.now },
+          { email, password: "wrong password!", ip: uniqueName("ip"), userAgent: "vitest", ...req },
+        );
       for (let i = 0; i < 3; i++) expect(await on(env.a)({})).toEqual({ kind: "failed" });
       for (let i = 0; i < 2; i++) expect(await on(env.b)({})).toEqual({ kind: "failed" });
       const refused = await on(env.a)({ password: PASSWORD });

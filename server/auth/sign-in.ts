@@ -12,7 +12,13 @@ import { issueKnownDevice, readKnownDevice } from "./known-device";
  * an hour after the first. Generous because an office or a mobile carrier puts many people behind one
  * address, and successful sign-ins are not counted.
  */
-export const SIGN_IN_PER_IP: BackoffRule = { name: "sign-in-ip", freeAttempts: 20, baseDelaySec: 15, maxDelaySec: 900, forgetAfterSec: 3600 };
+export const SIGN_IN_PER_IP: BackoffRule = {
+  name: "sign-in-ip",
+  freeAttempts: 20,
+  baseDelaySec: 15,
+  maxDelaySec: 900,
+  forgetAfterSec: 3600,
+};
 
 /**
  * Per account (its normalised email): 5 password checks, then 30 s, 1, 2, 4, 8 min, then one every 15 min,
@@ -21,7 +27,13 @@ export const SIGN_IN_PER_IP: BackoffRule = { name: "sign-in-ip", freeAttempts: 2
  * ends by itself, and a browser that signed in to the account before (known-device cookie) is counted
  * under its own key, so a stranger's guesses do not keep the owner out.
  */
-export const SIGN_IN_PER_ACCOUNT: BackoffRule = { name: "sign-in-account", freeAttempts: 5, baseDelaySec: 30, maxDelaySec: 900, forgetAfterSec: 24 * 3600 };
+export const SIGN_IN_PER_ACCOUNT: BackoffRule = {
+  name: "sign-in-account",
+  freeAttempts: 5,
+  baseDelaySec: 30,
+  maxDelaySec: 900,
+  forgetAfterSec: 24 * 3600,
+};
 
 export interface SignInDeps {
   db: DB;
@@ -40,9 +52,7 @@ export interface SignInRequest {
 }
 
 export type SignInOutcome =
-  | { kind: "signed-in"; actor: Actor; knownDevice: string }
-  | { kind: "failed" }
-  | { kind: "throttled"; retryAfterSec: number };
+  { kind: "signed-in"; actor: Actor; knownDevice: string } | { kind: "failed" } | { kind: "throttled"; retryAfterSec: number };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase().slice(0, 254);
 
@@ -66,7 +76,11 @@ export async function signInWithThrottle(deps: SignInDeps, req: SignInRequest): 
 
   let actor: Actor;
   try {
-    actor = await authenticate(deps.db, { actor: null, ip: req.ip, userAgent: req.userAgent, now: deps.now }, { email: req.email, password: req.password });
+    actor = await authenticate(
+      deps.db,
+      { actor: null, ip: req.ip, userAgent: req.userAgent, now: deps.now },
+      { email: req.email, password: req.password },
+    );
   } catch (err) {
     if (err instanceof AppError) return { kind: "failed" };
     throw err;

@@ -23,7 +23,11 @@ export type BackoffDecision = { allowed: true } | { allowed: false; retryAfterSe
 
 // The count only counts (the slots refuse); its limit marks a key under back-off as exhausted, which the
 // memory store never evicts.
-const countRule = (rule: BackoffRule): RateRule => ({ name: `${rule.name}:n`, points: rule.freeAttempts, durationSec: rule.forgetAfterSec });
+const countRule = (rule: BackoffRule): RateRule => ({
+  name: `${rule.name}:n`,
+  points: rule.freeAttempts,
+  durationSec: rule.forgetAfterSec,
+});
 const slotRule = (rule: BackoffRule): RateRule => ({ name: `${rule.name}:slot`, points: 1, durationSec: rule.baseDelaySec });
 
 /** The wait that follows the attempt numbered `n` (1-based): none while free, then doubling up to the cap. */

@@ -2,13 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { createPool, type Pool } from "mysql2";
 import { Redis } from "ioredis";
-import {
-  RateLimiterMemory,
-  RateLimiterMySQL,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterMySQL, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { RateDecision, RateLimits, RateLimitStoreKind, RateRule } from "./rate-limits";
 
 // The shared stores of server/shared-state/rate-limits.ts, through rate-limiter-flexible. Both keep their
@@ -50,7 +44,8 @@ class FlexibleRateLimits implements RateLimits {
       const res = await this.limiter(rule).consume(storeKey(key), opts.points ?? 1, options);
       return { allowed: true, consumed: res.consumedPoints, retryAfterSec: Math.max(0, Math.ceil(res.msBeforeNext / 1000)) };
     } catch (err) {
-      if (err instanceof RateLimiterRes) return { allowed: false, consumed: err.consumedPoints, retryAfterSec: secondsOf(err.msBeforeNext) };
+      if (err instanceof RateLimiterRes)
+        return { allowed: false, consumed: err.consumedPoints, retryAfterSec: secondsOf(err.msBeforeNext) };
       throw err;
     }
   }
@@ -80,7 +75,13 @@ class FlexibleRateLimits implements RateLimits {
 export function createMysqlRateLimits(url: string): RateLimits {
   const dbName = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
   if (!dbName) throw new Error("DATABASE_URL names no database");
-  const pool: Pool = createPool({ uri: url, connectionLimit: 4, charset: "utf8mb4_unicode_ci", supportBigNumbers: true, bigNumberStrings: false });
+  const pool: Pool = createPool({
+    uri: url,
+    connectionLimit: 4,
+    charset: "utf8mb4_unicode_ci",
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+  });
   const limits = new FlexibleRateLimits(
     "mysql",
     (o) =>
@@ -109,7 +110,8 @@ export function createMysqlRateLimits(url: string): RateLimits {
 /** Counters in Redis, with expiry kept by Redis itself. Tests may pass a client they have seen connect. */
 export function createRedisRateLimits(urlOrClient: string | Redis): RateLimits {
   // No offline queue: while Redis is away a limit check falls back to memory at once instead of waiting.
-  const client = typeof urlOrClient === "string" ? new Redis(urlOrClient, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : urlOrClient;
+  const client =
+    typeof urlOrClient === "string" ? new Redis(urlOrClient, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : urlOrClient;
   client.on("error", () => {}); // reconnects by itself; each failed check already falls back to memory
   return new FlexibleRateLimits(
     "redis",

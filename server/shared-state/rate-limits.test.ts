@@ -3,7 +3,14 @@ import { Redis } from "ioredis";
 import { manualClock } from "../clock";
 import { parseEnv } from "../env";
 import { createScratchMysql, uniqueName } from "@/tests/rate-limit-stores";
-import { createMemoryRateLimits, createMysqlRateLimits, createRedisRateLimits, rateLimitStoreFor, type RateLimits, type RateRule } from "./rate-limits";
+import {
+  createMemoryRateLimits,
+  createMysqlRateLimits,
+  createRedisRateLimits,
+  rateLimitStoreFor,
+  type RateLimits,
+  type RateRule,
+} from "./rate-limits";
 
 const HOUR = 3600;
 const T0 = Date.UTC(2026, 11, 3, 9, 0, 0);

@@ -65,7 +65,11 @@ export function getRateLimits(): RateLimits {
     const env = getEnv();
     const kind = rateLimitStoreFor({ ...env, VITEST: process.env.VITEST });
     holder.__mayakRateLimits =
-      kind === "redis" ? createRedisRateLimits(env.REDIS_URL!) : kind === "mysql" ? createMysqlRateLimits(env.DATABASE_URL!) : getLocalRateLimits();
+      kind === "redis"
+        ? createRedisRateLimits(env.REDIS_URL!)
+        : kind === "mysql"
+          ? createMysqlRateLimits(env.DATABASE_URL!)
+          : getLocalRateLimits();
   }
   return holder.__mayakRateLimits;
 }

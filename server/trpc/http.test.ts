@@ -22,10 +22,14 @@ describe("/api/trpc answers a refused call with 429 and Retry-After", () => {
 
   beforeAll(async () => {
     ({ db, destroy } = await createTestDb("sqlite"));
-    server = http.createServer(async (req, res) => {
+    const serve = async (req: http.IncomingMessage, res: http.ServerResponse) => {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
-      const request = new Request(`http://localhost${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
+      const request = new Request(`http://localhost${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
+      });
       const ctx: TRPCContext = {
         db,
         actor: null,
@@ -39,7 +43,8 @@ describe("/api/trpc answers a refused call with 429 and Retry-After", () => {
       const answer = await handleTrpcRequest(request, async () => ctx);
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(Buffer.from(await answer.arrayBuffer()));
-    });
+    };
+    server = http.createServer((req, res) => void serve(req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -49,7 +54,11 @@ describe("/api/trpc answers a refused call with 429 and Retry-After", () => {
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string>) =>
-    fetch(`${base}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    fetch(`${base}/api/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
 
   it("sign-up: ten tries an hour per address, then 429 with the wait in seconds and in words", async () => {
     const ip = { "x-test-ip": "203.0.113.5" };
@@ -63,7 +72,9 @@ describe("/api/trpc answers a refused call with 429 and Retry-After", () => {
     expect(body.error.data).toMatchObject({ code: "TOO_MANY_REQUESTS", httpStatus: 429, retryAfter: 3540 });
 
     const ru = await post("account.signUp", {}, { ...ip, "x-mayak-locale": "ru" });
-    expect(((await ru.json()) as { error: { message: string } }).error.message).toBe("Слишком много попыток. Подождите 59 минут и попробуйте снова.");
+    expect(((await ru.json()) as { error: { message: string } }).error.message).toBe(
+      "Слишком много попыток. Подождите 59 минут и попробуйте снова.",
+    );
 
     expect((await post("account.signUp", { email: "not an email" }, { "x-test-ip": "203.0.113.6" })).status, "another address").toBe(400);
     clock.advance(3540_000);

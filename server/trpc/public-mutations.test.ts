@@ -24,21 +24,35 @@ type AnyRouter = typeof appRouter;
  * answers (BAD_REQUEST, a result) means a public mutation without a limiter.
  */
 async function publicMutationsWithoutLimiter(r: AnyRouter, db: DB): Promise<{ limited: string[]; unlimited: string[] }> {
-  const ctx: TRPCContext = { db, actor: null, ip: "203.0.113.99", userAgent: "vitest", now: Date.now, appUrl: "http://mayak.test", locale: "en", rateLimits: refuseAll };
+  const ctx: TRPCContext = {
+    db,
+    actor: null,
+    ip: "203.0.113.99",
+    userAgent: "vitest",
+    now: Date.now,
+    appUrl: "http://mayak.test",
+    locale: "en",
+    rateLimits: refuseAll,
+  };
   const caller = createCallerFactory(r)(ctx) as unknown as Record<string, unknown>;
   const limited: string[] = [];
   const unlimited: string[] = [];
   const procedures = r._def.procedures as unknown as Record<string, { _def: { type: string } }>;
   for (const [path, proc] of Object.entries(procedures)) {
     if (proc._def.type !== "mutation") continue;
-    const fn = path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], caller) as (input: unknown) => Promise<unknown>;
+    const fn = path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], caller) as (
+      input: unknown,
+    ) => Promise<unknown>;
     let outcome: string;
     try {
       await fn(undefined);
       outcome = "answered";
     } catch (err) {
       const e = err as { code?: string; cause?: unknown };
-      outcome = e.code === "TOO_MANY_REQUESTS" && e.cause instanceof RateLimitedError && e.cause.retryAfterSec === 42 ? "limited" : (e.code ?? "threw");
+      outcome =
+        e.code === "TOO_MANY_REQUESTS" && e.cause instanceof RateLimitedError && e.cause.retryAfterSec === 42
+          ? "limited"
+          : (e.code ?? "threw");
     }
     if (outcome === "UNAUTHORIZED") continue; // needs a signed-in actor: not public
     (outcome === "limited" ? limited : unlimited).push(outcome === "limited" ? path : `${path} (${outcome})`);
@@ -59,7 +73,15 @@ describe("every mutation that needs no sign-in is rate limited", () => {
     expect(unlimited).toEqual([]);
     // The walk found the public mutations it is meant to guard.
     expect(limited).toEqual(
-      expect.arrayContaining(["account.signUp", "account.acceptInvite", "kb.feedback", "kb.suggestionOpened", "subscriptions.subscribe", "subscriptions.confirm", "subscriptions.unsubscribe"]),
+      expect.arrayContaining([
+        "account.signUp",
+        "account.acceptInvite",
+        "kb.feedback",
+        "kb.suggestionOpened",
+        "subscriptions.subscribe",
+        "subscriptions.confirm",
+        "subscriptions.unsubscribe",
+      ]),
     );
   });
 
