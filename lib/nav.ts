@@ -6,6 +6,7 @@ import { localePath } from "@/lib/i18n/paths";
 /** The administration pages, each behind its permission: listed on /admin and counted for the header. */
 export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: "/admin/users", label: "nav.users", permission: "user.manage" },
+  { href: "/admin/retention", label: "privacy.nav.retention", permission: "privacy.manage" },
   { href: "/admin/monitors", label: "nav.monitors", permission: "monitor.manage" },
   { href: "/admin/status", label: "nav.components", permission: "status.manage" },
   { href: "/admin/subscribers", label: "subscriptions.admin.title", permission: "status.manage" },
@@ -32,5 +33,7 @@ export function navLinks(permissions: readonly Permission[], t: Translator, loca
   if (can("incident.manage")) links.push({ href: "/incidents", label: t("nav.incidents") });
   if (can("article.edit")) links.push({ href: "/kb", label: t("nav.kb") });
   if (ADMIN_PAGES.some((p) => can(p.permission))) links.push({ href: "/admin", label: t("nav.admin") });
+  // Everyone signed in holds some permission: their account page (their data, deleting the account).
+  if (permissions.length > 0) links.push({ href: "/account", label: t("privacy.nav.account") });
   return links;
 }

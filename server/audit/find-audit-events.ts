@@ -5,6 +5,7 @@ import type { DB } from "../db";
 import { fromJson } from "../db/json";
 import { msg } from "@/lib/i18n";
 import { toKeyPage } from "../db/key-page";
+import { redactedFields, type SealedField } from "./seal";
 
 export const ZFindAudit = z.object({
   actor: zText().trim().max(254).optional(),
@@ -31,6 +32,8 @@ export interface AuditRow {
   ip: string;
   userAgent: string;
   createdAt: number;
+  /** Fields an erasure removed (their digests keep the chain whole). */
+  redacted: SealedField[];
 }
 
 /**
@@ -44,7 +47,7 @@ export async function findAuditEvents(db: DB, raw: TFindAudit): Promise<{ items:
     .leftJoin("users as u", "u.id", "e.actor_id")
     .select([
       "e.id", "e.actor_id", "e.actor_role", "e.action", "e.entity_type", "e.entity_id", "e.before_json",
-      "e.after_json", "e.ip", "e.user_agent", "e.created_at", "u.email as actor_email",
+      "e.after_json", "e.ip", "e.user_agent", "e.created_at", "e.redactions", "u.email as actor_email",
     ])
     .orderBy("e.id", "desc")
     .limit(input.limit + 1);
@@ -73,5 +76,6 @@ export async function findAuditEvents(db: DB, raw: TFindAudit): Promise<{ items:
     ip: r.ip,
     userAgent: r.user_agent,
     createdAt: r.created_at,
+    redacted: redactedFields(r.redactions),
   }));
 }

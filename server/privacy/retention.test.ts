@@ -7,6 +7,7 @@ import type { DB } from "../db";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { recordAudit } from "../audit/record-audit";
 import { transact } from "../db/transact";
+import { fieldErrorsOf } from "../trpc/errors";
 import { applyRetention } from "./retention";
 import { privacyJobs, RETENTION_JOB } from "./jobs";
 
@@ -59,11 +60,26 @@ describeEachDialect("retention settings", (use) => {
     [{ closedTicketDays: null, closedTicketAction: "delete", auditEventDays: 29 }],
     [{ closedTicketDays: 1.5, closedTicketAction: "delete", auditEventDays: null }],
     [{ closedTicketDays: 10, closedTicketAction: "shred", auditEventDays: null }],
+    // What the form sends for "abc".
+    [{ closedTicketDays: NaN, closedTicketAction: "delete", auditEventDays: null }],
   ])("refuses %o with BAD_REQUEST and changes nothing", async (input) => {
     const db = use();
     const before = await settingsRow(db);
     expect(await errorCode(apiAs(db, admin).privacy.setRetention(input as never))).toBe("BAD_REQUEST");
     expect(await settingsRow(db)).toEqual(before);
+  });
+
+  it("names the field and the allowed range when the number is wrong", async () => {
+    let cause: unknown;
+    try {
+      await apiAs(use(), admin).privacy.setRetention({ closedTicketDays: NaN, closedTicketAction: "delete", auditEventDays: 7 });
+    } catch (err) {
+      cause = (err as { cause?: unknown }).cause;
+    }
+    expect(fieldErrorsOf(cause)).toEqual({
+      closedTicketDays: ["Give between 1 and 36,500 days, or leave it empty"],
+      auditEventDays: ["Give between 30 and 36,500 days, or leave it empty"],
+    });
   });
 
   it("an admin's change is stored and audited with before and after", async () => {

@@ -13,9 +13,11 @@ export type TDeleteMyAccount = z.input<typeof ZDeleteMyAccount>;
 export const TICKET_RETENTION_ACTIONS = ["delete", "anonymise"] as const;
 
 /** Days, or null for "keep for ever" (the default). The audit trail is kept at least 30 days. */
+const days = (min: number, message: string) => z.number({ error: message }).int(message).min(min, message).max(36_500, message).nullable();
+
 export const ZRetentionSettings = z.object({
-  closedTicketDays: z.number().int().min(1, msg("privacy.err.ticketDays")).max(36_500, msg("privacy.err.ticketDays")).nullable(),
+  closedTicketDays: days(1, msg("privacy.err.ticketDays")),
   closedTicketAction: z.enum(TICKET_RETENTION_ACTIONS),
-  auditEventDays: z.number().int().min(30, msg("privacy.err.auditDays")).max(36_500, msg("privacy.err.auditDays")).nullable(),
+  auditEventDays: days(30, msg("privacy.err.auditDays")),
 });
 export type TRetentionSettings = z.input<typeof ZRetentionSettings>;

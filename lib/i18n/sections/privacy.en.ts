@@ -33,7 +33,6 @@ export const privacyEn = {
   "privacy.admin.eraseConfirm": "Erase",
   "privacy.admin.erased": "Personal data erased on {date}.",
   "privacy.admin.notErasable": "Staff accounts are not erased: disable the account instead.",
-  "privacy.admin.done": "Erased. {tickets} tickets kept without personal data, {events} audit events redacted.",
 
   "privacy.retention.title": "Data retention",
   "privacy.retention.lead": "Rules the server applies every hour. Both are off until you give a number of days.",

@@ -35,7 +35,6 @@ export const privacyRu: Record<keyof typeof privacyEn, string> = {
   "privacy.admin.eraseConfirm": "Стереть",
   "privacy.admin.erased": "Персональные данные стёрты {date}.",
   "privacy.admin.notErasable": "Данные сотрудников не стираются: отключите аккаунт.",
-  "privacy.admin.done": "Стёрто. Обращений без персональных данных: {tickets}, событий аудита очищено: {events}.",
 
   "privacy.retention.title": "Хранение данных",
   "privacy.retention.lead": "Правила, которые сервер применяет каждый час. Оба выключены, пока не указано число дней.",

@@ -65,6 +65,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <a href="/admin/audit" className={secondaryButtonClass}>{t("common.clear")}</a>
         </div>
       </form>
+      <form method="get" action="/api/audit/export" className="mb-4 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-sm font-semibold text-slate-900">{t("privacy.audit.export")}</h2>
+        {p.from && <input type="hidden" name="from" value={p.from} />}
+        {p.to && <input type="hidden" name="to" value={p.to} />}
+        <button type="submit" name="format" value="csv" className={secondaryButtonClass}>{t("privacy.audit.csv")}</button>
+        <button type="submit" name="format" value="json" className={secondaryButtonClass}>{t("privacy.audit.json")}</button>
+        <p className="w-full text-xs text-slate-600">{t("privacy.audit.exportHint")}</p>
+      </form>
       {page.items.length === 0 ? (
         <Empty>{t("admin.audit.empty")}</Empty>
       ) : (
@@ -90,6 +98,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td className="max-w-xs break-all px-4 py-2 font-mono text-xs text-slate-700">
                 {e.before !== null && <span className="block text-red-800">− {compact(e.before)}</span>}
                 {e.after !== null && <span className="block text-green-800">+ {compact(e.after)}</span>}
+                {e.redacted.length > 0 && <span className="block italic text-slate-600">{t("privacy.audit.redacted", { fields: e.redacted.join(", ") })}</span>}
               </td>
               <td className="max-w-[12rem] truncate px-4 py-2 text-xs text-slate-700" title={e.userAgent}>{e.ip}</td>
             </tr>

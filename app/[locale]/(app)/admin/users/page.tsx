@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { z } from "zod";
 import { requireActor } from "@/server/auth/guard";
 import { ROLES, STAFF_ROLES } from "@/server/auth/permissions";
@@ -43,7 +44,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           >
             {page.items.map((u) => (
               <tr key={u.id} data-testid="user-row">
-                <td className="px-4 py-2 font-medium">{u.name}</td>
+                <td className="px-4 py-2 font-medium">
+                  <Link href={`/admin/users/${u.id}`} className="text-blue-800 hover:underline">{u.name}</Link>
+                </td>
                 <td className="px-4 py-2 text-slate-800">{u.email}</td>
                 <UserActionCells user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled, invited: u.invited }} self={u.id === me.id} roles={ROLES} />
                 <td className="whitespace-nowrap px-4 py-2 text-slate-700">{u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t("common.none")}</td>
