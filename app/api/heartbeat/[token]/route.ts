@@ -1,27 +1,25 @@
-import { getDb } from "@/server/db";
-import { clientIp } from "@/server/auth/request-info";
-import { getRateLimits } from "@/server/shared-state/rate-limits";
-import { recordHeartbeat } from "@/server/monitoring/heartbeat";
-import { AppError } from "@/server/errors";
+import { TRPCError } from "@trpc/server";
 import { boot } from "@/server/boot";
+import { serverApi } from "@/server/trpc/server";
+import { retryAfterHeader } from "@/server/trpc/http";
 
 export const dynamic = "force-dynamic";
 
 const headers = { "Cache-Control": "no-store" };
-const PER_ADDRESS = { name: "heartbeat", points: 600, durationSec: 60 };
 
-/** GET or POST /api/heartbeat/<token>: a customer's cron job reports that it ran. */
-async function ping(req: Request, { params }: { params: Promise<{ token: string }> }) {
-  const limit = await getRateLimits().consume(PER_ADDRESS, clientIp(req.headers));
-  if (!limit.allowed) {
-    return Response.json({ ok: false, error: "Too many requests" }, { status: 429, headers: { ...headers, "Retry-After": String(limit.retryAfterSec) } });
-  }
+/**
+ * GET or POST /api/heartbeat/<token>: a customer's cron job reports that it ran, through monitors.heartbeat
+ * (limited per address). A token that is unknown, or could not be one, is 404.
+ */
+async function ping(_req: Request, { params }: { params: Promise<{ token: string }> }) {
   try {
     await boot();
-    await recordHeartbeat(getDb(), (await params).token, Date.now());
+    await (await serverApi()).monitors.heartbeat({ token: (await params).token });
     return Response.json({ ok: true }, { headers });
   } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") return Response.json({ ok: false, error: "Not found" }, { status: 404, headers });
+    if (!(err instanceof TRPCError)) throw err;
+    if (err.code === "TOO_MANY_REQUESTS") return Response.json({ ok: false, error: "Too many requests" }, { status: 429, headers: { ...headers, ...retryAfterHeader([err]) } });
+    if (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST") return Response.json({ ok: false, error: "Not found" }, { status: 404, headers });
     throw err;
   }
 }
