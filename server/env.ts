@@ -109,3 +109,8 @@ export function appUrl(): string {
   const env = getEnv();
   return (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 }
+
+/** A production run (`npm start`, `next start`): what some defaults follow (two-factor requirement for staff). */
+export function isProductionRun(): boolean {
+  return process.env.NODE_ENV === "production";
+}

@@ -13,7 +13,13 @@ export type AppErrorCode =
   | "INVITE_INVALID"
   | "TICKET_CLOSED"
   | "RATE_LIMITED"
-  | "LAST_ADMIN";
+  | "LAST_ADMIN"
+  // Two-factor authentication (server/two-factor).
+  | "TWO_FACTOR_REQUIRED"
+  | "TWO_FACTOR_INVALID"
+  | "TWO_FACTOR_ENROLMENT_REQUIRED"
+  | "TWO_FACTOR_ENABLED"
+  | "TWO_FACTOR_NOT_ENABLED";
 
 export class AppError extends Error {
   constructor(

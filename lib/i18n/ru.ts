@@ -6,6 +6,7 @@ import { subscriptionsRu } from "./sections/subscriptions.ru";
 import { statusAdminRu } from "./sections/status-admin.ru";
 import { securityRu } from "./sections/security.ru";
 import { privacyRu } from "./sections/privacy.ru";
+import { twoFactorRu } from "./sections/two-factor.ru";
 
 /** Russian strings. The type makes a missing key a build error. */
 export const ru: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const ru: Record<MessageKey, string> = {
   ...statusAdminRu,
   ...securityRu,
   ...privacyRu,
+  ...twoFactorRu,
   "app.name": "Маяк",
   "app.tagline": "Поддержка, при которой свет не гаснет",
   "meta.siteName": "Поддержка «Маяк»",

@@ -19,7 +19,12 @@ export function getAuthOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          // The second factor, for accounts that have one (server/two-factor): asked for after a right password.
+          code: { label: "Code", type: "text" },
+        },
         async authorize(credentials, req) {
           const headers = new Headers(req.headers as Record<string, string>);
           const outcome = await signInWithThrottle(
@@ -30,6 +35,7 @@ export function getAuthOptions(): AuthOptions {
               ip: clientIp(headers),
               userAgent: headers.get("user-agent") ?? "",
               knownDevice: knownDeviceFrom(headers.get("cookie")),
+              code: credentials?.code ? String(credentials.code) : undefined,
             },
           );
           // The route handler (app/api/auth/[...nextauth]/route.ts) turns the report into 429 + Retry-After
@@ -39,6 +45,8 @@ export function getAuthOptions(): AuthOptions {
             throw new Error("RATE_LIMITED");
           }
           if (outcome.kind === "failed") return null;
+          // Only after a right password: the form asks for the code (error=TWO_FACTOR_REQUIRED) or says it was wrong.
+          if (outcome.kind === "second-factor") throw new Error(outcome.reason === "required" ? "TWO_FACTOR_REQUIRED" : "TWO_FACTOR_INVALID");
           reportSignIn({ knownDevice: outcome.knownDevice });
           const { actor } = outcome;
           return { id: String(actor.id), email: actor.email, name: actor.name, role: actor.role };

@@ -6,6 +6,7 @@ import { authenticate } from "../users/authenticate";
 import type { RateLimits } from "../shared-state/rate-limits";
 import { attempt, forgive, uncount, type BackoffRule } from "../shared-state/backoff";
 import { issueKnownDevice, readKnownDevice } from "./known-device";
+import { SecondFactorRefusal, signInSecondFactorStep } from "../two-factor/second-factor";
 
 /**
  * Per address: 20 password checks at once, then 15 s, 30 s, 1 min … up to 15 min between checks; forgotten
@@ -49,10 +50,16 @@ export interface SignInRequest {
   userAgent: string;
   /** The known-device cookie, if the browser sent one. */
   knownDevice?: string;
+  /** A code from the authenticator app or a recovery code, for an account with a second factor (server/two-factor). */
+  code?: string;
 }
 
 export type SignInOutcome =
-  { kind: "signed-in"; actor: Actor; knownDevice: string } | { kind: "failed" } | { kind: "throttled"; retryAfterSec: number };
+  | { kind: "signed-in"; actor: Actor; knownDevice: string }
+  | { kind: "failed" }
+  | { kind: "throttled"; retryAfterSec: number }
+  // The password was right and the account has a second factor: its code is missing or wrong.
+  | { kind: "second-factor"; reason: "required" | "invalid" };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase().slice(0, 254);
 
@@ -76,12 +83,14 @@ export async function signInWithThrottle(deps: SignInDeps, req: SignInRequest): 
 
   let actor: Actor;
   try {
-    actor = await authenticate(
-      deps.db,
-      { actor: null, ip: req.ip, userAgent: req.userAgent, now: deps.now },
-      { email: req.email, password: req.password },
-    );
+    const ctx = { actor: null, ip: req.ip, userAgent: req.userAgent, now: deps.now };
+    actor = await authenticate(deps.db, ctx, { email: req.email, password: req.password }, { secondFactor: signInSecondFactorStep(deps.db, ctx, req.code, deps) });
   } catch (err) {
+    // The password was right, so its back-off starts over; the second factor has a back-off of its own.
+    if (err instanceof SecondFactorRefusal) {
+      await Promise.all([forgive(limits, SIGN_IN_PER_ACCOUNT, accountKey), uncount(limits, SIGN_IN_PER_IP, req.ip)]);
+      return err.outcome;
+    }
     if (err instanceof AppError) return { kind: "failed" };
     throw err;
   }

@@ -8,6 +8,7 @@ import { createUser, signUp } from "../users/sign-up";
 import { createTicket } from "../tickets/create-ticket";
 import { addMessage } from "../tickets/add-message";
 import { updateTicket } from "../tickets/update-ticket";
+import { setTwoFactorPolicy } from "../two-factor/policy";
 import { DEMO_ACCOUNTS, PEOPLE, STAFF } from "./people";
 import { TICKETS_EN_ACTIVE } from "./tickets-en-active";
 import { TICKETS_EN_RESOLVED } from "./tickets-en-resolved";
@@ -78,6 +79,10 @@ export async function seedDemo(db: DB, opts: SeedDemoOptions = {}): Promise<Seed
   // Another process seeded the same empty database a moment earlier.
   if (!actors) return { seeded: false, accounts };
   log(`Demo seed: ${Object.keys(actors).length} accounts created`);
+  // The demo accounts sign in with their printed passwords alone: no role is required to use a second factor
+  // (in production the default would ask it of staff). Admins change it at /admin/security.
+  const joined = now - Math.min(...Object.values(PEOPLE).map((p) => p.joinedDaysAgo)) * DAY;
+  await setTwoFactorPolicy(db, { actor: null, ip: "system", userAgent: "cli", now: () => joined }, { roles: [] }, []);
 
   // Every ticket's story is laid out on one timeline and replayed in order, so the ids and the audit
   // trail run forward in time the way they would on a real desk.

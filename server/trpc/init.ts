@@ -3,9 +3,11 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { DB } from "../db";
 import type { RequestCtx } from "../context";
 import { can, type Permission } from "../auth/permissions";
-import { RateLimitedError } from "../errors";
+import { AppError, RateLimitedError } from "../errors";
 import { getRateLimits, type RateLimits, type RateRule } from "../shared-state/rate-limits";
 import { appCodeOf, fieldErrorsOf, toTRPCError } from "./errors";
+import { enrolmentDue } from "../two-factor/policy";
+import { twoFactorDefaults } from "../two-factor/config";
 import { localizeMessage, msg, translate, type Locale } from "@/lib/i18n";
 import { formatWait } from "@/lib/i18n/wait";
 
@@ -60,10 +62,24 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(mapErrors);
 
-/** Signed in, any role. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * Signed in, even while the second factor the role requires is not set up: only for setting it up and the
+ * account's basics. Everything else is an authedProcedure.
+ */
+export const enrollingProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: msg("err.signIn") });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/**
+ * Signed in, any role, with the second factor the role requires (server/two-factor/policy.ts): until it is
+ * set up every call answers FORBIDDEN with appCode TWO_FACTOR_ENROLMENT_REQUIRED.
+ */
+export const authedProcedure = enrollingProcedure.use(async ({ ctx, next }) => {
+  if (await enrolmentDue(ctx.db, ctx.actor, twoFactorDefaults())) {
+    throw new AppError("TWO_FACTOR_ENROLMENT_REQUIRED", msg("twoFactor.err.enrolmentRequired"));
+  }
+  return next();
 });
 
 /**

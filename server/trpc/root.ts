@@ -10,6 +10,7 @@ import { monitorsRouter } from "./routers/monitors";
 import { subscriptionsRouter } from "./routers/subscriptions";
 import { systemRouter } from "./routers/system";
 import { privacyRouter } from "./routers/privacy";
+import { twoFactorRouter } from "./routers/two-factor";
 
 export const appRouter = router({
   account: accountRouter,
@@ -22,6 +23,7 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   system: systemRouter,
   privacy: privacyRouter,
+  twoFactor: twoFactorRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,10 +9,22 @@ import { msg } from "@/lib/i18n";
 import { transact } from "../db/transact";
 
 /**
+ * The step after a right password (server/two-factor): throws to refuse the sign-in (a second factor is
+ * missing or wrong), or says how the user proved it (null: no second factor). Runs only after the password
+ * was verified, so a refusal never tells a guesser anything about the password.
+ */
+export type SecondFactorStep = (user: { id: number }) => Promise<string | null>;
+
+/**
  * Checks an email and password. Success and failure are both audited; the failure message never says
  * whether the email exists.
  */
-export async function authenticate(db: DB, ctx: RequestCtx, input: { email: string; password: string }): Promise<Actor> {
+export async function authenticate(
+  db: DB,
+  ctx: RequestCtx,
+  input: { email: string; password: string },
+  opts: { secondFactor?: SecondFactorStep } = {},
+): Promise<Actor> {
   const email = ZEmail.safeParse(input.email);
   const password = typeof input.password === "string" ? input.password.slice(0, 200) : "";
   const user = email.success
@@ -34,10 +46,11 @@ export async function authenticate(db: DB, ctx: RequestCtx, input: { email: stri
     throw new AppError("INVALID_CREDENTIALS", msg("err.invalidCredentials"));
   }
 
+  const secondFactor = opts.secondFactor ? await opts.secondFactor(user) : null;
   const actor: Actor = { id: user.id, role: user.role, email: user.email, name: user.name, locale: user.locale };
   await transact(db, async (trx) => {
     await trx.updateTable("users").set({ last_sign_in_at: now }).where("id", "=", user.id).execute();
-    await recordAudit(trx, { ...ctx, actor }, { action: "auth.signed_in", entityType: "user", entityId: user.id });
+    await recordAudit(trx, { ...ctx, actor }, { action: "auth.signed_in", entityType: "user", entityId: user.id, after: secondFactor ? { secondFactor } : undefined });
   });
   return actor;
 }

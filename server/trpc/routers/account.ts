@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { authedProcedure, publicProcedure, rateLimited, router } from "../init";
+import { enrollingProcedure, publicProcedure, rateLimited, router } from "../init";
 import { signUp } from "../../users/sign-up";
 import { acceptInvite } from "../../users/manage-staff";
 import { setOwnLocale } from "../../users/find-users";
@@ -12,5 +12,6 @@ export const accountRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.actor && { ...ctx.actor, permissions: permissionsOf(ctx.actor) }),
   signUp: publicProcedure.use(rateLimited("sign-up", 10, 3_600_000)).input(ZSignUp).mutation(({ ctx, input }) => signUp(ctx.db, ctx, input)),
   acceptInvite: publicProcedure.use(rateLimited("accept-invite", 20, 3_600_000)).input(ZAcceptInvite).mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx, input)),
-  setLocale: authedProcedure.input(z.object({ locale: ZLocale })).mutation(({ ctx, input }) => setOwnLocale(ctx.db, ctx, input.locale)),
+  // Allowed before a required second factor is set up: the language switch works on the enrolment page too.
+  setLocale: enrollingProcedure.input(z.object({ locale: ZLocale })).mutation(({ ctx, input }) => setOwnLocale(ctx.db, ctx, input.locale)),
 });
