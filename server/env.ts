@@ -4,6 +4,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { parseCidr } from "./net/address-policy";
+import { checkOidcEnv, oidcEnvShape } from "./auth/oidc-config";
 import { parseTrustedProxies } from "@/lib/client-ip.mjs";
 
 /** Configuration, validated once. A bad value stops the app with a message naming the variable. */
@@ -62,7 +63,12 @@ const ZEnv = z.object({
         return z.NEVER;
       }
     }),
+  // Single sign-on for staff through an OpenID Provider (server/auth/oidc-config.ts).
+  ...oidcEnvShape,
 });
+
+// Rules between variables: single sign-on's connection settings come together, JIT needs a role mapping.
+const ZCheckedEnv = ZEnv.superRefine(checkOidcEnv);
 
 export type Env = z.infer<typeof ZEnv>;
 
@@ -71,7 +77,7 @@ let cached: Env | undefined;
 /** Validates an environment. Empty strings count as unset; a bad value throws a message naming the variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = ZEnv.safeParse(raw);
+  const parsed = ZCheckedEnv.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);

@@ -8,6 +8,7 @@ import { clientIp } from "./request-info";
 import { knownDeviceFrom } from "./known-device";
 import { signInWithThrottle } from "./sign-in";
 import { reportSignIn } from "./sign-in-response";
+import { OIDC_PROVIDER_ID, oidcProviders, signInThroughOidc, ssoAccountOf } from "./oidc";
 import { safeCallbackPath } from "@/lib/safe-callback-path";
 
 /** next-auth options, built on first use so that `next build` never reads the secret or opens the database. */
@@ -52,16 +53,28 @@ export function getAuthOptions(): AuthOptions {
           return { id: String(actor.id), email: actor.email, name: actor.name, role: actor.role };
         },
       }),
+      // Single sign-on for staff (server/auth/oidc.ts), when OIDC_ISSUER is set.
+      ...oidcProviders(),
     ],
     callbacks: {
+      // Single sign-on: the provider proved who it is; signInWithSso decides which Mayak account, if any.
+      signIn({ user, account, profile }) {
+        if (account?.provider === OIDC_PROVIDER_ID) return signInThroughOidc(user, profile);
+        return true;
+      },
       // Every redirect next-auth makes (callbackUrl of sign-in and sign-out, its cookie) stays on this site.
       redirect({ url, baseUrl }) {
         return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
       },
       // The token carries the user id and the role at sign-in; every request still re-reads the account,
       // so a role change or a disabled account takes effect at once.
-      jwt({ token, user }) {
-        if (user) {
+      jwt({ token, user, account }) {
+        if (user && account?.provider === OIDC_PROVIDER_ID) {
+          // Single sign-on: the account the signIn callback chose, never the provider's subject.
+          const actor = ssoAccountOf(user);
+          token.uid = actor.id;
+          token.role = actor.role;
+        } else if (user) {
           token.uid = Number(user.id);
           token.role = (user as { role?: string }).role;
         }
