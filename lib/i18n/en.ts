@@ -5,6 +5,7 @@ import { subscriptionsEn } from "./sections/subscriptions.en";
 import { statusAdminEn } from "./sections/status-admin.en";
 import { securityEn } from "./sections/security.en";
 import { privacyEn } from "./sections/privacy.en";
+import { ssoEn } from "./sections/sso.en";
 import { twoFactorEn } from "./sections/two-factor.en";
 
 /** English strings: the reference dictionary. Every key here must exist in ru.ts too (the type checks it). */
@@ -348,6 +349,6 @@ const core = {
 } as const;
 
 /** Each area of the product keeps its strings in lib/i18n/sections/<area>.{en,ru}.ts. */
-export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn, ...statusAdminEn, ...securityEn, ...privacyEn, ...twoFactorEn };
+export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn, ...statusAdminEn, ...securityEn, ...privacyEn, ...twoFactorEn, ...ssoEn };
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { subscriptionsRu } from "./sections/subscriptions.ru";
 import { statusAdminRu } from "./sections/status-admin.ru";
 import { securityRu } from "./sections/security.ru";
 import { privacyRu } from "./sections/privacy.ru";
+import { ssoRu } from "./sections/sso.ru";
 import { twoFactorRu } from "./sections/two-factor.ru";
 
 /** Russian strings. The type makes a missing key a build error. */
@@ -17,6 +18,7 @@ export const ru: Record<MessageKey, string> = {
   ...statusAdminRu,
   ...securityRu,
   ...privacyRu,
+  ...ssoRu,
   ...twoFactorRu,
   "app.name": "Маяк",
   "app.tagline": "Поддержка, при которой свет не гаснет",

@@ -4,18 +4,36 @@ import { SignInForm } from "./sign-in-form";
 import { titled } from "@/lib/i18n/metadata";
 import { safeCallbackPath } from "@/lib/safe-callback-path";
 import { appUrl } from "@/server/env";
+import { oidcButtonName } from "@/server/auth/oidc";
+import { FormError } from "@/components/form";
+import { ssoErrorMessage } from "@/lib/sso-error";
+import { SsoButton } from "./sso-button";
 
 export const generateMetadata = titled("auth.signIn.title");
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { t } = await getT();
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error } = await searchParams;
   const safe = safeCallbackPath(callbackUrl, appUrl());
+  // Single sign-on for staff, when configured; a refused one comes back here with ?error=….
+  const sso = oidcButtonName();
+  const ssoError = ssoErrorMessage(error);
   return (
     <div className="mx-auto max-w-md">
       <Card>
         <h1 className="mb-4 text-2xl font-bold">{t("auth.signIn.title")}</h1>
+        {ssoError && (
+          <div className="mb-4">
+            <FormError message={t(ssoError)} />
+          </div>
+        )}
         <SignInForm callbackUrl={safe} />
+        {sso && (
+          <div className="mt-6 space-y-4">
+            <p className="text-center text-sm text-slate-700">{t("sso.or")}</p>
+            <SsoButton label={t("sso.signInWith", { name: sso })} busyLabel={t("common.loading")} callbackUrl={safe} />
+          </div>
+        )}
       </Card>
     </div>
   );
