@@ -6,6 +6,7 @@ import { subscriptionsRu } from "./sections/subscriptions.ru";
 import { statusAdminRu } from "./sections/status-admin.ru";
 import { securityRu } from "./sections/security.ru";
 import { privacyRu } from "./sections/privacy.ru";
+import { accountsRu } from "./sections/accounts.ru";
 import { ssoRu } from "./sections/sso.ru";
 import { twoFactorRu } from "./sections/two-factor.ru";
 
@@ -18,6 +19,7 @@ export const ru: Record<MessageKey, string> = {
   ...statusAdminRu,
   ...securityRu,
   ...privacyRu,
+  ...accountsRu,
   ...ssoRu,
   ...twoFactorRu,
   "app.name": "Маяк",
