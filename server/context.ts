@@ -18,6 +18,8 @@ export interface RequestCtx {
   now: () => number;
   /** A random id kept in a cookie, for search and deflection analytics; never tied to an account. */
   visitor?: string;
+  /** The signed-in browser's session (server/sessions): "this device" in the session list. */
+  sessionId?: string;
 }
 
 export function systemCtx(now: () => number = Date.now): RequestCtx {

@@ -22,6 +22,13 @@ describe("configuration", () => {
   });
 });
 
+it("reads the session lifetimes, with defaults of 7 days idle and 30 days at most", () => {
+  expect(parseEnv({})).toMatchObject({ SESSION_IDLE_MINUTES: 10_080, SESSION_MAX_DAYS: 30 });
+  expect(parseEnv({ SESSION_IDLE_MINUTES: "60", SESSION_MAX_DAYS: "1" })).toMatchObject({ SESSION_IDLE_MINUTES: 60, SESSION_MAX_DAYS: 1 });
+  expect(() => parseEnv({ SESSION_IDLE_MINUTES: "a week" })).toThrow(/SESSION_IDLE_MINUTES/);
+  expect(() => parseEnv({ SESSION_MAX_DAYS: "0" })).toThrow(/SESSION_MAX_DAYS/);
+});
+
 it("reads TRUSTED_PROXIES as a list of addresses and ranges", () => {
   expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8 ::1" }).TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "::1/128"]);
 });

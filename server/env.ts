@@ -63,6 +63,9 @@ const ZEnv = z.object({
         return z.NEVER;
       }
     }),
+  // Sessions (server/sessions): one ends after this long without a request, and in any case this long after sign-in.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(525_600).default(10_080),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // Single sign-on for staff through an OpenID Provider (server/auth/oidc-config.ts).
   ...oidcEnvShape,
 });
@@ -109,6 +112,16 @@ export function getAuthSecret(): string {
       return fs.readFileSync(file, "utf8").trim();
     }
   }
+}
+
+/** Session lifetimes and whether the auth cookies are `Secure` (the public URL is https). */
+export function sessionSettings(): { idleMs: number; maxAgeMs: number; secureCookies: boolean } {
+  const env = getEnv();
+  return {
+    idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    maxAgeMs: env.SESSION_MAX_DAYS * 86_400_000,
+    secureCookies: (env.NEXTAUTH_URL ?? "").startsWith("https://"),
+  };
 }
 
 export function appUrl(): string {

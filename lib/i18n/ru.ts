@@ -6,7 +6,8 @@ import { subscriptionsRu } from "./sections/subscriptions.ru";
 import { statusAdminRu } from "./sections/status-admin.ru";
 import { securityRu } from "./sections/security.ru";
 import { privacyRu } from "./sections/privacy.ru";
-import { accountsRu } from "./sections/accounts.ru";
+import { accountPageRu } from "./sections/account-page.ru";
+import { auditChangesRu } from "./sections/audit-changes.ru";
 import { ssoRu } from "./sections/sso.ru";
 import { twoFactorRu } from "./sections/two-factor.ru";
 
@@ -19,7 +20,8 @@ export const ru: Record<MessageKey, string> = {
   ...statusAdminRu,
   ...securityRu,
   ...privacyRu,
-  ...accountsRu,
+  ...accountPageRu,
+  ...auditChangesRu,
   ...ssoRu,
   ...twoFactorRu,
   "app.name": "Маяк",

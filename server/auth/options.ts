@@ -2,7 +2,7 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
-import { getAuthSecret } from "../env";
+import { getAuthSecret, sessionSettings } from "../env";
 import { getRateLimits } from "../shared-state/rate-limits";
 import { clientIp } from "./request-info";
 import { knownDeviceFrom } from "./known-device";
@@ -10,12 +10,16 @@ import { signInWithThrottle } from "./sign-in";
 import { reportSignIn } from "./sign-in-response";
 import { OIDC_PROVIDER_ID, oidcProviders, signInThroughOidc, ssoAccountOf } from "./oidc";
 import { safeCallbackPath } from "@/lib/safe-callback-path";
+import { closeSignOutSession, openSignInSession } from "./session-lifecycle";
 
 /** next-auth options, built on first use so that `next build` never reads the secret or opens the database. */
 export function getAuthOptions(): AuthOptions {
   return {
     secret: getAuthSecret(),
-    session: { strategy: "jwt", maxAge: 14 * 24 * 3600 },
+    // The cookie lives as long as a session may (SESSION_MAX_DAYS); the session row decides before that
+    // (server/sessions). Secure cookies when the public URL is https.
+    session: { strategy: "jwt", maxAge: sessionSettings().maxAgeMs / 1000 },
+    useSecureCookies: sessionSettings().secureCookies,
     pages: { signIn: "/signin" },
     providers: [
       CredentialsProvider({
@@ -68,7 +72,7 @@ export function getAuthOptions(): AuthOptions {
       },
       // The token carries the user id and the role at sign-in; every request still re-reads the account,
       // so a role change or a disabled account takes effect at once.
-      jwt({ token, user, account }) {
+      async jwt({ token, user, account }) {
         if (user && account?.provider === OIDC_PROVIDER_ID) {
           // Single sign-on: the account the signIn callback chose, never the provider's subject.
           const actor = ssoAccountOf(user);
@@ -78,11 +82,17 @@ export function getAuthOptions(): AuthOptions {
           token.uid = Number(user.id);
           token.role = (user as { role?: string }).role;
         }
+        // Each sign-in opens a session row (server/sessions); the token carries its id.
+        if (user && typeof token.uid === "number") token.sid = await openSignInSession(token.uid);
         return token;
       },
       session({ session, token }) {
         return { ...session, uid: token.uid as number | undefined, role: token.role as string | undefined };
       },
+    },
+    // Signing out ends this browser's session row (server/sessions).
+    events: {
+      signOut: ({ token }) => closeSignOutSession(token),
     },
   };
 }

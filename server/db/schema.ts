@@ -30,6 +30,35 @@ export interface UsersTable {
   on_duty: Generated<number>;
   /** When the account's personal data was erased (server/privacy); the row stays, anonymised, for references. */
   erased_at: Generated<number | null>;
+  /** Bumped to end every session of the user (server/sessions): a session is valid only at its user's version. */
+  session_version: Generated<number>;
+}
+
+/** One signed-in browser (server/sessions); the session token carries its id. */
+export interface UserSessionsTable {
+  id: string;
+  user_id: number;
+  session_version: number;
+  created_at: number;
+  /** Written at most once a minute: the idle lifetime counts from it. */
+  last_seen_at: number;
+  /** The absolute end of the session. */
+  expires_at: number;
+  revoked_at: number | null;
+  ip: string;
+  user_agent: string;
+  /** "Firefox on Linux": what the session list shows. */
+  label: string;
+}
+
+/** An email address change waiting for its confirmation link: the token's SHA-256, deleted once used or replaced. */
+export interface EmailChangesTable {
+  id: Generated<number>;
+  user_id: number;
+  new_email: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
 }
 
 export interface TicketsTable {
@@ -439,6 +468,8 @@ export interface WebauthnChallengesTable {
 
 export interface Database {
   users: UsersTable;
+  user_sessions: UserSessionsTable;
+  email_changes: EmailChangesTable;
   tickets: TicketsTable;
   ticket_messages: TicketMessagesTable;
   audit_events: AuditEventsTable;

