@@ -8,6 +8,11 @@ export type AppErrorCode =
   | "INVALID_INPUT"
   | "CONFLICT"
   | "EMAIL_TAKEN"
+  // Passwords and account links (server/auth/password-policy.ts, server/users).
+  | "WEAK_PASSWORD"
+  | "WRONG_PASSWORD"
+  | "RESET_INVALID"
+  | "SIGN_UP_LINK_INVALID"
   | "INVALID_CREDENTIALS"
   | "ACCOUNT_DISABLED"
   | "INVITE_INVALID"
@@ -26,6 +31,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly field?: string,
+    /** Several sentences for `field` (a refused password lists every problem); `message` is the first. */
+    readonly fieldMessages?: string[],
   ) {
     super(message);
     this.name = "AppError";

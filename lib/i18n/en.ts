@@ -7,6 +7,7 @@ import { securityEn } from "./sections/security.en";
 import { privacyEn } from "./sections/privacy.en";
 import { accountPageEn } from "./sections/account-page.en";
 import { auditChangesEn } from "./sections/audit-changes.en";
+import { accountsEn } from "./sections/accounts.en";
 import { ssoEn } from "./sections/sso.en";
 import { twoFactorEn } from "./sections/two-factor.en";
 
@@ -351,6 +352,6 @@ const core = {
 } as const;
 
 /** Each area of the product keeps its strings in lib/i18n/sections/<area>.{en,ru}.ts. */
-export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn, ...statusAdminEn, ...securityEn, ...privacyEn, ...accountPageEn, ...auditChangesEn, ...twoFactorEn, ...ssoEn };
+export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn, ...statusAdminEn, ...securityEn, ...privacyEn, ...accountPageEn, ...auditChangesEn, ...accountsEn, ...twoFactorEn, ...ssoEn };
 
 export type MessageKey = keyof typeof en;

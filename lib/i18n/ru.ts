@@ -8,6 +8,7 @@ import { securityRu } from "./sections/security.ru";
 import { privacyRu } from "./sections/privacy.ru";
 import { accountPageRu } from "./sections/account-page.ru";
 import { auditChangesRu } from "./sections/audit-changes.ru";
+import { accountsRu } from "./sections/accounts.ru";
 import { ssoRu } from "./sections/sso.ru";
 import { twoFactorRu } from "./sections/two-factor.ru";
 
@@ -22,6 +23,7 @@ export const ru: Record<MessageKey, string> = {
   ...privacyRu,
   ...accountPageRu,
   ...auditChangesRu,
+  ...accountsRu,
   ...ssoRu,
   ...twoFactorRu,
   "app.name": "Маяк",

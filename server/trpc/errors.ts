@@ -13,6 +13,10 @@ const CODE_MAP: Record<AppErrorCode, TRPCCode> = {
   INVALID_INPUT: "BAD_REQUEST",
   CONFLICT: "CONFLICT",
   EMAIL_TAKEN: "CONFLICT",
+  WEAK_PASSWORD: "BAD_REQUEST",
+  WRONG_PASSWORD: "BAD_REQUEST",
+  RESET_INVALID: "BAD_REQUEST",
+  SIGN_UP_LINK_INVALID: "BAD_REQUEST",
   INVALID_CREDENTIALS: "UNAUTHORIZED",
   ACCOUNT_DISABLED: "UNAUTHORIZED",
   INVITE_INVALID: "BAD_REQUEST",
@@ -47,7 +51,7 @@ export function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
     }
     return out;
   }
-  if (cause instanceof AppError && cause.field) return { [cause.field]: [cause.message] };
+  if (cause instanceof AppError && cause.field) return { [cause.field]: cause.fieldMessages ?? [cause.message] };
   return null;
 }
 

@@ -7,6 +7,7 @@ import { AppError, notFound } from "../errors";
 import type { RequestCtx } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/password";
+import { assertPasswordPolicy } from "../auth/password-policy";
 import { queueEmail } from "../email/queue-email";
 import { translate } from "@/lib/i18n";
 import { insertUser } from "./sign-up";
@@ -65,10 +66,11 @@ export async function acceptInvite(db: DB, ctx: RequestCtx, raw: z.input<typeof 
     Boolean(u && u.invite_expires_at && u.invite_expires_at >= ctx.now() && !u.disabled);
   const invited = await db
     .selectFrom("users")
-    .select(["id", "invite_expires_at", "disabled"])
+    .select(["id", "email", "name", "invite_expires_at", "disabled"])
     .where("invite_token_hash", "=", hash)
     .executeTakeFirst();
   if (!invited || !usable(invited)) throw new AppError("INVITE_INVALID", msg("err.inviteInvalid"));
+  assertPasswordPolicy(input.password, { name: input.name ?? invited.name, email: invited.email });
   const passwordHash = await hashPassword(input.password);
   return transact(db, async (trx) => {
     const user = await forUpdate(
