@@ -17,7 +17,8 @@ export interface ResumedSession {
 /**
  * The actor behind a session token, or null when the session is over: revoked, idle longer than the policy
  * allows, past its absolute end, at an older session version than its user's (password or role changed,
- * account disabled, "sign out everywhere"), or the account is disabled, erased or not yet activated.
+ * account disabled, "sign out everywhere"), or the account is disabled or erased. An account without a
+ * password (single sign-on) keeps the session its sign-in opened.
  * One indexed read (the session row joined to its user by primary keys); `last_seen_at` is written at most
  * once a minute.
  */
@@ -27,7 +28,7 @@ export async function resumeSession(db: DB, claims: SessionClaims, now: number, 
     .innerJoin("users as u", "u.id", "s.user_id")
     .select([
       "s.id", "s.user_id", "s.session_version as s_version", "s.last_seen_at", "s.expires_at", "s.revoked_at",
-      "u.role", "u.email", "u.name", "u.locale", "u.disabled", "u.password_hash", "u.session_version as u_version",
+      "u.role", "u.email", "u.name", "u.locale", "u.disabled", "u.erased_at", "u.session_version as u_version",
     ])
     .where("s.id", "=", claims.sid)
     .executeTakeFirst();
@@ -35,7 +36,7 @@ export async function resumeSession(db: DB, claims: SessionClaims, now: number, 
   const lastSeen = Number(row.last_seen_at);
   if (row.revoked_at !== null || Number(row.expires_at) <= now || lastSeen + policy.idleMs <= now) return null;
   if (Number(row.s_version) !== Number(row.u_version)) return null;
-  if (row.disabled || !row.password_hash) return null;
+  if (row.disabled || row.erased_at !== null) return null;
   if (now - lastSeen >= TOUCH_EVERY_MS) {
     // Conditional, so that concurrent requests of one session write it once; a failure costs nothing but precision.
     await db

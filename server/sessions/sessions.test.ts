@@ -220,13 +220,19 @@ describeEachDialect("sessions", (use) => {
     expect(await sessionFromCookies(db, [browser.cookie], { secret: SECRET, secure: true, now, policy: POLICY })).toBeNull();
   });
 
-  it("a disabled or erased account's session is refused even before it is revoked", async () => {
+  it("a disabled or erased account's session is refused even before it is revoked; one without a password (single sign-on) is not", async () => {
     const db = use();
-    const user = await makeCustomer(db);
     const now = Date.now();
-    const browser = await signIn(db, user, now);
-    await db.updateTable("users").set({ disabled: 1 }).where("id", "=", user.id).execute();
-    expect(await request(db, browser, now)).toBeNull();
+    const disabled = await makeCustomer(db);
+    const erased = await makeCustomer(db);
+    const sso = await makeAgent(db);
+    const browsers = [await signIn(db, disabled, now), await signIn(db, erased, now), await signIn(db, sso, now)];
+    await db.updateTable("users").set({ disabled: 1 }).where("id", "=", disabled.id).execute();
+    await db.updateTable("users").set({ erased_at: now }).where("id", "=", erased.id).execute();
+    await db.updateTable("users").set({ password_hash: null }).where("id", "=", sso.id).execute();
+    expect(await request(db, browsers[0], now)).toBeNull();
+    expect(await request(db, browsers[1], now)).toBeNull();
+    expect((await request(db, browsers[2], now))?.actor.id).toBe(sso.id);
   });
 });
 

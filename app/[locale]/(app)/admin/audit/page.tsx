@@ -27,9 +27,10 @@ const ZParams = z.object({
   cursor: ZIdParam,
 });
 
-function compact(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  return JSON.stringify(v).slice(0, 300);
+/** The event as stored, for whoever needs more than the readable lines. */
+function rawEvent(e: { id: number; actorId: number | null; actorRole: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown; ip: string; userAgent: string; createdAt: number }): string {
+  const { id, actorId, actorRole, action, entityType, entityId, before, after, ip, userAgent, createdAt } = e;
+  return JSON.stringify({ id, action, actorId, actorRole, entityType, entityId, before, after, ip, userAgent, createdAt });
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -94,11 +95,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 ) : (
                   `${e.entityType}:${e.entityId}`
                 )}
+                {e.entityLabel && <span className="block font-sans text-slate-700">{e.entityLabel}</span>}
               </td>
-              <td className="max-w-xs break-all px-4 py-2 font-mono text-xs text-slate-700">
-                {e.before !== null && <span className="block text-red-800">− {compact(e.before)}</span>}
-                {e.after !== null && <span className="block text-green-800">+ {compact(e.after)}</span>}
+              <td className="max-w-xs px-4 py-2 text-xs text-slate-800">
+                {e.changes.length > 0 && (
+                  <ul className="space-y-0.5" data-testid="audit-changes">
+                    {e.changes.map((c) => (
+                      <li key={c.field}>
+                        <span className="font-semibold">{c.field}:</span>{" "}
+                        {c.from !== undefined && c.to !== undefined ? `${c.from} → ${c.to}` : c.to !== undefined ? c.to : `${c.from} → ${t("common.none")}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 {e.redacted.length > 0 && <span className="block italic text-slate-600">{t("privacy.audit.redacted", { fields: e.redacted.join(", ") })}</span>}
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-blue-800 underline">{t("audit.raw")}</summary>
+                  <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-slate-700">{rawEvent(e)}</pre>
+                </details>
               </td>
               <td className="max-w-[12rem] truncate px-4 py-2 text-xs text-slate-700" title={e.userAgent}>{e.ip}</td>
             </tr>

@@ -48,7 +48,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <Link href={`/admin/users/${u.id}`} className="text-blue-800 hover:underline">{u.name}</Link>
                 </td>
                 <td className="px-4 py-2 text-slate-800">{u.email}</td>
-                <UserActionCells user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled, invited: u.invited }} self={u.id === me.id} roles={ROLES} />
+                <UserActionCells user={{ id: u.id, name: u.name, email: u.email, role: u.role, disabled: u.disabled, invited: u.invited }} self={u.id === me.id} roles={ROLES} />
                 <td className="whitespace-nowrap px-4 py-2 text-slate-700">{u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t("common.none")}</td>
               </tr>
             ))}
