@@ -17,6 +17,7 @@ import { monitoringJobs } from "./monitoring/jobs";
 import { incidentJobs } from "./incidents/jobs";
 import { subscriptionJobs } from "./subscriptions/jobs";
 import { privacyJobs } from "./privacy/jobs";
+import { usersJobs } from "./users/jobs";
 import { seedStatusDemo } from "./seed/seed-status";
 import { seedHelpAnalyticsDemo } from "./seed/seed-help-analytics";
 import { requestRevalidation } from "./revalidation/revalidate-public";
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
       incidentJobs(db),
       subscriptionJobs(db),
       privacyJobs(db),
+      usersJobs(db, { appUrl }),
     ]);
     for (const s of areas.schedules) await ensureSchedule(db, Date.now(), s);
     const worker = createWorker({

@@ -61,6 +61,27 @@ export interface EmailChangesTable {
   expires_at: number;
 }
 
+/** A password reset link that can still be used: the token's SHA-256, deleted once used or superseded. */
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** A sign-up waiting for its address to be confirmed: the account is created when the link is followed. */
+export interface SignUpRequestsTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  locale: Locale;
+  password_hash: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface TicketsTable {
   id: Generated<number>;
   requester_id: number;
@@ -468,6 +489,8 @@ export interface WebauthnChallengesTable {
 
 export interface Database {
   users: UsersTable;
+  password_resets: PasswordResetsTable;
+  sign_up_requests: SignUpRequestsTable;
   user_sessions: UserSessionsTable;
   email_changes: EmailChangesTable;
   tickets: TicketsTable;

@@ -10,6 +10,7 @@ import { verifyAuditChain } from "../audit/verify-chain";
 import { authenticate } from "../users/authenticate";
 import { getActorById } from "../users/get-actor";
 import { fieldErrorsOf } from "../trpc/errors";
+import { signUpAndConfirm } from "@/tests/accounts";
 
 const ANNA = { email: "anna.petrova@example.com", name: "Anna Petrova", password: "correct horse battery" };
 const ANNA_IP = "198.51.100.77";
@@ -55,7 +56,7 @@ describeEachDialect("erasing a customer", (use) => {
     const anon: RequestCtx = { actor: null, ip: ANNA_IP, userAgent: ANNA_UA, now: Date.now };
     // A failed sign-in before the account existed: the event's entity is her address itself.
     await expect(authenticate(db, anon, { email: ANNA.email, password: "nope-nope-nope" })).rejects.toThrow();
-    const { id } = await apiFrom(db, null).account.signUp(ANNA);
+    const { id } = await signUpAndConfirm(db, ANNA, { ip: ANNA_IP, userAgent: ANNA_UA });
     anna = { id, role: "customer", email: ANNA.email, name: ANNA.name, locale: "en" };
     await expect(authenticate(db, anon, { email: ANNA.email, password: "wrong password!" })).rejects.toThrow();
     await authenticate(db, anon, { email: ANNA.email, password: ANNA.password });
@@ -281,7 +282,7 @@ describeEachDialect("a customer deletes their own account", (use) => {
 
   beforeAll(async () => {
     const db = use();
-    const { id } = await apiAs(db, null).account.signUp({ email: "bob.builder@example.com", password: PASSWORD, name: "Bob Builder" });
+    const { id } = await signUpAndConfirm(db, { email: "bob.builder@example.com", password: PASSWORD, name: "Bob Builder" });
     bob = { id, role: "customer", email: "bob.builder@example.com", name: "Bob Builder", locale: "en" };
     await apiAs(db, bob).tickets.create({ subject: "Bob Builder's broken cart", description: "The cart forgets what Bob put in it." });
   });

@@ -4,7 +4,7 @@ import type { TicketStatus } from "../db/schema";
 import type { Actor, RequestCtx } from "../context";
 import { appUrl as configuredAppUrl } from "../env";
 import { AppError } from "../errors";
-import { createUser, signUp } from "../users/sign-up";
+import { createSignedUpCustomer, createUser } from "../users/sign-up";
 import { createTicket } from "../tickets/create-ticket";
 import { addMessage } from "../tickets/add-message";
 import { updateTicket } from "../tickets/update-ticket";
@@ -142,7 +142,7 @@ async function createPeople(db: DB, now: number): Promise<Record<PersonKey, Acto
     const input = { email: p.email, name: p.name, password: p.password, locale: p.locale };
     let id: number;
     if (p.role === "customer") {
-      ({ id } = await signUp(db, { actor: null, ip: p.ip, userAgent: p.userAgent, now: () => at }, input));
+      ({ id } = await createSignedUpCustomer(db, { actor: null, ip: p.ip, userAgent: p.userAgent, now: () => at }, input));
     } else if (actors.alexei) {
       const admin = STAFF.alexei;
       ({ id } = await createUser(db, { actor: actors.alexei, ip: admin.ip, userAgent: admin.userAgent, now: () => at }, { ...input, role: p.role }));

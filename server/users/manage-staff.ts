@@ -89,6 +89,7 @@ export async function acceptInvite(db: DB, ctx: RequestCtx, raw: z.input<typeof 
       })
       .where("id", "=", user.id)
       .execute();
+    await trx.deleteFrom("password_resets").where("user_id", "=", user.id).execute();
     const actor = { id: user.id, role: user.role, email: user.email, name: user.name, locale: user.locale };
     await recordAudit(trx, { ...ctx, actor }, { action: "user.invite_accepted", entityType: "user", entityId: user.id });
     return { email: user.email };

@@ -22,6 +22,19 @@ export const ZStaffRole = z.enum(STAFF_ROLES);
 export const ZSignUp = z.object({ email: ZEmail, password: ZPassword, name: ZName, locale: ZLocale.default("en") });
 export type TSignUp = z.input<typeof ZSignUp>;
 
+/** A token from an emailed link (sign-up confirmation, password reset). */
+export const ZLinkToken = z.string().min(20).max(100);
+export const ZConfirmSignUp = z.object({ token: ZLinkToken });
+export const ZRequestPasswordReset = z.object({ email: ZEmail, locale: ZLocale.default("en") });
+export const ZResetPassword = z.object({ token: ZLinkToken, password: ZPassword });
+export const ZChangePassword = z.object({ currentPassword: z.string().max(200, msg("err.password.long")), newPassword: ZPassword });
+/** The live hint in password fields: the server's verdict, with whatever the form knows about the person. */
+export const ZCheckPassword = z.object({
+  password: z.string().max(200, msg("err.password.long")),
+  name: z.string().max(120).optional(),
+  email: z.string().max(254).optional(),
+});
+
 export const ZInvite = z.object({ email: ZEmail, name: ZName, role: ZStaffRole });
 export const ZAcceptInvite = z.object({ token: z.string().min(20).max(100), password: ZPassword, name: ZName.optional() });
 export const ZSetRole = z.object({ userId: z.number().int().positive(), role: ZRole });

@@ -4,6 +4,7 @@ import { apiAs, countRows, errorCode, makeAdmin, makeAgent } from "@/tests/facto
 import type { Actor } from "../context";
 import { authenticate } from "./authenticate";
 import { getActorById } from "./get-actor";
+import { apiWithLimits, lastEmailTo, linkTokenFromOutbox } from "@/tests/accounts";
 
 const ctx = { actor: null, ip: "198.51.100.7", userAgent: "vitest", now: Date.now };
 
@@ -13,20 +14,30 @@ describeEachDialect("accounts", (use) => {
     admin = await makeAdmin(use());
   });
 
-  it("a customer signs up, signs in, and both are audited", async () => {
+  it("a customer signs up, confirms the address through the emailed link, signs in, and each step is audited", async () => {
     const db = use();
-    const { id } = await apiAs(db, null).account.signUp({ email: "  Dana@Example.TEST ", password: "correct horse battery", name: "Dana" });
+    await apiWithLimits(db, null).account.signUp({ email: "  Dana@Example.TEST ", password: "correct horse battery", name: "Dana" });
+    // No account until the link is followed.
+    expect(await db.selectFrom("users").select("id").where("email", "=", "dana@example.test").executeTakeFirst()).toBeUndefined();
+    await expect(authenticate(db, ctx, { email: "dana@example.test", password: "correct horse battery" })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+    const token = await linkTokenFromOutbox(db, "dana@example.test", "/signup/confirm");
+    expect(await apiAs(db, null).account.confirmSignUp({ token })).toEqual({ email: "dana@example.test" });
     const actor = await authenticate(db, ctx, { email: "dana@example.test", password: "correct horse battery" });
-    expect(actor).toMatchObject({ id, role: "customer", email: "dana@example.test" });
-    const actions = (await db.selectFrom("audit_events").select("action").where("entity_id", "=", String(id)).execute()).map((r) => r.action);
+    expect(actor).toMatchObject({ role: "customer", email: "dana@example.test", name: "Dana" });
+    const actions = (await db.selectFrom("audit_events").select("action").where("entity_id", "=", String(actor.id)).execute()).map((r) => r.action);
     expect(actions).toEqual(["user.signed_up", "auth.signed_in"]);
+    const requested = await db.selectFrom("audit_events").selectAll().where("action", "=", "user.sign_up_requested").where("entity_id", "=", "dana@example.test").executeTakeFirstOrThrow();
+    expect(JSON.parse(requested.after_json!)).toEqual({ email: "dana@example.test", existingAccount: false });
+    // The link works once.
+    expect(await errorCode(apiAs(db, null).account.confirmSignUp({ token }))).toBe("BAD_REQUEST");
   });
 
-  it("a taken email is a field error, whatever its case", async () => {
+  it("a taken email, whatever its case, answers as a new one and mails the owner instead of creating anything", async () => {
     const db = use();
-    const err = await apiAs(db, null).account.signUp({ email: "DANA@example.test", password: "another long password", name: "Dana 2" }).catch((e) => e);
-    expect(err.code).toBe("CONFLICT");
-    expect(err.cause).toMatchObject({ code: "EMAIL_TAKEN", field: "email" });
+    const users = await countRows(db, "users");
+    expect(await apiWithLimits(db, null).account.signUp({ email: "DANA@example.test", password: "another long password", name: "Dana 2" })).toBeUndefined();
+    expect(await countRows(db, "users")).toBe(users);
+    expect((await lastEmailTo(db, "dana@example.test"))?.subject).toBe("Someone tried to sign up with your email address");
   });
 
   it("a wrong password fails, is audited, and does not say whether the email exists", async () => {

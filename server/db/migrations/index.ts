@@ -7,6 +7,7 @@ import * as m0005 from "./2026_11_28_0005_article_body_text";
 import * as m0006 from "./2026_12_03_0006_rate_limits";
 import * as m0007 from "./2026_12_03_0007_webhook_verification";
 import * as m0008 from "./2026_12_03_0008_privacy_and_retention";
+import * as m0009 from "./2026_12_03_0009_password_reset_and_sign_up";
 import * as m0010 from "./2026_12_03_0010_sessions_and_email_change";
 import * as m0011 from "./2026_12_03_0011_two_factor";
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_03_0006_rate_limits": m0006,
   "2026_12_03_0007_webhook_verification": m0007,
   "2026_12_03_0008_privacy_and_retention": m0008,
+  "2026_12_03_0009_password_reset_and_sign_up": m0009,
   "2026_12_03_0010_sessions_and_email_change": m0010,
   "2026_12_03_0011_two_factor": m0011,
 };
