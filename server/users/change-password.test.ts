@@ -7,6 +7,10 @@ import type { DB } from "../db";
 import { hashPassword } from "../auth/password";
 import { createMemoryRateLimits } from "../shared-state/rate-limits";
 import { authenticate } from "./authenticate";
+import { startSession } from "../sessions/start-session";
+import { createCaller } from "../trpc/root";
+
+const POLICY = { idleMs: 7 * 86_400_000, maxAgeMs: 30 * 86_400_000 };
 
 const CURRENT = "current lighthouse password";
 const NEW = "fresh harbour lantern 77";
@@ -72,6 +76,34 @@ describeEachDialect("changing one's password", (use) => {
       .where("entity_id", "=", String(me.id))
       .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ actor_id: me.id, actor_role: "agent" });
+  });
+
+  it("ends every other session of the account and keeps the one that made the change", async () => {
+    const db = use();
+    const open = (ua: string) => startSession(db, { userId: me.id, ip: "192.0.2.5", userAgent: ua, now: Date.now() }, POLICY);
+    const [here, laptop, phone] = [await open("here"), await open("laptop"), await open("phone")];
+    const api = createCaller({
+      db,
+      actor: me,
+      sessionId: here,
+      ip: "192.0.2.5",
+      userAgent: "here",
+      now: Date.now,
+      appUrl: "http://mayak.test",
+      locale: "en",
+      rateLimits: createMemoryRateLimits(),
+    });
+    await api.account.changePassword({ currentPassword: CURRENT, newPassword: NEW });
+    const rows = await db.selectFrom("user_sessions").select(["id", "revoked_at"]).where("user_id", "=", me.id).execute();
+    const revoked = Object.fromEntries(rows.map((r) => [r.id, r.revoked_at !== null]));
+    expect(revoked).toEqual({ [here]: false, [laptop]: true, [phone]: true });
+    const event = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "user.sessions_revoked")
+      .where("entity_id", "=", String(me.id))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(event.after_json!)).toEqual({ reason: "password_changed", sessions: 2 });
   });
 
   it("the new password must pass the policy and differ from the current one", async () => {

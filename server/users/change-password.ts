@@ -7,13 +7,14 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { assertPasswordPolicy } from "../auth/password-policy";
+import { revokeUserSessions } from "../sessions/revoke-sessions";
 import { ZChangePassword } from "./schemas";
 import { msg } from "@/lib/i18n";
 
 /**
  * The signed-in person changes their password, giving the current one again: a session left open on
  * someone else's screen is not enough. A wrong current password is audited and changes nothing; a change
- * is audited and ends every reset link the account had.
+ * is audited and ends every reset link the account had and every other session.
  */
 export async function changePassword(db: DB, ctx: RequestCtx, raw: z.input<typeof ZChangePassword>): Promise<void> {
   const input = ZChangePassword.parse(raw);
@@ -41,5 +42,7 @@ export async function changePassword(db: DB, ctx: RequestCtx, raw: z.input<typeo
     await trx.updateTable("users").set({ password_hash: passwordHash, updated_at: ctx.now() }).where("id", "=", user.id).execute();
     await trx.deleteFrom("password_resets").where("user_id", "=", user.id).execute();
     await recordAudit(trx, ctx, { action: "user.password_changed", entityType: "user", entityId: user.id });
+    // Whoever else was signed in with the old password is signed out; this browser stays.
+    await revokeUserSessions(trx, ctx, user.id, "password_changed", { keep: ctx.sessionId });
   });
 }

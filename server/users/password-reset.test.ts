@@ -13,6 +13,7 @@ import { createMemoryRateLimits } from "../shared-state/rate-limits";
 import { usersJobs, sweepAccountLinks } from "./jobs";
 import { authenticate } from "./authenticate";
 import { RESET_TTL_MS } from "./password-reset";
+import { startSession } from "../sessions/start-session";
 
 const OLD = "old lighthouse password";
 const NEW = "brand new harbour lantern";
@@ -73,6 +74,11 @@ describeEachDialect("password reset by email", (use) => {
 
   it("happy path: the link from the outbox sets a new password once; requested and completed are audited", async () => {
     const db = use();
+    const session = await startSession(
+      db,
+      { userId: person.id, ip: "192.0.2.9", userAgent: "elsewhere", now: clock.now() },
+      { idleMs: 7 * 86_400_000, maxAgeMs: 30 * 86_400_000 },
+    );
     await apiWithLimits(db, null, { now: clock.now, ip: "198.51.100.200" }).account.requestPasswordReset({
       email: `  ${person.email.toUpperCase()} `,
       locale: "en",
@@ -107,6 +113,18 @@ describeEachDialect("password reset by email", (use) => {
     const completed = events.find((e) => e.action === "auth.password_reset_completed")!;
     expect(requested).toMatchObject({ actor_id: null, ip: "198.51.100.200" });
     expect(completed).toMatchObject({ actor_id: person.id, ip: "198.51.100.201" });
+
+    // Everyone signed in to the account, with the old password, is signed out.
+    const revoked = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "user.sessions_revoked")
+      .where("entity_id", "=", String(person.id))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(revoked.after_json!)).toEqual({ reason: "password_reset", sessions: 1 });
+    expect(await db.selectFrom("user_sessions").select("revoked_at").where("id", "=", session).executeTakeFirstOrThrow()).toEqual({
+      revoked_at: clock.now(),
+    });
 
     // Used once: the same link again is refused.
     expect(

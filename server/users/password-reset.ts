@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/password";
 import { assertPasswordPolicy } from "../auth/password-policy";
+import { revokeUserSessions } from "../sessions/revoke-sessions";
 import { queueEmail } from "../email/queue-email";
 import { enqueueJob } from "../jobs/queue";
 import { hashLinkToken, linkWithToken, newLinkToken } from "./link-tokens";
@@ -77,8 +78,9 @@ export async function issuePasswordReset(db: DB, ctx: RequestCtx, payload: Passw
 /**
  * A new password through a reset link. The link is checked before the password is judged or hashed (a
  * wrong link costs one indexed read), and again on the locked row: it works once, in the same transaction
- * that changes the password, and every other link of the account goes with it. Completing a reset also
- * ends a pending invitation, since it proves the same thing: the person reads the account's email.
+ * that changes the password, and every other link and every session of the account go with it.
+ * Completing a reset also ends a pending invitation, since it proves the same thing: the person reads the
+ * account's email.
  */
 export async function resetPassword(db: DB, ctx: RequestCtx, raw: z.input<typeof ZResetPassword>): Promise<void> {
   const input = ZResetPassword.parse(raw);
@@ -116,5 +118,7 @@ export async function resetPassword(db: DB, ctx: RequestCtx, raw: z.input<typeof
       .execute();
     const actor = { id: row.id, role: row.role, email: row.email, name: row.name, locale: row.locale };
     await recordAudit(trx, { ...ctx, actor }, { action: "auth.password_reset_completed", entityType: "user", entityId: row.id });
+    // Someone who knew the old password (the reason for many resets) is signed out everywhere.
+    await revokeUserSessions(trx, { ...ctx, actor }, row.id, "password_reset");
   });
 }
