@@ -8,7 +8,8 @@
 // The build folder is .next, or $NEXT_DIST_DIR (read by next.config.ts).
 import http from "node:http";
 import { parseArgs } from "node:util";
-import { securityHeaders } from "./lib/security-headers.mjs";
+import { publicUrlOf } from "./lib/security-headers.mjs";
+import { createResponseGuard } from "./lib/response-security.mjs";
 import { markClientIpStamped, parseTrustedProxies, stampClientIp } from "./lib/client-ip.mjs";
 import { badRequestAnswer, badRequestTarget } from "./lib/request-target.mjs";
 
@@ -42,9 +43,15 @@ const { default: next } = await import("next");
 
 // The app registers its search function here at start (instrumentation.ts, server/kb/search-http.ts).
 const SEARCH_HTTP = Symbol.for("mayak.searchHttp");
-const SECURITY = securityHeaders.map(({ key, value }) => [key, value]);
+// Every response's security headers, Content-Security-Policy included, are settled here when its own headers
+// are known (lib/response-security.mjs): cached pages get the hashes of their inline scripts, pages rendered
+// per request keep proxy.ts's nonce, the rest a policy that allows nothing.
+const guard = createResponseGuard({ publicUrl: publicUrlOf(process.env) });
 
-const server = http.createServer(onRequest);
+const server = http.createServer((req, res) => {
+  guard(req, res);
+  onRequest(req, res);
+});
 // Next's own host stays "localhost" whatever interface we listen on: Next builds the URL that proxy.ts sees
 // with "localhost" and treats a rewrite to any other host as external (proxying it to itself, where it
 // would meet the /en/… redirect: every page would answer 308).
@@ -56,6 +63,9 @@ const prepared = app.prepare().then(() => {
 
 function onRequest(req, res) {
   stampClientIp(req, trustedProxies);
+  // Next takes the nonce of a page from the request's policy: only proxy.ts may set one.
+  delete req.headers["content-security-policy"];
+  delete req.headers["content-security-policy-report-only"];
   // A path Next cannot decode would get an empty 500 from it: a 400 that says why, here.
   const bad = badRequestTarget(req.url);
   if (bad) {
@@ -78,9 +88,8 @@ function onRequest(req, res) {
   );
 }
 
-/** An answer made here, outside Next, with the same security headers as Next's. */
+/** An answer made here, outside Next (the guard adds the security headers). */
 function send(res, answer) {
-  for (const [key, value] of SECURITY) res.setHeader(key, value);
   for (const key in answer.headers) res.setHeader(key, answer.headers[key]);
   res.statusCode = answer.status;
   res.end(answer.body);
