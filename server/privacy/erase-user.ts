@@ -26,6 +26,7 @@ export interface ErasureReport {
   messages: number;
   emailsDeleted: number;
   subscriptionsDeleted: number;
+  sessionsEnded: number;
   auditEventsRedacted: number;
 }
 
@@ -64,8 +65,9 @@ function assertErasable(user: { role: Role; erased_at: number | null }): void {
 
 /**
  * Erases a customer: the account row stays (tickets and messages point at it) but says "Deleted user #id"
- * with an address that can never receive mail, no password, no invitation, disabled — so every session ends at
- * its next request (sessions are re-read from the database). Their tickets keep the conversation for the team,
+ * with an address that can never receive mail, no password, no invitation, disabled, a new session version and
+ * no session rows — so every session ends at its next request; their second factors, passkeys and pending
+ * email change are deleted. Their tickets keep the conversation for the team,
  * with their email and name removed from the text and the page URL emptied; open ones are closed, since
  * nobody can be answered any more. Their outbox mail, its pending deliveries and their status subscriptions
  * are deleted. In the audit trail, their address and browser on everything they did, and every field that
@@ -174,10 +176,20 @@ async function eraseUser(db: DB, ctx: RequestCtx, userId: number, by: "admin" | 
       .where("kind", "=", "email")
       .where("target", "=", user.email)
       .executeTakeFirst();
+    // Sessions (with the address and browser of each), a pending email change (the new address), second
+    // factors and passkeys: all theirs, none needed by anyone else.
+    const sessions = await trx.deleteFrom("user_sessions").where("user_id", "=", user.id).executeTakeFirst();
+    await trx.deleteFrom("email_changes").where("user_id", "=", user.id).execute();
+    await trx.deleteFrom("user_two_factor").where("user_id", "=", user.id).execute();
+    await trx.deleteFrom("user_recovery_codes").where("user_id", "=", user.id).execute();
+    await trx.deleteFrom("user_passkeys").where("user_id", "=", user.id).execute();
+    await trx.deleteFrom("webauthn_challenges").where("user_id", "=", user.id).execute();
 
     await trx
       .updateTable("users")
-      .set({
+      .set((eb) => ({
+        // Any session token still held, even one whose row is gone, is now of an old version.
+        session_version: eb("session_version", "+", 1),
         email: erasedEmail(user.id, crypto.randomBytes(4).toString("hex")),
         name: erasedName(user.id),
         password_hash: null,
@@ -188,7 +200,7 @@ async function eraseUser(db: DB, ctx: RequestCtx, userId: number, by: "admin" | 
         on_duty: 0,
         erased_at: now,
         updated_at: now,
-      })
+      }))
       .where("id", "=", user.id)
       .execute();
 
@@ -203,6 +215,7 @@ async function eraseUser(db: DB, ctx: RequestCtx, userId: number, by: "admin" | 
       messages,
       emailsDeleted: mail.length,
       subscriptionsDeleted: Number(subscriptions.numDeletedRows),
+      sessionsEnded: Number(sessions.numDeletedRows),
       auditEventsRedacted: redacted.length,
     };
     await recordAudit(trx, ctx, { action: "privacy.user_erased", entityType: "user", entityId: user.id, after: { by, ...report } });

@@ -15,6 +15,7 @@ import { signUpAndConfirm } from "@/tests/accounts";
 const ANNA = { email: "anna.petrova@example.com", name: "Anna Petrova", password: "correct horse battery" };
 const ANNA_IP = "198.51.100.77";
 const ANNA_UA = "AnnaBrowser/1.0";
+const ANNA_NEW_EMAIL = "anna.p.new@example.org";
 
 /** Anna's own calls come from her address and browser, to find them afterwards. */
 function apiFrom(db: DB, actor: Actor | null) {
@@ -61,6 +62,16 @@ describeEachDialect("erasing a customer", (use) => {
     await expect(authenticate(db, anon, { email: ANNA.email, password: "wrong password!" })).rejects.toThrow();
     await authenticate(db, anon, { email: ANNA.email, password: ANNA.password });
     [other, agent, lead, admin] = await Promise.all([makeCustomer(db), makeAgent(db), makeLead(db), makeAdmin(db)]);
+    // A session, a pending change of address, a second factor and a passkey: all hers.
+    const at = Date.now();
+    await db
+      .insertInto("user_sessions")
+      .values({ id: `s-${id}`, user_id: id, session_version: 0, created_at: at, last_seen_at: at, expires_at: at + 86_400_000, revoked_at: null, ip: ANNA_IP, user_agent: ANNA_UA, label: "AnnaBrowser on Linux" })
+      .execute();
+    await db.insertInto("email_changes").values({ user_id: id, new_email: ANNA_NEW_EMAIL, token_hash: "e".repeat(64), created_at: at, expires_at: at + 86_400_000 }).execute();
+    await db.insertInto("user_two_factor").values({ user_id: id, secret_enc: "sealed", enabled_at: at, last_step: null, created_at: at, updated_at: at }).execute();
+    await db.insertInto("user_recovery_codes").values({ user_id: id, salt: "s", code_hash: "c".repeat(64), used_at: null, created_at: at }).execute();
+    await db.insertInto("user_passkeys").values({ user_id: id, credential_id: `cred-${id}`, public_key: "pk", transports: null, name: "Anna's phone", created_at: at, last_used_at: null }).execute();
 
     const mine = apiFrom(db, anna);
     ticketId = (
@@ -128,6 +139,8 @@ describeEachDialect("erasing a customer", (use) => {
     expect(data.tickets[0].messages[1].author).toBe(agent.name);
     expect(data.subscriptions).toHaveLength(1);
     expect(data.activity.some((a) => a.action === "ticket.created" && a.ip === ANNA_IP)).toBe(true);
+    expect(data.sessions).toMatchObject([{ ip: ANNA_IP, userAgent: ANNA_UA, label: "AnnaBrowser on Linux", revokedAt: null }]);
+    expect(data.security).toMatchObject({ twoFactorEnabled: true, passkeys: [{ name: "Anna's phone" }] });
     const text = JSON.stringify(data);
     for (const secret of ["Pro plan", agent.email, admin.email, other.email, "Unrelated ticket", "password_hash", "$argon2"])
       expect(text).not.toContain(secret);
@@ -226,6 +239,10 @@ describeEachDialect("erasing a customer", (use) => {
     ]);
     expect(await db.selectFrom("outbox_emails").select("id").where("to_address", "=", ANNA.email).execute()).toEqual([]);
     expect(await db.selectFrom("status_subscribers").select("id").where("target", "=", ANNA.email).execute()).toEqual([]);
+    for (const table of ["user_sessions", "email_changes", "user_two_factor", "user_recovery_codes", "user_passkeys"] as const) {
+      expect(await db.selectFrom(table).select("user_id").where("user_id", "=", anna.id).execute(), table).toEqual([]);
+    }
+    expect(report.sessionsEnded).toBe(1);
     // Someone else's ticket is untouched.
     expect(await db.selectFrom("tickets").select("subject").where("requester_id", "=", other.id).execute()).toEqual([
       { subject: "Unrelated ticket" },
@@ -259,7 +276,7 @@ describeEachDialect("erasing a customer", (use) => {
 
   it("nothing about her is left anywhere in the database", async () => {
     const db = use();
-    const needles = [ANNA.email, ANNA.name, ANNA_IP].map((s) => s.toLowerCase());
+    const needles = [ANNA.email, ANNA.name, ANNA_IP, ANNA_NEW_EMAIL].map((s) => s.toLowerCase());
     for (const { table, text } of await everyRow(db)) {
       for (const n of needles) expect(text, `${table} contains ${n}`).not.toContain(n);
     }

@@ -15,7 +15,8 @@ import { ZUserId, type TUserId } from "./schemas";
  * Everything Mayak keeps about one person, as they may take it away: their account, their tickets with the
  * public conversation (their messages and staff replies, never internal notes), their article feedback,
  * their status-page email subscriptions and what they did (the audit trail's record of their own actions,
- * with the address and browser it came from). Other people appear only as staff display names.
+ * with the address and browser it came from), their sessions, and whether they use a second factor or passkeys.
+ * Other people appear only as staff display names.
  */
 export interface UserDataExport {
   format: "mayak-user-data/1";
@@ -56,6 +57,16 @@ export interface UserDataExport {
     confirmedAt: string | null;
   }[];
   activity: { action: string; entity: string; createdAt: string; ip: string; userAgent: string }[];
+  sessions: {
+    label: string;
+    ip: string;
+    userAgent: string;
+    createdAt: string;
+    lastSeenAt: string;
+    expiresAt: string;
+    revokedAt: string | null;
+  }[];
+  security: { twoFactorEnabled: boolean; passkeys: { name: string; createdAt: string; lastUsedAt: string | null }[] };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
@@ -153,6 +164,19 @@ export async function exportUserData(db: DB, userId: number, now: number): Promi
     .where("target", "=", user.email)
     .orderBy("id")
     .execute();
+  const sessions = await db
+    .selectFrom("user_sessions")
+    .select(["label", "ip", "user_agent", "created_at", "last_seen_at", "expires_at", "revoked_at"])
+    .where("user_id", "=", user.id)
+    .orderBy("created_at")
+    .execute();
+  const twoFactor = await db.selectFrom("user_two_factor").select("enabled_at").where("user_id", "=", user.id).executeTakeFirst();
+  const passkeys = await db
+    .selectFrom("user_passkeys")
+    .select(["name", "created_at", "last_used_at"])
+    .where("user_id", "=", user.id)
+    .orderBy("id")
+    .execute();
 
   return {
     format: "mayak-user-data/1",
@@ -205,6 +229,20 @@ export async function exportUserData(db: DB, userId: number, now: number): Promi
       ip: e.ip,
       userAgent: e.user_agent,
     })),
+    sessions: sessions.map((x) => ({
+      label: x.label,
+      ip: x.ip,
+      userAgent: x.user_agent,
+      createdAt: iso(x.created_at)!,
+      lastSeenAt: iso(x.last_seen_at)!,
+      expiresAt: iso(x.expires_at)!,
+      revokedAt: iso(x.revoked_at),
+    })),
+    // Secrets (the authenticator's key, recovery codes, passkeys' public keys) stay out: they are not data about the person.
+    security: {
+      twoFactorEnabled: !!twoFactor?.enabled_at,
+      passkeys: passkeys.map((k) => ({ name: k.name, createdAt: iso(k.created_at)!, lastUsedAt: iso(k.last_used_at) })),
+    },
   };
 }
 
