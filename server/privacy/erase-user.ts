@@ -176,10 +176,12 @@ async function eraseUser(db: DB, ctx: RequestCtx, userId: number, by: "admin" | 
       .where("kind", "=", "email")
       .where("target", "=", user.email)
       .executeTakeFirst();
-    // Sessions (with the address and browser of each), a pending email change (the new address), second
-    // factors and passkeys: all theirs, none needed by anyone else.
+    // Sessions (with the address and browser of each), a pending email change (the new address), reset links,
+    // a pending sign-up with their address, second factors and passkeys: all theirs, none needed by anyone else.
     const sessions = await trx.deleteFrom("user_sessions").where("user_id", "=", user.id).executeTakeFirst();
     await trx.deleteFrom("email_changes").where("user_id", "=", user.id).execute();
+    await trx.deleteFrom("password_resets").where("user_id", "=", user.id).execute();
+    await trx.deleteFrom("sign_up_requests").where("email", "=", user.email).execute();
     await trx.deleteFrom("user_two_factor").where("user_id", "=", user.id).execute();
     await trx.deleteFrom("user_recovery_codes").where("user_id", "=", user.id).execute();
     await trx.deleteFrom("user_passkeys").where("user_id", "=", user.id).execute();
