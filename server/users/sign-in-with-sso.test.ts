@@ -5,6 +5,7 @@ import type { DB } from "../db";
 import type { RequestCtx } from "../context";
 import { parseRoleMap } from "../auth/oidc-config";
 import { emailDomainAllowed, readClaim, roleFromClaims, signInWithSso, type SsoPolicy } from "./sign-in-with-sso";
+import { getActorById } from "./get-actor";
 
 const MAP = parseRoleMap("mayak-admins=admin, mayak-leads=lead, support=agent");
 const ISSUER = "https://login.corp.example";
@@ -92,6 +93,30 @@ describeEachDialect("signInWithSso", (use) => {
     ]);
   });
 
+  it("accepts a pending invitation: the invited account signs in, the invitation link stops working", async () => {
+    const db = use();
+    const invited = await makeUser(db, "lead", { email: unique("invited") });
+    await db
+      .updateTable("users")
+      .set({ password_hash: null, invite_token_hash: "h".repeat(64), invite_expires_at: 1 })
+      .where("id", "=", invited.id)
+      .execute();
+    expect(await getActorById(db, invited.id)).toBeNull();
+    const out = await signInWithSso(db, ctx, policy(), claimsFor(invited.email));
+    expect(out).toMatchObject({ kind: "signed-in", created: false, actor: { id: invited.id, role: "lead" } });
+    const row = await userByEmail(db, invited.email);
+    expect(row).toMatchObject({ invite_token_hash: null, invite_expires_at: null });
+    expect(row!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await getActorById(db, invited.id)).toMatchObject({ id: invited.id });
+    expect((await auditOf(db, invited.id)).map((e) => [e.action, e.actor])).toEqual([
+      ["user.invite_accepted", invited.id],
+      ["auth.signed_in", invited.id],
+    ]);
+    // A later sign-in changes nothing more.
+    await signInWithSso(db, ctx, policy(), claimsFor(invited.email));
+    expect((await userByEmail(db, invited.email))!.password_hash).toBe(row!.password_hash);
+  });
+
   it("with JIT off, refuses an address that has no account, creates nothing and audits the refusal without an actor", async () => {
     const db = use();
     const email = unique("newcomer");
@@ -108,7 +133,7 @@ describeEachDialect("signInWithSso", (use) => {
     ]);
   });
 
-  it("with JIT on, creates the account with the mapped role (no password) and signs it in, auditing both in one go", async () => {
+  it("with JIT on, creates the account with the mapped role (a password nobody knows) and signs it in, auditing both in one go", async () => {
     const db = use();
     for (const [groups, role] of [
       [["support"], "agent"],
@@ -119,7 +144,10 @@ describeEachDialect("signInWithSso", (use) => {
       const out = await signInWithSso(db, ctx, policy({ jit: true }), claimsFor(email, { groups, name: "Jo Jit", locale: "ru-RU" }));
       expect(out).toMatchObject({ kind: "signed-in", created: true, actor: { role, email, name: "Jo Jit", locale: "ru" } });
       const row = await userByEmail(db, email);
-      expect(row).toMatchObject({ role, password_hash: null, disabled: 0, last_sign_in_at: ctx.now() });
+      expect(row).toMatchObject({ role, disabled: 0, invite_token_hash: null, last_sign_in_at: ctx.now() });
+      // Not an invitation waiting for its password: the session works.
+      expect(row!.password_hash).toMatch(/^\$argon2id\$/);
+      expect(await getActorById(db, row!.id)).toMatchObject({ id: row!.id, role });
       expect((await auditOf(db, row!.id)).map((e) => [e.action, e.actor])).toEqual([
         ["user.sso_created", row!.id],
         ["auth.signed_in", row!.id],

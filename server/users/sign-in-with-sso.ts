@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import type { DB } from "../db";
 import type { Actor, RequestCtx } from "../context";
 import type { Role } from "../db/schema";
@@ -8,6 +9,7 @@ import { transact } from "../db/transact";
 import type { RoleMapping, SsoRole } from "../auth/oidc-config";
 import { ZEmail, ZName } from "./schemas";
 import { insertUser } from "./sign-up";
+import { hashPassword } from "../auth/password";
 
 /** What the app was configured to accept from its OpenID Provider (server/auth/oidc-config.ts). */
 export interface SsoPolicy {
@@ -81,12 +83,21 @@ function nameFrom(claims: Record<string, unknown>, email: string): string {
   return email.slice(0, email.indexOf("@")).slice(0, 120) || email;
 }
 
-type UserRow = { id: number; email: string; name: string; role: Role; locale: Actor["locale"]; disabled: number; erased_at: number | null };
+type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Actor["locale"];
+  disabled: number;
+  erased_at: number | null;
+  password_hash: string | null;
+};
 
 async function findUserByEmail(db: DB, email: string): Promise<UserRow | undefined> {
   return db
     .selectFrom("users")
-    .select(["id", "email", "name", "role", "locale", "disabled", "erased_at"])
+    .select(["id", "email", "name", "role", "locale", "disabled", "erased_at", "password_hash"])
     .where("email", "=", email)
     .executeTakeFirst();
 }
@@ -94,8 +105,8 @@ async function findUserByEmail(db: DB, email: string): Promise<UserRow | undefin
 /**
  * Signs a staff member in from the claims of an id_token the OpenID Provider signed (checked by next-auth
  * before this runs: issuer, audience, signature, expiry, nonce, state and PKCE). The account is the one with
- * the claim's email, which the provider must say it verified; with JIT on, a missing account is created with
- * the role its role claim maps to. Customers, disabled and erased accounts, unverified or foreign addresses
+ * the claim's email, which the provider must say it verified (an invitation not yet accepted is accepted by
+ * it); with JIT on, a missing account is created with the role its role claim maps to. Customers, disabled and erased accounts, unverified or foreign addresses
  * are refused. Every outcome is audited: a sign-in (and a creation) in the transaction that makes it, a
  * refusal with no actor, as a failed password sign-in is.
  */
@@ -132,7 +143,24 @@ export async function signInWithSso(db: DB, ctx: RequestCtx, policy: SsoPolicy, 
       if (user.disabled || user.erased_at !== null) return refuse("disabled", user);
       if (user.role === "customer") return refuse("not_staff", user);
       const actor: Actor = { id: user.id, role: user.role, email: user.email, name: user.name, locale: user.locale };
+      // An invitation not yet accepted (no password): signing in through the provider accepts it.
+      const passwordHash = user.password_hash ? null : await unknownPasswordHash();
       await transact(db, async (trx) => {
+        if (passwordHash) {
+          const accepted = await trx
+            .updateTable("users")
+            .set({ password_hash: passwordHash, invite_token_hash: null, invite_expires_at: null, updated_at: ctx.now() })
+            .where("id", "=", user.id)
+            .where("password_hash", "is", null)
+            .executeTakeFirst();
+          if (Number(accepted.numUpdatedRows) > 0) {
+            await recordAudit(
+              trx,
+              { ...ctx, actor },
+              { action: "user.invite_accepted", entityType: "user", entityId: user.id, after: sso },
+            );
+          }
+        }
         await trx.updateTable("users").set({ last_sign_in_at: ctx.now() }).where("id", "=", user.id).execute();
         await recordAudit(trx, { ...ctx, actor }, { action: "auth.signed_in", entityType: "user", entityId: user.id, after: sso });
       });
@@ -157,11 +185,11 @@ async function createSsoUser(
   input: { email: string; role: SsoRole; claims: Record<string, unknown>; sso: Record<string, string> },
 ): Promise<Actor> {
   const name = nameFrom(input.claims, input.email);
+  const passwordHash = await unknownPasswordHash();
   const locale = typeof input.claims.locale === "string" && input.claims.locale.toLowerCase().startsWith("ru") ? "ru" : "en";
   const now = ctx.now();
   return transact(db, async (trx) => {
-    // No password: the account signs in through the provider (an admin can still invite it to set one).
-    const id = await insertUser(trx, now, { email: input.email, name, role: input.role, locale, passwordHash: null });
+    const id = await insertUser(trx, now, { email: input.email, name, role: input.role, locale, passwordHash });
     await trx.updateTable("users").set({ last_sign_in_at: now }).where("id", "=", id).execute();
     const actor: Actor = { id, role: input.role, email: input.email, name, locale };
     await recordAudit(
@@ -177,4 +205,13 @@ async function createSsoUser(
     await recordAudit(trx, { ...ctx, actor }, { action: "auth.signed_in", entityType: "user", entityId: id, after: input.sso });
     return actor;
   });
+}
+
+/**
+ * A password nobody knows, for accounts that sign in through the provider: an account without any password
+ * is an invitation not yet accepted, and has no session (users/get-actor.ts). The person can still set a
+ * password of their own through "forgot password".
+ */
+function unknownPasswordHash(): Promise<string> {
+  return hashPassword(crypto.randomBytes(32).toString("base64url"));
 }
