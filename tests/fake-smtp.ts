@@ -37,9 +37,16 @@ export async function startFakeSmtp(): Promise<{ port: number; received: Receive
         buffer = buffer.slice(eol + 2);
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO" || verb === "HELO") socket.write("250-fake-smtp\r\n250 8BITMIME\r\n");
-        else if (verb === "MAIL") (mail.from = line.slice(10).trim()), socket.write("250 2.1.0 ok\r\n");
-        else if (verb === "RCPT") mail.to.push(line.slice(8).trim()), socket.write("250 2.1.5 ok\r\n");
-        else if (verb === "DATA") (inData = true), socket.write("354 end with <CRLF>.<CRLF>\r\n");
+        else if (verb === "MAIL") {
+          mail.from = line.slice(10).trim();
+          socket.write("250 2.1.0 ok\r\n");
+        } else if (verb === "RCPT") {
+          mail.to.push(line.slice(8).trim());
+          socket.write("250 2.1.5 ok\r\n");
+        } else if (verb === "DATA") {
+          inData = true;
+          socket.write("354 end with <CRLF>.<CRLF>\r\n");
+        }
         else if (verb === "QUIT") socket.end("221 2.0.0 bye\r\n");
         else if (verb === "RSET" || verb === "NOOP") socket.write("250 ok\r\n");
         else socket.write("502 5.5.2 not implemented\r\n");

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { describeEachDialect } from "@/tests/db";
 import { openPeerDb } from "../jobs/test-helpers";

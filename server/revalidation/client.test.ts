@@ -14,7 +14,7 @@ async function startApp() {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
+    req.on("end", () => void (async () => {
       app.inFlight++;
       app.maxInFlight = Math.max(app.maxInFlight, app.inFlight);
       await app.hold;
@@ -28,7 +28,7 @@ async function startApp() {
       app.inFlight--;
       res.writeHead(response.status, { "content-type": "application/json" });
       res.end(await response.text());
-    });
+    })());
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -108,7 +108,7 @@ export function createRevalidationClient(opts: RevalidationClientOptions): Reval
     request(areas) {
       soon = mergeAreas(soon, areas);
       if (!soonTimer) {
-        soonTimer = setTimeout(sendSoon, debounceMs);
+        soonTimer = setTimeout(() => void sendSoon(), debounceMs);
         soonTimer.unref();
       }
       followUp(areas);

@@ -55,7 +55,8 @@ function addDoc(g: Generation, d: SearchDoc): void {
 function removeDoc(g: Generation, id: number): void {
   const old = g.docs.get(id);
   if (!old) return;
-  oramaRemove(g.indexes[old.locale].orama, String(id));
+  // Orama's types allow a promise; with our synchronous components it never is one.
+  void oramaRemove(g.indexes[old.locale].orama, String(id));
   g.docs.delete(id);
 }
 

@@ -230,7 +230,8 @@ function newLanguageIndex(locale: Locale, schema: AnySchema): LanguageIndex {
     insert(doc) {
       tokenizer.counting = true;
       try {
-        insert(orama, doc);
+        // Synchronous with these components, whatever Orama's types allow.
+        void insert(orama, doc);
       } finally {
         tokenizer.counting = false;
       }

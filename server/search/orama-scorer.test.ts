@@ -79,7 +79,7 @@ describe("the custom scorer against Orama's own, over the help content and the r
       orama[locale] = oramaDefault(locale);
       for (const d of docs.filter((d) => d.locale === locale)) {
         ours[locale].insert(toRecord(d));
-        insert(orama[locale], toRecord(d));
+        void insert(orama[locale], toRecord(d));
       }
     }
   });
@@ -116,7 +116,7 @@ describe("the custom scorer against Orama's own, over the help content and the r
     const mine = docs.filter((d) => d.locale === locale);
     for (const d of mine) edited.insert(toRecord(d));
     for (const d of mine.slice(0, 10)) {
-      remove(edited.orama, String(d.id));
+      void remove(edited.orama, String(d.id));
       edited.insert(toRecord(d));
     }
     for (const { q } of cases.filter((c) => c.locale === locale)) {
