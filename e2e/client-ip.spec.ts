@@ -18,7 +18,7 @@ test("a forged X-Forwarded-For or client-address header does not change the addr
   const admin = await pageAs("admin");
   const audit = ok(
     await trpcQuery<{ items: { ip: string; after: { email?: string } }[] }>(admin.request, "admin.audit", {
-      action: "user.signed_up",
+      action: "user.sign_up_requested",
       limit: 20,
     }),
   );

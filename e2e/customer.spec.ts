@@ -1,4 +1,4 @@
-import { test, expect, tag, trpcQuery, uniqueEmail } from "./helpers";
+import { test, expect, emailedLinkToken, tag, trpcQuery, uniqueEmail } from "./helpers";
 
 test.describe("customer", () => {
   test("signs up, files a ticket with every field, finds it in My tickets and replies", async ({ page }) => {
@@ -6,12 +6,21 @@ test.describe("customer", () => {
     const name = `Customer ${id}`;
     const email = uniqueEmail("signup");
 
-    await test.step("sign up through the form and land signed in", async () => {
+    await test.step("sign up through the form, confirm the address from the email, sign in", async () => {
       await page.goto("/signup");
       await page.getByLabel("Your name").fill(name);
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password", { exact: true }).fill("correct-horse-battery");
       await page.getByRole("button", { name: "Create account" }).click();
+      // The same answer whether or not the address has an account: the next step is in the email.
+      await expect(page.getByRole("status")).toContainText(`We have sent a message to ${email}`);
+      await page.goto(`/signup/confirm?token=${encodeURIComponent(await emailedLinkToken(email, "/signup/confirm"))}`);
+      await page.getByRole("button", { name: "Create my account" }).click();
+      await expect(page.getByRole("status")).toHaveText("Your account is ready. Sign in with your email and the password you chose.");
+      await page.goto("/signin?callbackUrl=%2Ftickets%2Fnew");
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password", { exact: true }).fill("correct-horse-battery");
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL("**/tickets/new");
       await expect(page.getByTestId("whoami")).toHaveText(`${name} · Customer`);
       await expect(page.getByRole("heading", { level: 1, name: "File a ticket" })).toBeVisible();

@@ -88,8 +88,48 @@ export async function signInViaApi(request: APIRequestContext, who: Credentials)
   return me;
 }
 
+/**
+ * Signs up through the API and confirms the address as its owner would, through the link in the email
+ * (read from the outbox by the demo admin): sign-up alone creates no account.
+ */
 export async function signUpViaApi(request: APIRequestContext, input: Credentials & { name: string }): Promise<void> {
   ok(await trpcMutation(request, "account.signUp", { ...input, locale: "en" }));
+  const token = await emailedLinkToken(input.email, "/signup/confirm");
+  ok(await trpcMutation(request, "account.confirmSignUp", { token }));
+}
+
+// One request context signed in as the demo admin per worker, for reading the outbox.
+let outboxReader: Promise<APIRequestContext> | undefined;
+
+async function outboxAsAdmin(): Promise<APIRequestContext> {
+  outboxReader ??= (async () => {
+    const req = await playwrightRequest.newContext({ baseURL: base.info().project.use.baseURL });
+    await signInViaApi(req, DEMO.admin);
+    return req;
+  })();
+  return outboxReader;
+}
+
+/**
+ * The token of the newest `path?token=…` link emailed to `to`, read from the outbox (admin.outbox) as an admin
+ * reads it at /admin/outbox; waits for it, since some emails are written by background jobs.
+ */
+export async function emailedLinkToken(to: string, path: "/signup/confirm" | "/reset-password"): Promise<string> {
+  const admin = await outboxAsAdmin();
+  const pattern = new RegExp(`${path.replace(/\//g, "\\/")}\\?token=([\\w%-]+)`);
+  let token: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const page = ok(await trpcQuery<{ items: { to: string; text: string }[] }>(admin, "admin.outbox", { limit: 50 }));
+        const mail = page.items.find((m) => m.to === to.trim().toLowerCase() && pattern.test(m.text));
+        token = mail ? decodeURIComponent(pattern.exec(mail.text)![1]) : undefined;
+        return token;
+      },
+      { message: `an email to ${to} with a ${path} link`, timeout: 15_000 },
+    )
+    .toBeTruthy();
+  return token!;
 }
 
 export interface NewTicket {
@@ -135,7 +175,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   authFile: [
     async ({}, use, workerInfo) => {
       const baseURL = workerInfo.project.use.baseURL;
-      const dir = path.join(workerInfo.project.testDir, ".auth");
+      // One folder per server (port): a session belongs to the database of the server that opened it, so a
+      // file another run wrote for another port must not be taken for this one's.
+      const dir = path.join(workerInfo.project.testDir, ".auth", new URL(String(baseURL)).port || "default");
       await fs.mkdir(dir, { recursive: true });
       const ready = new Map<DemoRole, Promise<string>>();
 

@@ -10,6 +10,7 @@ import { AccountPrivacy } from "@/components/account-privacy";
 import { AccountProfile } from "@/components/account-profile";
 import { AccountSessions } from "@/components/account-sessions";
 import { OnDutyToggle } from "@/components/account-notifications";
+import { ChangePasswordForm } from "@/components/change-password-form";
 
 export const generateMetadata = titled("privacy.account.title");
 
@@ -60,7 +61,9 @@ export default async function AccountPage() {
           <p className="mt-3 max-w-2xl text-sm text-slate-700">{t(profile.role === "customer" ? "account.notify.customer" : "account.notify.staff")}</p>
         </Card>
 
-        {/* SLOT (password change): mount the change-password component of the passwords work here when it exists. */}
+        <Card>
+          <ChangePasswordForm />
+        </Card>
         {/* SLOT (two-factor): mount the two-factor section component of the 2FA work here when it exists. */}
 
         <AccountSessions sessions={sessions} lifetimes={{ idle: lifetime(t, idleMs), max: lifetime(t, maxAgeMs) }} />

@@ -44,6 +44,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <button type="submit" className={`${buttonClass} w-full`} disabled={busy}>
         {busy ? t("common.loading") : t("auth.signIn.submit")}
       </button>
+      <p className="text-sm">
+        <Link className="font-semibold text-blue-800 underline" href="/forgot-password">{t("reset.link")}</Link>
+      </p>
       <p className="text-sm text-slate-700">
         {t("auth.signIn.noAccount")} <Link className="font-semibold text-blue-800 underline" href="/signup">{t("nav.signUp")}</Link>
       </p>

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
+import { FormError, fieldErrorsOf, formErrorOf } from "@/components/form";
+import { PasswordField } from "@/components/password-field";
 import { buttonClass } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
@@ -21,9 +22,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormError message={formErrorOf(accept.error, t("common.error"))} />
-      <Field id="password" label={t("auth.password")} hint={t("auth.signUp.passwordHint")} errors={errors?.password}>
-        {(a) => <input {...a} name="password" type="password" autoComplete="new-password" className={inputClass} />}
-      </Field>
+      <PasswordField id="password" name="password" label={t("auth.password")} errors={errors?.password} />
       <button type="submit" className={`${buttonClass} w-full`} disabled={accept.isPending}>{t("auth.invite.submit")}</button>
     </form>
   );
