@@ -6,6 +6,7 @@ import { localePath } from "@/lib/i18n/paths";
 /** The administration pages, each behind its permission: listed on /admin and counted for the header. */
 export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: "/admin/users", label: "nav.users", permission: "user.manage" },
+  { href: "/admin/security", label: "twoFactor.admin.nav", permission: "user.manage" },
   { href: "/admin/retention", label: "privacy.nav.retention", permission: "privacy.manage" },
   { href: "/admin/monitors", label: "nav.monitors", permission: "monitor.manage" },
   { href: "/admin/status", label: "nav.components", permission: "status.manage" },

@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Header } from "@/components/header";
 import { getActor } from "@/server/auth/session";
+import { requireSecondFactorIfDue } from "@/server/auth/guard";
 import { permissionsOf } from "@/server/auth/permissions";
 import { LOCALE_COOKIE, translator, type Locale } from "@/lib/i18n";
 
@@ -18,6 +19,8 @@ export default async function AppLayout({ children, params }: { children: ReactN
     const back = (await headers()).get("x-mayak-path") ?? "/";
     redirect(`/api/locale?to=${actor.locale}&back=${encodeURIComponent(back)}`);
   }
+  // A role that requires a second factor: nothing but its setup until it is done (the API refuses the rest).
+  if (actor) await requireSecondFactorIfDue(actor);
   return (
     <>
       <Header actor={actor && { ...actor, permissions: permissionsOf(actor) }} locale={locale} t={translator(locale)} />

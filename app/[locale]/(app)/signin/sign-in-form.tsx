@@ -7,10 +7,18 @@ import { buttonClass } from "@/components/ui";
 import { useT } from "@/lib/i18n/client";
 import { safeCallbackPath } from "@/lib/safe-callback-path";
 
+/** The message for a refused sign-in; the second-factor ones (only after a right password) make the form ask for the code. */
+function failureKey(error: string | null | undefined): string {
+  if (error === "RATE_LIMITED") return "auth.signIn.rateLimited";
+  if (error === "TWO_FACTOR_REQUIRED") return "twoFactor.signIn.required";
+  if (error === "TWO_FACTOR_INVALID") return "twoFactor.signIn.invalid";
+  return "auth.signIn.failed";
+}
+
 /** Signs in through next-auth and then, with a full navigation, lets every server component see the session. */
-export async function signInAndGo(email: string, password: string, to: string): Promise<string | null> {
-  const res = await signIn("credentials", { email, password, redirect: false });
-  if (!res || res.error) return res?.error === "RATE_LIMITED" ? "auth.signIn.rateLimited" : "auth.signIn.failed";
+export async function signInAndGo(email: string, password: string, to: string, code?: string): Promise<string | null> {
+  const res = await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
+  if (!res || res.error) return failureKey(res?.error);
   window.location.assign(safeCallbackPath(to, window.location.origin));
   return null;
 }
@@ -19,16 +27,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The account has a second factor: the form asks for its code and sends it with the password.
+  const [askCode, setAskCode] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setBusy(true);
     setError(null);
-    const failure = await signInAndGo(String(form.get("email") ?? ""), String(form.get("password") ?? ""), callbackUrl);
+    const code = askCode ? String(form.get("code") ?? "") : undefined;
+    const failure = await signInAndGo(String(form.get("email") ?? ""), String(form.get("password") ?? ""), callbackUrl, code);
     if (failure) {
       setBusy(false);
       setError(t(failure));
+      if (failure.startsWith("twoFactor.")) setAskCode(true);
     }
   }
 
@@ -41,6 +53,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <Field id="password" label={t("auth.password")}>
         {(a) => <input {...a} name="password" type="password" autoComplete="current-password" required className={inputClass} />}
       </Field>
+      {askCode && (
+        <Field id="code" label={t("twoFactor.signIn.codeLabel")} hint={t("twoFactor.signIn.codeHint")}>
+          {(a) => <input {...a} name="code" autoComplete="one-time-code" autoFocus required className={inputClass} />}
+        </Field>
+      )}
       <button type="submit" className={`${buttonClass} w-full`} disabled={busy}>
         {busy ? t("common.loading") : t("auth.signIn.submit")}
       </button>

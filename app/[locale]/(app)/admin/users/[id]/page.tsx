@@ -8,6 +8,7 @@ import { titled } from "@/lib/i18n/metadata";
 import { ZIdParam } from "@/lib/search-params";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { UserPrivacyActions } from "./user-privacy-actions";
+import { UserTwoFactor } from "./user-two-factor";
 
 export const generateMetadata = titled("admin.users.title");
 
@@ -55,6 +56,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <p className="text-sm text-slate-700">{t("privacy.admin.notErasable")}</p>
           )}
         </Card>
+        <UserTwoFactor user={{ id: user.id, name: user.name, email: user.email }} />
       </div>
     </>
   );
