@@ -6,6 +6,7 @@ import type { DB } from "../db";
 import type { Actor } from "../context";
 import { manualClock } from "../clock";
 import { transact } from "../db/transact";
+import { hashPassword } from "../auth/password";
 import { createCaller } from "../trpc/root";
 import { sessionCookieName, sessionFromCookies, sessionTokenFrom } from "../auth/session-token";
 import { startSession } from "./start-session";
@@ -136,16 +137,18 @@ describeEachDialect("sessions", (use) => {
   it("a password change ends the other sessions and keeps the one that changed it", async () => {
     const db = use();
     const user = await makeCustomer(db);
+    await db.updateTable("users").set({ password_hash: await hashPassword("the old passphrase, long enough") }).where("id", "=", user.id).execute();
     const now = Date.now();
     const here = await signIn(db, user, now);
     const there = await signIn(db, user, now);
-    const ctx = { actor: user, sessionId: here.sid, ip: "198.51.100.1", userAgent: FIREFOX, now: () => now };
-    const ended = await transact(db, (trx) => revokeUserSessions(trx, ctx, user.id, "password_changed", { keep: ctx.sessionId }));
-    expect(ended).toBe(1);
+    await apiFor(db, user, here.sid).account.changePassword({ currentPassword: "the old passphrase, long enough", newPassword: "quartz lantern meadow 7 orbit" });
     expect(await request(db, there, now)).toBeNull();
     expect((await request(db, here, now))?.actor.id).toBe(user.id);
-    // The kept session is at the new version: a later "everywhere" still ends it.
-    await transact(db, (trx) => revokeUserSessions(trx, ctx, user.id, "password_reset"));
+    const e = await db.selectFrom("audit_events").selectAll().where("action", "=", "user.sessions_revoked").where("entity_id", "=", String(user.id)).executeTakeFirstOrThrow();
+    expect(JSON.parse(e.after_json!)).toEqual({ reason: "password_changed", sessions: 1 });
+    // The kept session is at the new version: a later revocation of every session still ends it.
+    const ctx = { actor: user, sessionId: here.sid, ip: "198.51.100.1", userAgent: FIREFOX, now: () => now };
+    expect(await transact(db, (trx) => revokeUserSessions(trx, ctx, user.id, "password_reset"))).toBe(1);
     expect(await request(db, here, now)).toBeNull();
   });
 
