@@ -8,7 +8,7 @@ import { AppError, notFound } from "../errors";
 import { msg } from "@/lib/i18n";
 
 /** Why every session of a user ended; recorded in the audit event. */
-export type RevokeReason = "password_changed" | "password_reset" | "role_changed" | "disabled" | "signed_out_everywhere";
+export type RevokeReason = "password_changed" | "password_reset" | "role_changed" | "disabled" | "signed_out_everywhere" | "two_factor_reset";
 
 /**
  * Ends every session of `userId` at its next request, inside the caller's transaction: the user's session

@@ -4,6 +4,7 @@ import type { Actor, RequestCtx } from "../context";
 import { AppError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { transact } from "../db/transact";
+import { revokeUserSessions } from "../sessions/revoke-sessions";
 import { msg } from "@/lib/i18n";
 
 /** What an admin sees of a user's second factor (on the user's page). */
@@ -26,8 +27,8 @@ export async function getUserTwoFactor(
 
 /**
  * An admin removes a user's second factor (a lost phone and lost recovery codes): the secret and the
- * recovery codes are deleted, audited with what there was. The user signs in with the password alone and,
- * if their role requires it, must enrol again at once. Admins reset others only: their own goes through
+ * recovery codes are deleted, audited with what there was, and every session of theirs ends. The user signs in
+ * with the password alone and, if their role requires it, must enrol again at once. Admins reset others only: their own goes through
  * their account page, which asks for a code or the password.
  */
 export async function resetUserTwoFactor(db: DB, ctx: RequestCtx & { actor: Actor }, input: { userId: number }): Promise<{ ok: true }> {
@@ -45,6 +46,8 @@ export async function resetUserTwoFactor(db: DB, ctx: RequestCtx & { actor: Acto
       .executeTakeFirstOrThrow();
     await trx.deleteFrom("user_two_factor").where("user_id", "=", user.id).execute();
     await trx.deleteFrom("user_recovery_codes").where("user_id", "=", user.id).execute();
+    // Every session of theirs ends: after a lost phone, whoever has one of their browsers must sign in again.
+    await revokeUserSessions(trx, ctx, user.id, "two_factor_reset");
     await recordAudit(trx, ctx, {
       action: "two_factor.reset_by_admin",
       entityType: "user",

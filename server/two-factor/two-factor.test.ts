@@ -282,12 +282,19 @@ describeEachDialect("two-factor authentication", (use) => {
     const agent = await withPassword(db, await makeAgent(db));
     await enrol(db, agent);
     expect(await api(db, admin).twoFactor.userStatus({ userId: agent.id })).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
+    const versionBefore = Number(
+      (await db.selectFrom("users").select("session_version").where("id", "=", agent.id).executeTakeFirstOrThrow()).session_version,
+    );
     expect(await api(db, admin).twoFactor.reset({ userId: agent.id })).toEqual({ ok: true });
     expect(await api(db, admin).twoFactor.userStatus({ userId: agent.id })).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
     const [event] = await auditOf(db, "two_factor.reset_by_admin");
     expect(event).toMatchObject({ actor_id: admin.id, actor_role: "admin", entity_type: "user", entity_id: String(agent.id) });
     expect(JSON.parse(event!.before_json!)).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
     expect(JSON.parse(event!.after_json!)).toEqual({ enabled: false });
+    const revoked = (await auditOf(db, "user.sessions_revoked")).filter((e) => e.entity_id === String(agent.id));
+    expect(revoked.map((e) => JSON.parse(e.after_json!).reason)).toEqual(["two_factor_reset"]);
+    const user = await db.selectFrom("users").select("session_version").where("id", "=", agent.id).executeTakeFirstOrThrow();
+    expect(Number(user.session_version), "every session of theirs ends").toBe(versionBefore + 1);
     expect((await signIn(db, agent)).kind).toBe("signed-in");
 
     expect(await appCode(api(db, admin).twoFactor.reset({ userId: agent.id })), "nothing to reset").toBe("TWO_FACTOR_NOT_ENABLED");
