@@ -11,6 +11,7 @@ import { AccountProfile } from "@/components/account-profile";
 import { AccountSessions } from "@/components/account-sessions";
 import { OnDutyToggle } from "@/components/account-notifications";
 import { ChangePasswordForm } from "@/components/change-password-form";
+import { TwoFactorSettings } from "@/components/two-factor-settings";
 
 export const generateMetadata = titled("privacy.account.title");
 
@@ -64,7 +65,7 @@ export default async function AccountPage() {
         <Card>
           <ChangePasswordForm />
         </Card>
-        {/* SLOT (two-factor): mount the two-factor section component of the 2FA work here when it exists. */}
+        <TwoFactorSettings />
 
         <AccountSessions sessions={sessions} lifetimes={{ idle: lifetime(t, idleMs), max: lifetime(t, maxAgeMs) }} />
 
