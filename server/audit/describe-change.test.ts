@@ -85,6 +85,12 @@ describe("describeChange", () => {
       [{ field: "Priority", from: "High" }],
       [{ field: "Приоритет", from: "Высокий" }],
     ],
+    [
+      "every revocation reason has words",
+      { entityType: "user", entityId: "7", before: null, after: { reason: "two_factor_reset" } },
+      [{ field: "Reason", to: "two-factor reset by an admin" }],
+      [{ field: "Причина", to: "сброс двухфакторной защиты администратором" }],
+    ],
     ["nothing before or after", { entityType: "user", entityId: "7", before: null, after: null }, [], []],
   ];
 

@@ -41,6 +41,7 @@ export const auditChangesEn = {
   "audit.reason.password_changed": "password changed",
   "audit.reason.password_reset": "password reset",
   "audit.reason.signed_out_everywhere": "signed out everywhere",
+  "audit.reason.two_factor_reset": "two-factor reset by an admin",
   "audit.reason.wrong_password": "wrong password",
   "audit.reason.unknown_email": "unknown email",
   "audit.by.admin": "an admin",

@@ -43,6 +43,7 @@ export const auditChangesRu: Record<keyof typeof auditChangesEn, string> = {
   "audit.reason.password_changed": "смена пароля",
   "audit.reason.password_reset": "сброс пароля",
   "audit.reason.signed_out_everywhere": "выход на всех устройствах",
+  "audit.reason.two_factor_reset": "сброс двухфакторной защиты администратором",
   "audit.reason.wrong_password": "неверный пароль",
   "audit.reason.unknown_email": "неизвестный адрес",
   "audit.by.admin": "администратор",
