@@ -26,12 +26,14 @@ test("GET /api/search answers JSON for other sites, with the security headers", 
   const body = await res.json();
   expect(body).toMatchObject({ query: "backup", locale: "en" });
   expect(body.total).toBeGreaterThan(0);
-  expect(body.hits[0].url).toMatch(/^\/help\/articles\/[a-z0-9-]+$/);
+  // Articles and FAQ entries are both answers: each links to its own page or to its anchor on the FAQ.
+  for (const hit of body.hits) expect(hit.url).toMatch(/^\/(help\/articles\/|faq#)[a-z0-9-]+$/);
+  expect(body.hits.some((h: { url: string }) => h.url.startsWith("/help/articles/"))).toBe(true);
   expect(body.hits.some((h: { titleHtml: string; snippetHtml: string }) => `${h.titleHtml} ${h.snippetHtml}`.includes("<mark>"))).toBe(true);
 
   const ru = await (await request.get(`/api/search?q=${encodeURIComponent("резервной копии")}&locale=ru&log=0`)).json();
   expect(ru.total).toBeGreaterThan(0);
-  expect(ru.hits[0].url).toMatch(/^\/ru\/help\/articles\//);
+  expect(ru.hits[0].url).toMatch(/^\/ru\/(help\/articles\/|faq#)/);
 });
 
 test("GET /api/search with bad input answers 400 with a clear message, not an error page", async ({ request }) => {
