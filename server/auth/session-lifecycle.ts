@@ -9,7 +9,13 @@ import { getRequestCtx } from "./session";
 
 /** For next-auth's jwt callback at sign-in: opens the session row for this browser and returns its id for the token. */
 export async function openSignInSession(userId: number): Promise<string> {
-  const h = await headers().catch(() => null);
+  // Outside a request (next-auth's handler called directly, as tests do) there are no headers to read.
+  let h: Headers | null = null;
+  try {
+    h = await headers();
+  } catch {
+    h = null;
+  }
   const { idleMs, maxAgeMs } = sessionSettings();
   return startSession(
     getDb(),

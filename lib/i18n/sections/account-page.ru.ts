@@ -66,7 +66,7 @@ export const accountPageRu: Record<keyof typeof accountPageEn, string> = {
   "admin.users.confirmRole.title": "Сменить роль пользователя {name} ({email}): {from} → {to}?",
   "admin.users.confirmRole.body": "{name} выйдет на всех устройствах и войдёт снова с ролью «{to}».",
   "admin.users.confirmRole.admin": "Администратор управляет всеми пользователями, ролями и настройками и читает журнал аудита.",
-  "admin.users.confirmRole.confirm": "Назначить роль «{to}»",
+  "admin.users.confirmRole.confirm": "{name}: назначить роль «{to}»",
   "admin.users.confirmDisable.title": "Отключить пользователя {name} ({email})?",
   "admin.users.confirmDisable.body": "{name} сразу выйдет на всех устройствах и не сможет войти, пока аккаунт не включат снова.",
   "admin.users.confirmEnable.title": "Снова включить пользователя {name} ({email})?",
