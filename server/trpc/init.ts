@@ -1,7 +1,7 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { DB } from "../db";
-import type { RequestCtx } from "../context";
+import type { Actor, RequestCtx } from "../context";
 import { can, type Permission } from "../auth/permissions";
 import { AppError, RateLimitedError } from "../errors";
 import { getRateLimits, type RateLimits, type RateRule } from "../shared-state/rate-limits";
@@ -71,26 +71,34 @@ export const enrollingProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-/**
- * Signed in, any role, with the second factor the role requires (server/two-factor/policy.ts): until it is
- * set up every call answers FORBIDDEN with appCode TWO_FACTOR_ENROLMENT_REQUIRED.
- */
-export const authedProcedure = enrollingProcedure.use(async ({ ctx, next }) => {
+/** Until the second factor the actor's role requires (server/two-factor/policy.ts) is set up, FORBIDDEN with appCode TWO_FACTOR_ENROLMENT_REQUIRED. */
+async function requireSecondFactor(ctx: TRPCContext & { actor: Actor }): Promise<void> {
   if (await enrolmentDue(ctx.db, ctx.actor, twoFactorDefaults())) {
     throw new AppError("TWO_FACTOR_ENROLMENT_REQUIRED", msg("twoFactor.err.enrolmentRequired"));
   }
+}
+
+/** Signed in, any role, with the second factor the role requires. */
+export const authedProcedure = enrollingProcedure.use(async ({ ctx, next }) => {
+  await requireSecondFactor(ctx);
   return next();
 });
 
 /**
  * Procedures built from the permission catalog. A signed-in actor without the permission gets NOT_FOUND:
- * the API never confirms that something exists to someone who may not see it.
+ * the API never confirms that something exists to someone who may not see it. The permission is checked
+ * first (no query), then the second factor, as for authedProcedure.
  */
 export function procedure(permission: Permission) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.actor, permission)) throw new TRPCError({ code: "NOT_FOUND", message: msg("err.notFound") });
-    return next({ ctx });
-  });
+  return enrollingProcedure
+    .use(({ ctx, next }) => {
+      if (!can(ctx.actor, permission)) throw new TRPCError({ code: "NOT_FOUND", message: msg("err.notFound") });
+      return next({ ctx });
+    })
+    .use(async ({ ctx, next }) => {
+      await requireSecondFactor(ctx);
+      return next();
+    });
 }
 
 /** Counts one call against `rule` for `key`; refused, it throws RATE_LIMITED (429 with Retry-After over HTTP). */
