@@ -50,7 +50,7 @@ test.describe("privacy", () => {
     });
 
     await test.step("a wrong password is refused in the dialog and nothing is deleted", async () => {
-      await page.getByLabel("Your password").fill("not-my-password");
+      await page.getByLabel("Your password", { exact: true }).fill("not-my-password");
       await page.getByRole("button", { name: "Delete my account" }).click();
       const dialog = page.getByRole("dialog", { name: "Delete your account?" });
       await expect(dialog).toBeVisible();
@@ -62,7 +62,7 @@ test.describe("privacy", () => {
     });
 
     await test.step("with the password, the account is deleted at once and the browser is signed out", async () => {
-      await page.getByLabel("Your password").fill(creds.password);
+      await page.getByLabel("Your password", { exact: true }).fill(creds.password);
       await page.getByRole("button", { name: "Delete my account" }).click();
       await page.getByRole("dialog", { name: "Delete your account?" }).getByRole("button", { name: "Delete for good" }).click();
       await page.waitForURL((url) => url.pathname === "/" || url.pathname === "/en");
