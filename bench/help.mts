@@ -1,4 +1,4 @@
-// `npx tsx bench/help.mts`: the help center's budgets. Search over 10,000 generated articles through
+// `npx tsx --conditions=react-server bench/help.mts`: the help center's budgets. Search over 10,000 generated articles through
 // GET /api/search, next to the same Orama search in this process, twice: the realistic rotating queries
 // (answered from the engine's cache after their first round) and queries that never repeat (no cache);
 // article and FAQ pages next to the static /contact page; the HTTP floor of the app's server (server.mjs,

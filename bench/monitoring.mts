@@ -1,4 +1,4 @@
-// `npx tsx bench/monitoring.mts`: 500 HTTP monitors at a 30 s interval against test servers on the loopback
+// `npx tsx --conditions=react-server bench/monitoring.mts`: 500 HTTP monitors at a 30 s interval against test servers on the loopback
 // interface, checked by the app's own job worker (monitoring.tick every 3 s). Reports the scheduler's drift
 // (checked_at - scheduled_at of every check), checks per second, and the app's CPU use. SQLite, production
 // build. See BENCHMARKS.md, "Monitoring".

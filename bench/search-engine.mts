@@ -3,7 +3,7 @@
 // earlier version of it (checked out from git into a temporary folder), in the same run, each engine in a
 // process of its own. Each query is timed --rounds times (median), never from the answer cache.
 //
-//   npx tsx bench/search-engine.mts [--baseline=<git revision>] [--distinct=300] [--rounds=3] [--articles=10000] [--skip-baseline]
+//   npx tsx --conditions=react-server bench/search-engine.mts [--baseline=<git revision>] [--distinct=300] [--rounds=3] [--articles=10000] [--skip-baseline]
 //
 // The corpus is the one bench/help.mts measures over HTTP: a temporary SQLite database gets the real
 // help-center content (as the app's first start syncs it) and the 10,000 generated articles of

@@ -1,4 +1,4 @@
-// `npx tsx bench/status.mts`: the status page's budget. /status and /ru/status against the static
+// `npx tsx --conditions=react-server bench/status.mts`: the status page's budget. /status and /ru/status against the static
 // /contact page, served by the same production server in the same run, on a new SQLite database with the
 // demo data (components, 90 days of rollups, incidents). Loopback only. See BENCHMARKS.md, "Status page".
 import fs from "node:fs";
