@@ -74,7 +74,10 @@ function onRequest(req, res) {
   }
   if (!handle) {
     // Held until Next is ready (as `next start` does), rather than refused.
-    prepared.then(() => onRequest(req, res), (err) => fail(res, err));
+    prepared.then(
+      () => onRequest(req, res),
+      (err) => fail(res, err),
+    );
     return;
   }
   const search = req.method === "GET" && isSearchPath(req.url) ? globalThis[SEARCH_HTTP] : undefined;

@@ -21,7 +21,11 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   for (const group of byKey.values()) {
     const languages = Object.fromEntries(group.map((e) => [e.locale, base + localePath(e.locale, `/help/articles/${e.slug}`)]));
     for (const e of group) {
-      out.push({ url: base + localePath(e.locale, `/help/articles/${e.slug}`), lastModified: new Date(e.updated_at), alternates: { languages } });
+      out.push({
+        url: base + localePath(e.locale, `/help/articles/${e.slug}`),
+        lastModified: new Date(e.updated_at),
+        alternates: { languages },
+      });
     }
   }
   return out;

@@ -56,8 +56,18 @@ function auditFields(spec: TicketSpec, i: number, ticketId: number, prevHash: st
 }
 
 const auditRow = (f: HashedFields, hash: string) => [
-  f.actor_id, f.actor_role, f.action, f.entity_type, f.entity_id, f.before_json, f.after_json,
-  f.ip, f.user_agent, f.created_at, f.prev_hash, hash,
+  f.actor_id,
+  f.actor_role,
+  f.action,
+  f.entity_type,
+  f.entity_id,
+  f.before_json,
+  f.after_json,
+  f.ip,
+  f.user_agent,
+  f.created_at,
+  f.prev_hash,
+  hash,
 ];
 
 /** The database's plan for the inbox queries: the first thing to look at when the inbox is slow. */

@@ -3,9 +3,7 @@ import { createPool, type Pool } from "mysql2/promise";
 import { MYSQL_POOL_OPTIONS } from "../server/db/connect";
 
 /** The benchmark's own connection to the app's database, through the same drivers the app uses. */
-export type BenchDb =
-  | { dialect: "sqlite"; sqlite: SQLite.Database }
-  | { dialect: "mysql"; pool: Pool };
+export type BenchDb = { dialect: "sqlite"; sqlite: SQLite.Database } | { dialect: "mysql"; pool: Pool };
 
 export function openSqlite(file: string): BenchDb {
   const sqlite = new SQLite(file);
@@ -58,7 +56,14 @@ export async function createScratchMysql(serverUrl: string, name: string): Promi
 }
 
 // One ticket in five open (new, open, pending, on hold), the rest solved or closed.
-const STATUSES = ["new", "open", "pending", "on_hold", ...Array<"solved" | "closed">(8).fill("solved"), ...Array<"solved" | "closed">(8).fill("closed")] as const;
+const STATUSES = [
+  "new",
+  "open",
+  "pending",
+  "on_hold",
+  ...Array<"solved" | "closed">(8).fill("solved"),
+  ...Array<"solved" | "closed">(8).fill("closed"),
+] as const;
 const PRIORITIES = ["low", "normal", "normal", "normal", "high", "urgent"] as const;
 const TOPICS = ["Cannot sign in", "Invoice is wrong", "Export to CSV fails", "Slow dashboard", "Password reset email", "API returns 500"];
 
@@ -92,7 +97,8 @@ export async function seedTickets(db: BenchDb, count: number): Promise<void> {
       status === "solved" || status === "closed" ? 0 : 1,
     ];
   };
-  const cols = "requester_id, assignee_id, subject, description, steps, expected, actual, page_url, priority, status, created_at, updated_at, first_response_at, solved_at, is_open";
+  const cols =
+    "requester_id, assignee_id, subject, description, steps, expected, actual, page_url, priority, status, created_at, updated_at, first_response_at, solved_at, is_open";
   const batch = 1000;
   if (db.dialect === "sqlite") {
     const insert = db.sqlite.prepare(`insert into tickets (${cols}) values (${Array(15).fill("?").join(", ")})`);

@@ -18,13 +18,76 @@ export interface SourceArticle {
 // Products, platforms and services a hosting/support help center writes about: the names that make
 // thousands of articles differ from each other beyond the few dozen topics of the real content.
 const TERMS = [
-  "WordPress", "WooCommerce", "Joomla", "Drupal", "Magento", "OpenCart", "PrestaShop", "Shopify", "Bitrix", "MODX",
-  "Tilda", "Ghost", "Laravel", "Symfony", "Django", "Rails", "Next.js", "Nuxt", "Gatsby", "Hugo",
-  "nginx", "Apache", "LiteSpeed", "PHP 8.3", "PHP 7.4", "MySQL", "MariaDB", "PostgreSQL", "Redis", "Memcached",
-  "Elasticsearch", "Cloudflare", "Let's Encrypt", "cPanel", "Plesk", "ISPmanager", "SFTP", "SSH", "Git", "Composer",
-  "Yoast", "Elementor", "Gutenberg", "Jetpack", "Akismet", "Wordfence", "UpdraftPlus", "WPML", "Polylang", "Contact Form 7",
-  "Google Analytics", "Yandex Metrica", "Stripe", "PayPal", "YooKassa", "Mailchimp", "SendGrid", "Postfix", "SPF", "DKIM",
-  "DMARC", "DNS", "CDN", "SSL", "HTTP/2", "WebP", "cron", "robots.txt", "sitemap", "reCAPTCHA",
+  "WordPress",
+  "WooCommerce",
+  "Joomla",
+  "Drupal",
+  "Magento",
+  "OpenCart",
+  "PrestaShop",
+  "Shopify",
+  "Bitrix",
+  "MODX",
+  "Tilda",
+  "Ghost",
+  "Laravel",
+  "Symfony",
+  "Django",
+  "Rails",
+  "Next.js",
+  "Nuxt",
+  "Gatsby",
+  "Hugo",
+  "nginx",
+  "Apache",
+  "LiteSpeed",
+  "PHP 8.3",
+  "PHP 7.4",
+  "MySQL",
+  "MariaDB",
+  "PostgreSQL",
+  "Redis",
+  "Memcached",
+  "Elasticsearch",
+  "Cloudflare",
+  "Let's Encrypt",
+  "cPanel",
+  "Plesk",
+  "ISPmanager",
+  "SFTP",
+  "SSH",
+  "Git",
+  "Composer",
+  "Yoast",
+  "Elementor",
+  "Gutenberg",
+  "Jetpack",
+  "Akismet",
+  "Wordfence",
+  "UpdraftPlus",
+  "WPML",
+  "Polylang",
+  "Contact Form 7",
+  "Google Analytics",
+  "Yandex Metrica",
+  "Stripe",
+  "PayPal",
+  "YooKassa",
+  "Mailchimp",
+  "SendGrid",
+  "Postfix",
+  "SPF",
+  "DKIM",
+  "DMARC",
+  "DNS",
+  "CDN",
+  "SSL",
+  "HTTP/2",
+  "WebP",
+  "cron",
+  "robots.txt",
+  "sitemap",
+  "reCAPTCHA",
 ];
 
 const QUALIFIERS = {
@@ -53,7 +116,10 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** The blocks of a Markdown body: paragraphs, lists and headings, as separated by blank lines. */
 function blocks(body: string): string[] {
-  return body.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  return body
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
 }
 
 export interface GeneratedArticle {
@@ -80,7 +146,8 @@ export function generateArticles(sources: SourceArticle[], count: number, seed =
     en: sources.filter((s) => s.locale === "en").map((s) => ({ ...s, blocks: blocks(s.body) })),
     ru: sources.filter((s) => s.locale === "ru").map((s) => ({ ...s, blocks: blocks(s.body) })),
   };
-  if (byLocale.en.length === 0 || byLocale.ru.length === 0) throw new Error("No help-center content in the database to generate articles from.");
+  if (byLocale.en.length === 0 || byLocale.ru.length === 0)
+    throw new Error("No help-center content in the database to generate articles from.");
   const out: GeneratedArticle[] = [];
   for (let i = 0; i < count; i++) {
     const locale = i % 2 === 0 ? "en" : "ru";
@@ -125,7 +192,21 @@ export function insertArticles(db: SQLite.Database, articles: GeneratedArticle[]
   db.transaction(() => {
     articles.forEach((a, i) => {
       const t = now - (articles.length - i) * 60_000;
-      insert.run(a.kind, a.slug, a.locale, a.translationKey, a.category, a.title, a.summary, JSON.stringify(a.tags), a.body, 1000 + i, t, t, t);
+      insert.run(
+        a.kind,
+        a.slug,
+        a.locale,
+        a.translationKey,
+        a.category,
+        a.title,
+        a.summary,
+        JSON.stringify(a.tags),
+        a.body,
+        1000 + i,
+        t,
+        t,
+        t,
+      );
     });
   })();
 }

@@ -16,7 +16,9 @@ import { cpuBusyPercent, loadAverage, machineTicks, processTicks, rssMb } from "
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
-const { values: flags } = parseArgs({ options: { monitors: { type: "string" }, seconds: { type: "string" }, servers: { type: "string" } } });
+const { values: flags } = parseArgs({
+  options: { monitors: { type: "string" }, seconds: { type: "string" }, servers: { type: "string" } },
+});
 const num = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number(v));
 const o = {
   monitors: num(flags.monitors ?? process.env.BENCH_MON_MONITORS, 500),
@@ -97,7 +99,8 @@ try {
   const rss: number[] = [];
   for (let s = 0; s < o.seconds; s += 15) {
     await new Promise((r) => setTimeout(r, Math.min(15, o.seconds - s) * 1000));
-    const n = (sq.prepare("select count(*) as n from monitor_checks where monitor_id between ? and ?").get(minId, maxId) as { n: number }).n;
+    const n = (sq.prepare("select count(*) as n from monitor_checks where monitor_id between ? and ?").get(minId, maxId) as { n: number })
+      .n;
     rss.push(rssMb(app.pid) ?? 0);
     log(`  ${s + 15} s: ${n} checks recorded, app RSS ${rss[rss.length - 1]} MB, load average ${loadAverage()}`);
   }
@@ -121,7 +124,9 @@ try {
 
   // ---- Drift of every check of the benchmark's monitors scheduled inside the run.
   const rows = sq
-    .prepare("select monitor_id as m, scheduled_at as s, checked_at as c, result as r, latency_ms as l from monitor_checks where monitor_id between ? and ? order by scheduled_at")
+    .prepare(
+      "select monitor_id as m, scheduled_at as s, checked_at as c, result as r, latency_ms as l from monitor_checks where monitor_id between ? and ? order by scheduled_at",
+    )
     .all(minId, maxId) as { m: number; s: number; c: number; r: string; l: number | null }[];
   const drifts = rows.map((x) => x.c - x.s).sort((a, b) => a - b);
   const late = drifts.filter((d) => d > BUDGET.maxDriftMs).length;
@@ -132,8 +137,19 @@ try {
   for (let k = 0; ; k++) {
     const from = t0 + k * o.intervalS * 1000;
     if (from > tEnd) break;
-    const d = rows.filter((x) => x.s >= from && x.s < from + o.intervalS * 1000).map((x) => x.c - x.s).sort((a, b) => a - b);
-    if (d.length) rounds.push({ round: k + 1, checks: d.length, p50: pct(d, 50), p95: pct(d, 95), max: d[d.length - 1]!, over2s: d.filter((x) => x > BUDGET.maxDriftMs).length });
+    const d = rows
+      .filter((x) => x.s >= from && x.s < from + o.intervalS * 1000)
+      .map((x) => x.c - x.s)
+      .sort((a, b) => a - b);
+    if (d.length)
+      rounds.push({
+        round: k + 1,
+        checks: d.length,
+        p50: pct(d, 50),
+        p95: pct(d, 95),
+        max: d[d.length - 1]!,
+        over2s: d.filter((x) => x > BUDGET.maxDriftMs).length,
+      });
   }
   // The effective interval: the gap between a monitor's consecutive scheduled times (jitter included).
   const gaps: number[] = [];
@@ -148,35 +164,80 @@ try {
   const ticks = sq
     .prepare("select created_at as c, updated_at as u, status from jobs where type = 'monitoring.tick' and created_at >= ? order by id")
     .all(t0 - 5000) as { c: number; u: number; status: string }[];
-  const tickGaps = ticks.slice(1).map((t, i) => t.c - ticks[i]!.c).sort((a, b) => a - b);
-  const tickSpans = ticks.filter((t) => t.status === "done" || t.status === "completed").map((t) => t.u - t.c).sort((a, b) => a - b);
+  const tickGaps = ticks
+    .slice(1)
+    .map((t, i) => t.c - ticks[i]!.c)
+    .sort((a, b) => a - b);
+  const tickSpans = ticks
+    .filter((t) => t.status === "done" || t.status === "completed")
+    .map((t) => t.u - t.c)
+    .sort((a, b) => a - b);
   const tickStatuses: Record<string, number> = {};
   for (const t of ticks) tickStatuses[t.status] = (tickStatuses[t.status] ?? 0) + 1;
   const perMonitor = new Map<number, number>();
   for (const x of rows) perMonitor.set(x.m, (perMonitor.get(x.m) ?? 0) + 1);
   const counts = [...perMonitor.values()].sort((a, b) => a - b);
-  const lat = rows.map((x) => x.l).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const lat = rows
+    .map((x) => x.l)
+    .filter((x): x is number => x !== null)
+    .sort((a, b) => a - b);
   const dbMb = r1(fs.statSync(dbFile).size / 2 ** 20);
   sq.close();
 
-  const drift = { checks: drifts.length, p50: pct(drifts, 50), p95: pct(drifts, 95), p99: pct(drifts, 99), max: drifts[drifts.length - 1], min: drifts[0], over2s: late, over2sPct: r1((late / drifts.length) * 100) };
+  const drift = {
+    checks: drifts.length,
+    p50: pct(drifts, 50),
+    p95: pct(drifts, 95),
+    p99: pct(drifts, 99),
+    max: drifts[drifts.length - 1],
+    min: drifts[0],
+    over2s: late,
+    over2sPct: r1((late / drifts.length) * 100),
+  };
   const checksPerSecond = r1(rows.length / wallS);
   Object.assign(result, {
-    runSeconds: r1(wallS), testServerRequests: served, drift, rounds, checksPerSecond, byResult,
+    runSeconds: r1(wallS),
+    testServerRequests: served,
+    drift,
+    rounds,
+    checksPerSecond,
+    byResult,
     latencyMs: { p50: pct(lat, 50), p95: pct(lat, 95), max: lat[lat.length - 1] },
-    checksPerMonitor: { min: counts[0], median: counts[counts.length >> 1], max: counts[counts.length - 1], monitorsChecked: counts.length },
-    effectiveIntervalMs: gaps.length ? { p50: pct(gaps, 50), min: gaps[0], max: gaps[gaps.length - 1], mean: Math.round(gaps.reduce((a, b) => a + b, 0) / gaps.length) } : null,
-    tickJobs: { count: ticks.length, statuses: tickStatuses, enqueueGapMs: tickGaps.length ? { p50: pct(tickGaps, 50), min: tickGaps[0], max: tickGaps[tickGaps.length - 1] } : null, enqueueToDoneMs: tickSpans.length ? { p50: pct(tickSpans, 50), p95: pct(tickSpans, 95), max: tickSpans[tickSpans.length - 1] } : null },
-    cpu, rssMb: rss, databaseMb: dbMb, loadAverageAtEnd: loadAverage(),
+    checksPerMonitor: {
+      min: counts[0],
+      median: counts[counts.length >> 1],
+      max: counts[counts.length - 1],
+      monitorsChecked: counts.length,
+    },
+    effectiveIntervalMs: gaps.length
+      ? { p50: pct(gaps, 50), min: gaps[0], max: gaps[gaps.length - 1], mean: Math.round(gaps.reduce((a, b) => a + b, 0) / gaps.length) }
+      : null,
+    tickJobs: {
+      count: ticks.length,
+      statuses: tickStatuses,
+      enqueueGapMs: tickGaps.length ? { p50: pct(tickGaps, 50), min: tickGaps[0], max: tickGaps[tickGaps.length - 1] } : null,
+      enqueueToDoneMs: tickSpans.length ? { p50: pct(tickSpans, 50), p95: pct(tickSpans, 95), max: tickSpans[tickSpans.length - 1] } : null,
+    },
+    cpu,
+    rssMb: rss,
+    databaseMb: dbMb,
+    loadAverageAtEnd: loadAverage(),
   });
 
   console.log(`\nMonitoring: ${o.monitors} HTTP monitors every ${o.intervalS} s, ${r1(wallS)} s run`);
-  console.log(`  checks: ${rows.length} (${checksPerSecond}/s; needed ${r1(o.monitors / o.intervalS)}/s), results ${JSON.stringify(byResult)}, per monitor ${counts[0]}-${counts[counts.length - 1]}`);
-  console.log(`  drift ms: p50 ${drift.p50} / p95 ${drift.p95} / p99 ${drift.p99} / max ${drift.max}; over 2 s: ${late} (${drift.over2sPct} %)  -> budget every check within ${BUDGET.maxDriftMs} ms: ${late === 0 ? "met" : "MISSED"}`);
-  for (const r of rounds) console.log(`    round ${r.round}: ${r.checks} checks, drift p50 ${r.p50} / p95 ${r.p95} / max ${r.max} ms, over 2 s ${r.over2s}`);
+  console.log(
+    `  checks: ${rows.length} (${checksPerSecond}/s; needed ${r1(o.monitors / o.intervalS)}/s), results ${JSON.stringify(byResult)}, per monitor ${counts[0]}-${counts[counts.length - 1]}`,
+  );
+  console.log(
+    `  drift ms: p50 ${drift.p50} / p95 ${drift.p95} / p99 ${drift.p99} / max ${drift.max}; over 2 s: ${late} (${drift.over2sPct} %)  -> budget every check within ${BUDGET.maxDriftMs} ms: ${late === 0 ? "met" : "MISSED"}`,
+  );
+  for (const r of rounds)
+    console.log(`    round ${r.round}: ${r.checks} checks, drift p50 ${r.p50} / p95 ${r.p95} / max ${r.max} ms, over 2 s ${r.over2s}`);
   console.log(`  effective interval ms: ${JSON.stringify(result.effectiveIntervalMs)}`);
   console.log(`  tick jobs: ${JSON.stringify(result.tickJobs)}`);
-  console.log(`  app CPU: ${cpu.appCpuSeconds} s over ${r1(wallS)} s = ${cpu.appPctOfOneCore} % of one core, ${cpu.appPctOfMachine} % of the machine (${ncpu} CPUs); machine busy ${cpu.machineBusyPct} %, other processes ${cpu.otherProcessesPctOfMachine} %`);
+  console.log(
+    `  app CPU: ${cpu.appCpuSeconds} s over ${r1(wallS)} s = ${cpu.appPctOfOneCore} % of one core, ${cpu.appPctOfMachine} % of the machine (${ncpu} CPUs); machine busy ${cpu.machineBusyPct} %, other processes ${cpu.otherProcessesPctOfMachine} %`,
+  );
   console.log(`  app RSS MB: ${rss.join(", ")}; database ${dbMb} MB; load average at the end ${loadAverage()}`);
 } finally {
   if (app) await app.stop();

@@ -49,12 +49,37 @@ function table(rows: string[][]): string {
 }
 
 export function printResults(results: ScenarioResult[]): void {
-  const head = ["db", "scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "base ops/s", "base p50", "base p95", "base p99", "x req/s", "x p50", "x p95"];
+  const head = [
+    "db",
+    "scenario",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "errors",
+    "base ops/s",
+    "base p50",
+    "base p95",
+    "base p99",
+    "x req/s",
+    "x p50",
+    "x p95",
+  ];
   const rows = results.map((r) => [
-    r.db, r.scenario,
-    String(r.app.perSecond), String(r.app.p50), String(r.app.p95), String(r.app.p99), String(r.app.errors),
-    String(r.baseline.perSecond), String(r.baseline.p50), String(r.baseline.p95), String(r.baseline.p99),
-    String(r.ratio.perSecond), String(r.ratio.p50), String(r.ratio.p95),
+    r.db,
+    r.scenario,
+    String(r.app.perSecond),
+    String(r.app.p50),
+    String(r.app.p95),
+    String(r.app.p99),
+    String(r.app.errors),
+    String(r.baseline.perSecond),
+    String(r.baseline.p50),
+    String(r.baseline.p95),
+    String(r.baseline.p99),
+    String(r.ratio.perSecond),
+    String(r.ratio.p50),
+    String(r.ratio.p95),
   ]);
   console.log(`\n${table([head, ...rows])}\n`);
   console.log("base = the raw SQL for the same work through the same driver, same concurrency, same number of operations;");

@@ -58,6 +58,12 @@ printResults(results);
 writeResults(path.join(here, "results"), "bench", {
   date: new Date().toISOString(),
   machine: info,
-  options: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, connections: options.connections, tickets: options.tickets, databases: kinds },
+  options: {
+    seconds: options.seconds,
+    warmupSeconds: options.warmupSeconds,
+    connections: options.connections,
+    tickets: options.tickets,
+    databases: kinds,
+  },
   results,
 });

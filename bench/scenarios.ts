@@ -36,7 +36,9 @@ async function counters(db: BenchDb): Promise<Record<string, number> | undefined
 function perRequest(before: Record<string, number> | undefined, after: Record<string, number> | undefined, requests: number) {
   if (!before || !after) return undefined;
   // One SHOW STATUS of ours counts as a question; the app's job worker polls in the background (a few per second).
-  return Object.fromEntries(Object.keys(after).map((k) => [k, Math.round(((after[k]! - before[k]! - (k === "Questions" ? 1 : 0)) / requests) * 10) / 10]));
+  return Object.fromEntries(
+    Object.keys(after).map((k) => [k, Math.round(((after[k]! - before[k]! - (k === "Questions" ? 1 : 0)) / requests) * 10) / 10]),
+  );
 }
 
 async function check(res: Response, what: string, test: (body: string) => boolean): Promise<void> {
@@ -57,7 +59,10 @@ export async function benchDatabase(kind: "sqlite" | "mysql", o: BenchOptions, l
     await seedTickets(db, o.tickets);
     log(`[${kind}] inserted ${o.tickets} tickets in ${Math.round(performance.now() - t0)} ms`);
 
-    const ids = await all<{ id: number; email: string }>(db, "select id, email from users where email in (?, ?)", [CUSTOMER.email, AGENT.email]);
+    const ids = await all<{ id: number; email: string }>(db, "select id, email from users where email in (?, ?)", [
+      CUSTOMER.email,
+      AGENT.email,
+    ]);
     const idOf = (email: string) => ids.find((r) => r.email === email)!.id;
     const customerCookie = await signIn(app.base, CUSTOMER.email, CUSTOMER.password);
     const agentCookie = await signIn(app.base, AGENT.email, AGENT.password);
@@ -92,7 +97,12 @@ export async function benchDatabase(kind: "sqlite" | "mysql", o: BenchOptions, l
       log(`[${kind}] ${scenario}: baseline, ${appRun.ops} operations at ${o.connections} workers`);
       const baseRun = await runWorkers(appRun.ops, o.connections, baselineOp);
       results.push({
-        db: kind, scenario, app: appRun, baselineLabel, baseline: baseRun, ratio: compare(appRun, baseRun),
+        db: kind,
+        scenario,
+        app: appRun,
+        baselineLabel,
+        baseline: baseRun,
+        ratio: compare(appRun, baseRun),
         statementsPerRequest: perRequest(before, after, appRun.ops + appRun.non2xx),
         ...(scenario.startsWith("inbox.list") ? { plans } : {}),
       });
@@ -101,15 +111,24 @@ export async function benchDatabase(kind: "sqlite" | "mysql", o: BenchOptions, l
     // Inbox, first page of the "open" view, as the agent: the API call and the server-rendered page.
     const agentHeaders = { cookie: agentCookie, "user-agent": USER_AGENT };
     const listPath = `/api/trpc/inbox.list?input=${INBOX_INPUT}`;
-    await check(await fetch(base + listPath, { headers: agentHeaders }), "inbox.list", (b) => (JSON.parse(b).result.data.items as unknown[]).length === 25);
-    await measure("inbox.list (tRPC)", { method: "GET", path: listPath, headers: agentHeaders },
-      "list SELECT (joins, LIMIT 26)", () => baseline.inboxList());
+    await check(
+      await fetch(base + listPath, { headers: agentHeaders }),
+      "inbox.list",
+      (b) => (JSON.parse(b).result.data.items as unknown[]).length === 25,
+    );
+    await measure("inbox.list (tRPC)", { method: "GET", path: listPath, headers: agentHeaders }, "list SELECT (joins, LIMIT 26)", () =>
+      baseline.inboxList(),
+    );
     await check(await fetch(`${base}/inbox`, { headers: agentHeaders, redirect: "manual" }), "/inbox", (b) => b.includes("(#"));
-    await measure("GET /inbox (page)", { method: "GET", path: "/inbox", headers: agentHeaders },
-      "list SELECT + counts SELECT", async () => {
+    await measure(
+      "GET /inbox (page)",
+      { method: "GET", path: "/inbox", headers: agentHeaders },
+      "list SELECT + counts SELECT",
+      async () => {
         await baseline.inboxList();
         await baseline.inboxCounts();
-      });
+      },
+    );
 
     // Ticket creation as the customer; every request from its own address so the per-IP limit never applies.
     const createReq = (i: number) => ({
@@ -120,14 +139,22 @@ export async function benchDatabase(kind: "sqlite" | "mysql", o: BenchOptions, l
     });
     const first = createReq(ipCounter++);
     await check(await fetch(base + first.path, first), "tickets.create", (b) => typeof JSON.parse(b).result.data.id === "number");
-    await measure("tickets.create (tRPC)", {
-      ...createReq(0),
-      setupRequest: (req) => {
-        const i = ipCounter++;
-        return { ...req, headers: { ...req.headers, "x-forwarded-for": fakeIp(i) }, body: JSON.stringify({ subject: subject(i), description: DESCRIPTION, priority: "normal" }) };
+    await measure(
+      "tickets.create (tRPC)",
+      {
+        ...createReq(0),
+        setupRequest: (req) => {
+          const i = ipCounter++;
+          return {
+            ...req,
+            headers: { ...req.headers, "x-forwarded-for": fakeIp(i) },
+            body: JSON.stringify({ subject: subject(i), description: DESCRIPTION, priority: "normal" }),
+          };
+        },
       },
-    }, "one transaction: INSERT ticket, SELECT audit head (FOR UPDATE on MariaDB), INSERT audit event, UPDATE head",
-      (i) => baseline.createTicket(i));
+      "one transaction: INSERT ticket, SELECT audit head (FOR UPDATE on MariaDB), INSERT audit event, UPDATE head",
+      (i) => baseline.createTicket(i),
+    );
     return results;
   } finally {
     if (db) await closeDb(db).catch(() => undefined);

@@ -72,7 +72,9 @@ if (!phase) {
   await syncContent(db, systemCtx(), content.files);
   const raw = openSqlite(dbFile);
   if (raw.dialect !== "sqlite") throw new Error("unreachable");
-  const sources = raw.sqlite.prepare("select kind, slug, locale, category, title, summary, tags, body from kb_articles where status = 'published'").all() as SourceArticle[];
+  const sources = raw.sqlite
+    .prepare("select kind, slug, locale, category, title, summary, tags, body from kb_articles where status = 'published'")
+    .all() as SourceArticle[];
   const articles = generateArticles(sources, o.articles);
   insertArticles(raw.sqlite, articles);
   raw.sqlite.close();
@@ -81,7 +83,10 @@ if (!phase) {
   corpusSize = sources.length + articles.length;
   log(`corpus: ${sources.length} real + ${articles.length} generated entries; ${o.distinct} distinct queries (+${o.warmup} for warm-up)`);
 }
-const { warmup: warmupQueries, measured: measuredDistinct } = JSON.parse(fs.readFileSync(queriesFile, "utf8")) as Record<"warmup" | "measured", { q: string; locale: "en" | "ru" }[]>;
+const { warmup: warmupQueries, measured: measuredDistinct } = JSON.parse(fs.readFileSync(queriesFile, "utf8")) as Record<
+  "warmup" | "measured",
+  { q: string; locale: "en" | "ru" }[]
+>;
 
 interface Measured {
   label: string;
@@ -93,7 +98,12 @@ interface Measured {
   answers: [string, { total: number; ids: number[]; slugs: string[] }][];
 }
 
-const req = (q: { q: string; locale: "en" | "ru" }, round = 0): SearchRequest => ({ q: q.q, locale: q.locale, limit: 10 + round, offset: 0 });
+const req = (q: { q: string; locale: "en" | "ru" }, round = 0): SearchRequest => ({
+  q: q.q,
+  locale: q.locale,
+  limit: 10 + round,
+  offset: 0,
+});
 
 /** Each query, one at a time, never from the engine's answer cache (each round asks for another page size): the median of the rounds. */
 async function timeQueries(engine: SearchEngine, queries: { q: string; locale: "en" | "ru" }[], answers: Map<string, SearchResult>) {
@@ -122,8 +132,13 @@ async function measure(label: string, engine: SearchEngine, build: () => Promise
   for (const q of QUERIES) await engine.search(req(q, o.rounds - 1));
   const cached = Math.round(((performance.now() - t) / QUERIES.length) * 1000) / 1000;
   const dist = await timeQueries(engine, measuredDistinct, answers);
-  log(`${label}: 36 real queries mean ${real.mean} / p50 ${real.p50} / p95 ${real.p95} / max ${real.max} ms; ${measuredDistinct.length} distinct mean ${dist.mean} / p50 ${dist.p50} / p95 ${dist.p95} / max ${dist.max} ms; cached ${cached} ms`);
-  const compact = [...answers].map(([k, r]): Measured["answers"][number] => [k, { total: r.total, ids: r.hits.map((h) => h.id), slugs: r.hits.map((h) => h.slug) }]);
+  log(
+    `${label}: 36 real queries mean ${real.mean} / p50 ${real.p50} / p95 ${real.p95} / max ${real.max} ms; ${measuredDistinct.length} distinct mean ${dist.mean} / p50 ${dist.p50} / p95 ${dist.p95} / max ${dist.max} ms; cached ${cached} ms`,
+  );
+  const compact = [...answers].map(([k, r]): Measured["answers"][number] => [
+    k,
+    { total: r.total, ids: r.hits.map((h) => h.id), slugs: r.hits.map((h) => h.slug) },
+  ]);
   return { label, buildMs, rssMb: mb(), real, distinct: dist, cached, answers: compact };
 }
 
@@ -138,56 +153,79 @@ if (phase === "baseline") {
     const text = execFileSync("git", ["show", `${baselineRev}:server/search/${f}`], { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 });
     fs.writeFileSync(path.join(dir, "server", "search", f), text);
   }
-  const old = (await import(pathToFileURL(path.join(dir, "server", "search", "orama-engine.ts")).href)) as { createOramaEngine: () => SearchEngine };
+  const old = (await import(pathToFileURL(path.join(dir, "server", "search", "orama-engine.ts")).href)) as {
+    createOramaEngine: () => SearchEngine;
+  };
   const engine = old.createOramaEngine();
-  fs.writeFileSync(resultFile(phase), JSON.stringify(await measure(`baseline ${baselineRev}`, engine, async () => {
-    // As the earlier app did at start: every published row, its Markdown converted to text, then replaceAll.
-    const raw2 = openSqlite(dbFile);
-    if (raw2.dialect !== "sqlite") throw new Error("unreachable");
-    let t = performance.now();
-    const rows = raw2.sqlite.prepare("select * from kb_articles where status = 'published' order by id").all() as Record<string, never>[];
-    raw2.sqlite.close();
-    const selectMs = performance.now() - t;
-    t = performance.now();
-    const docs: SearchDoc[] = rows.map((a) => ({
-      id: a.id, slug: a.slug, kind: a.kind, locale: a.locale, category: a.category, title: a.title, summary: a.summary,
-      tags: JSON.parse(a.tags) as string[], text: markdownToText(a.body), updatedAt: a.updated_at,
-    }));
-    const textMs = performance.now() - t;
-    t = performance.now();
-    await engine.replaceAll(docs);
-    return { select: Math.round(selectMs), markdownToText: Math.round(textMs), replaceAll: Math.round(performance.now() - t) };
-  })));
+  fs.writeFileSync(
+    resultFile(phase),
+    JSON.stringify(
+      await measure(`baseline ${baselineRev}`, engine, async () => {
+        // As the earlier app did at start: every published row, its Markdown converted to text, then replaceAll.
+        const raw2 = openSqlite(dbFile);
+        if (raw2.dialect !== "sqlite") throw new Error("unreachable");
+        let t = performance.now();
+        const rows = raw2.sqlite.prepare("select * from kb_articles where status = 'published' order by id").all() as Record<
+          string,
+          never
+        >[];
+        raw2.sqlite.close();
+        const selectMs = performance.now() - t;
+        t = performance.now();
+        const docs: SearchDoc[] = rows.map((a) => ({
+          id: a.id,
+          slug: a.slug,
+          kind: a.kind,
+          locale: a.locale,
+          category: a.category,
+          title: a.title,
+          summary: a.summary,
+          tags: JSON.parse(a.tags) as string[],
+          text: markdownToText(a.body),
+          updatedAt: a.updated_at,
+        }));
+        const textMs = performance.now() - t;
+        t = performance.now();
+        await engine.replaceAll(docs);
+        return { select: Math.round(selectMs), markdownToText: Math.round(textMs), replaceAll: Math.round(performance.now() - t) };
+      }),
+    ),
+  );
 }
 
 // ---- The engine of the working tree, built the way the app builds it at start (prepare, not awaited by boot):
 // the first start after the 10,000 rows were inserted also stores their plain text; later starts read it.
 if (phase === "current") {
   const engine = createOramaEngine({ fallback: async () => ({ hits: [], total: 0 }) });
-  fs.writeFileSync(resultFile(phase), JSON.stringify(await measure("working tree", engine, async () => {
-    const delay = monitorEventLoopDelay({ resolution: 1 });
-    let t = performance.now();
-    const firstLoad = await loadSearchDocs(db);
-    const firstLoadMs = performance.now() - t;
-    delay.enable();
-    t = performance.now();
-    await engine.prepare(() => loadSearchDocs(db));
-    const prepareMs = performance.now() - t;
-    delay.disable();
-    t = performance.now();
-    const docs = await loadSearchDocs(db);
-    const loadMs = performance.now() - t;
-    if (docs.length !== firstLoad.length) throw new Error("different document counts");
-    t = performance.now();
-    await engine.replaceAll(docs);
-    return {
-      "first load (stores the text)": Math.round(firstLoadMs),
-      "prepare (load + build)": Math.round(prepareMs),
-      "longest event-loop block in prepare": Math.round(delay.max / 1e6),
-      load: Math.round(loadMs),
-      replaceAll: Math.round(performance.now() - t),
-    };
-  })));
+  fs.writeFileSync(
+    resultFile(phase),
+    JSON.stringify(
+      await measure("working tree", engine, async () => {
+        const delay = monitorEventLoopDelay({ resolution: 1 });
+        let t = performance.now();
+        const firstLoad = await loadSearchDocs(db);
+        const firstLoadMs = performance.now() - t;
+        delay.enable();
+        t = performance.now();
+        await engine.prepare(() => loadSearchDocs(db));
+        const prepareMs = performance.now() - t;
+        delay.disable();
+        t = performance.now();
+        const docs = await loadSearchDocs(db);
+        const loadMs = performance.now() - t;
+        if (docs.length !== firstLoad.length) throw new Error("different document counts");
+        t = performance.now();
+        await engine.replaceAll(docs);
+        return {
+          "first load (stores the text)": Math.round(firstLoadMs),
+          "prepare (load + build)": Math.round(prepareMs),
+          "longest event-loop block in prepare": Math.round(delay.max / 1e6),
+          load: Math.round(loadMs),
+          replaceAll: Math.round(performance.now() - t),
+        };
+      }),
+    ),
+  );
 }
 if (phase) {
   await db.destroy();
@@ -196,7 +234,11 @@ if (phase) {
 
 const results: Measured[] = [];
 for (const p of flags["skip-baseline"] ? ["current"] : ["baseline", "current"]) {
-  execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2), `--phase=${p}`, `--work=${workDir}`], { stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2), `--phase=${p}`, `--work=${workDir}`],
+    { stdio: "inherit" },
+  );
   results.push(JSON.parse(fs.readFileSync(resultFile(p), "utf8")) as Measured);
 }
 
@@ -222,16 +264,33 @@ if (results.length === 2) {
     totals.push(ra.total ? rb.total / ra.total : 1);
   }
   totals.sort((x, y) => x - y);
-  log(`answers against the baseline over ${n} queries: same first hit ${Math.round((sameTop1 / n) * 100)}% (from the same source entry ${Math.round((sameSource1 / n) * 100)}%), top-3 overlap ${Math.round((overlap3 / n) * 100)}%, totals ratio median ${r2(totals[totals.length >> 1]!)}`);
+  log(
+    `answers against the baseline over ${n} queries: same first hit ${Math.round((sameTop1 / n) * 100)}% (from the same source entry ${Math.round((sameSource1 / n) * 100)}%), top-3 overlap ${Math.round((overlap3 / n) * 100)}%, totals ratio median ${r2(totals[totals.length >> 1]!)}`,
+  );
 }
 
-console.log(`\nEmbedded search engine, ${corpusSize} published entries, one search at a time in process (ms); CPUs ${busyBefore}% busy before the run\n`);
+console.log(
+  `\nEmbedded search engine, ${corpusSize} published entries, one search at a time in process (ms); CPUs ${busyBefore}% busy before the run\n`,
+);
 const head = ["", ...results.map((r) => r.label)];
 const rows: string[][] = [
-  ["index build", ...results.map((r) => Object.entries(r.buildMs).map(([k, v]) => `${k} ${v}`).join(", "))],
+  [
+    "index build",
+    ...results.map((r) =>
+      Object.entries(r.buildMs)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", "),
+    ),
+  ],
   ["RSS after build and searches (MB)", ...results.map((r) => String(r.rssMb))],
-  ["36 real queries, uncached: mean / p50 / p95 / max", ...results.map((r) => `${r.real.mean} / ${r.real.p50} / ${r.real.p95} / ${r.real.max}`)],
-  [`${o.distinct} distinct 2-3-word queries: mean / p50 / p95 / max`, ...results.map((r) => `${r.distinct.mean} / ${r.distinct.p50} / ${r.distinct.p95} / ${r.distinct.max}`)],
+  [
+    "36 real queries, uncached: mean / p50 / p95 / max",
+    ...results.map((r) => `${r.real.mean} / ${r.real.p50} / ${r.real.p95} / ${r.real.max}`),
+  ],
+  [
+    `${o.distinct} distinct 2-3-word queries: mean / p50 / p95 / max`,
+    ...results.map((r) => `${r.distinct.mean} / ${r.distinct.p50} / ${r.distinct.p95} / ${r.distinct.max}`),
+  ],
   ["36 real queries, cached: mean", ...results.map((r) => String(r.cached))],
 ];
 const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => r[i]!.length)));

@@ -49,7 +49,13 @@ export function portOpen(host: string, port: number, ms = 1000): Promise<boolean
  *   (/contact -> /en/contact) looks external: Next proxies it to itself over HTTP and the inner request gets
  *   the /en/… -> /… redirect, so every page answers 308.
  */
-export async function startApp(opts: { root: string; workDir: string; databaseUrl?: string; env?: NodeJS.ProcessEnv; server?: "app" | "next" }): Promise<AppServer> {
+export async function startApp(opts: {
+  root: string;
+  workDir: string;
+  databaseUrl?: string;
+  env?: NodeJS.ProcessEnv;
+  server?: "app" | "next";
+}): Promise<AppServer> {
   // `NEXT_DIST_DIR` (read by next.config.ts) selects another build folder, e.g. a build made for the benchmark
   // beside one that someone else is using: `NEXT_DIST_DIR=.next-bench npx next build`. The child inherits it.
   const distDir = process.env.NEXT_DIST_DIR || ".next";

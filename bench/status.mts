@@ -16,7 +16,9 @@ import { openSqlite } from "./db";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
-const { values: flags } = parseArgs({ options: { seconds: { type: "string" }, connections: { type: "string" }, rounds: { type: "string" } } });
+const { values: flags } = parseArgs({
+  options: { seconds: { type: "string" }, connections: { type: "string" }, rounds: { type: "string" } },
+});
 const num = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number(v));
 const o = {
   seconds: num(flags.seconds ?? process.env.BENCH_STATUS_SECONDS, 10),
@@ -44,7 +46,9 @@ async function bench(app: AppServer, page: Page): Promise<Run> {
   const run = await measurePage(app, page, o);
   const ms = cpuMsPerAnswer(run);
   const cpuMsPerRequest = ms === undefined ? null : r2(ms);
-  log(`  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(run.cpu)}, ${cpuMsPerRequest} ms of server CPU per request`);
+  log(
+    `  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(run.cpu)}, ${cpuMsPerRequest} ms of server CPU per request`,
+  );
   return { ...run, cpuMsPerRequest };
 }
 
@@ -101,14 +105,29 @@ try {
       cpuShareOfStatic: staticCpuMs !== null && pageCpuMs !== null ? r2(staticCpuMs / pageCpuMs) : null,
     };
   });
-  Object.assign(result, { data, staticRuns: statics, staticPerSecond, staticCpuMsPerRequest: staticCpuMs, pages, loadAverageAtEnd: loadAverage() });
+  Object.assign(result, {
+    data,
+    staticRuns: statics,
+    staticPerSecond,
+    staticCpuMsPerRequest: staticCpuMs,
+    pages,
+    loadAverageAtEnd: loadAverage(),
+  });
 
-  console.log(`\nStatus page, ${o.connections} connections, ${o.seconds} s each (after ${o.warmupSeconds} s warm-up), ${o.rounds} round(s)`);
-  console.log(`  static /contact: ${statics.map((r) => `${r.perSecond} req/s (p95 ${r.p95} ms, other processes ${r.cpu?.otherPct ?? "?"} % CPU)`).join(", ")}; mean ${staticPerSecond} req/s, ${staticCpuMs} ms of server CPU per request`);
+  console.log(
+    `\nStatus page, ${o.connections} connections, ${o.seconds} s each (after ${o.warmupSeconds} s warm-up), ${o.rounds} round(s)`,
+  );
+  console.log(
+    `  static /contact: ${statics.map((r) => `${r.perSecond} req/s (p95 ${r.p95} ms, other processes ${r.cpu?.otherPct ?? "?"} % CPU)`).join(", ")}; mean ${staticPerSecond} req/s, ${staticCpuMs} ms of server CPU per request`,
+  );
   for (const p of pages) {
     const others = p.runs.map((r) => r.cpu?.otherPct ?? "?").join(", ");
-    console.log(`  ${p.path}: ${p.runs.map((r) => r.perSecond).join(", ")} req/s, mean ${p.perSecond} (${Math.round(p.shareOfStatic * 100)} % of static); p95 ${p.runs.map((r) => r.p95).join(", ")} ms; ${p.bytes} bytes, x-nextjs-cache ${p.cache ?? "-"}, errors ${p.runs.reduce((a, r) => a + r.errors, 0)}, other processes ${others} % CPU  -> budget >= ${BUDGET.shareOfStatic * 100} %: ${p.budgetMet ? "met" : "MISSED"}`);
-    console.log(`    server CPU per request ${p.cpuMsPerRequest} ms: ${p.cpuShareOfStatic === null ? "?" : Math.round(p.cpuShareOfStatic * 100)} % of the static page's rate by CPU`);
+    console.log(
+      `  ${p.path}: ${p.runs.map((r) => r.perSecond).join(", ")} req/s, mean ${p.perSecond} (${Math.round(p.shareOfStatic * 100)} % of static); p95 ${p.runs.map((r) => r.p95).join(", ")} ms; ${p.bytes} bytes, x-nextjs-cache ${p.cache ?? "-"}, errors ${p.runs.reduce((a, r) => a + r.errors, 0)}, other processes ${others} % CPU  -> budget >= ${BUDGET.shareOfStatic * 100} %: ${p.budgetMet ? "met" : "MISSED"}`,
+    );
+    console.log(
+      `    server CPU per request ${p.cpuMsPerRequest} ms: ${p.cpuShareOfStatic === null ? "?" : Math.round(p.cpuShareOfStatic * 100)} % of the static page's rate by CPU`,
+    );
   }
   console.log(`  load average at the end: ${loadAverage()}`);
 } finally {

@@ -24,7 +24,9 @@ export function OnDutyToggle({ userId, onDuty }: { userId: number; onDuty: boole
         />
         {t("account.notify.onDuty")}
       </label>
-      <p id="on-duty-hint" className="max-w-2xl text-xs text-slate-600">{t("account.notify.onDutyHint")}</p>
+      <p id="on-duty-hint" className="max-w-2xl text-xs text-slate-600">
+        {t("account.notify.onDutyHint")}
+      </p>
       <FormError message={formErrorOf(set.error, t("common.error"))} />
     </div>
   );

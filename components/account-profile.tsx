@@ -51,12 +51,27 @@ export function AccountProfile({ name, email, pendingEmail }: AccountProfileProp
         }}
       >
         <Field id="account-name" label={t("account.name")} errors={nameErrors?.name}>
-          {(a) => <input {...a} name="name" autoComplete="name" value={newName} onChange={(e) => setNewName(e.target.value)} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              name="name"
+              autoComplete="name"
+              value={newName}
+              onChange={(e) => setNewName(e.target.value)}
+              className={inputClass}
+            />
+          )}
         </Field>
         <FormError message={formErrorOf(rename.error, t("common.error"))} />
         <div className="flex items-center gap-3">
-          <button type="submit" className={secondaryButtonClass} disabled={rename.isPending}>{t("account.name.save")}</button>
-          {rename.isSuccess && <p role="status" className="text-sm text-green-900">{t("account.name.saved")}</p>}
+          <button type="submit" className={secondaryButtonClass} disabled={rename.isPending}>
+            {t("account.name.save")}
+          </button>
+          {rename.isSuccess && (
+            <p role="status" className="text-sm text-green-900">
+              {t("account.name.saved")}
+            </p>
+          )}
         </div>
       </form>
 
@@ -74,14 +89,47 @@ export function AccountProfile({ name, email, pendingEmail }: AccountProfileProp
           </p>
         )}
         <Field id="account-new-email" label={t("account.email.new")} hint={t("account.email.hint")} errors={emailErrors?.email}>
-          {(a) => <input {...a} type="email" name="email" autoComplete="email" required value={newEmail} onChange={(e) => setNewEmail(e.target.value)} className={inputClass} />}
+          {(a) => (
+            <input
+              {...a}
+              type="email"
+              name="email"
+              autoComplete="email"
+              required
+              value={newEmail}
+              onChange={(e) => setNewEmail(e.target.value)}
+              className={inputClass}
+            />
+          )}
         </Field>
-        <Field id="account-email-password" label={t("account.email.password")} hint={t("account.email.passwordHint")} errors={emailErrors?.password}>
-          {(a) => <input {...a} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} className={inputClass} />}
+        <Field
+          id="account-email-password"
+          label={t("account.email.password")}
+          hint={t("account.email.passwordHint")}
+          errors={emailErrors?.password}
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              className={inputClass}
+            />
+          )}
         </Field>
         <FormError message={formErrorOf(changeEmail.error, t("common.error"))} />
-        <button type="submit" className={buttonClass} disabled={changeEmail.isPending}>{t("account.email.submit")}</button>
-        {sentTo && changeEmail.isSuccess && <p role="status" className="text-sm text-green-900">{t("account.email.sent", { email: sentTo })}</p>}
+        <button type="submit" className={buttonClass} disabled={changeEmail.isPending}>
+          {t("account.email.submit")}
+        </button>
+        {sentTo && changeEmail.isSuccess && (
+          <p role="status" className="text-sm text-green-900">
+            {t("account.email.sent", { email: sentTo })}
+          </p>
+        )}
       </form>
     </Card>
   );

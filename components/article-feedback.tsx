@@ -18,15 +18,25 @@ export function ArticleFeedback({ articleId }: { articleId: number }) {
   const [comment, setComment] = useState("");
 
   if (step === "done") {
-    return <p role="status" className="mt-10 rounded-lg border border-green-300 bg-green-50 p-4 text-green-900">{t("feedback.thanks")}</p>;
+    return (
+      <p role="status" className="mt-10 rounded-lg border border-green-300 bg-green-50 p-4 text-green-900">
+        {t("feedback.thanks")}
+      </p>
+    );
   }
   return (
     <section aria-labelledby="feedback-heading" className="mt-10 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="feedback-heading" className="font-semibold">{t("feedback.question")}</h2>
+      <h2 id="feedback-heading" className="font-semibold">
+        {t("feedback.question")}
+      </h2>
       <FormError message={formErrorOf(send.error, t("common.error"))} />
       {step === "ask" ? (
         <div className="mt-3 flex gap-3">
-          <button type="button" className={secondaryButtonClass} onClick={() => send.mutate({ articleId, helpful: true }, { onSuccess: () => setStep("done") })}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => send.mutate({ articleId, helpful: true }, { onSuccess: () => setStep("done") })}
+          >
             {t("feedback.yes")}
           </button>
           <button type="button" className={secondaryButtonClass} onClick={() => setStep("why")}>
@@ -53,10 +63,21 @@ export function ArticleFeedback({ articleId }: { articleId: number }) {
             </div>
           </fieldset>
           <div>
-            <label htmlFor="feedback-comment" className="block text-sm font-semibold text-slate-800">{t("feedback.comment")}</label>
-            <textarea id="feedback-comment" rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} className={inputClass} />
+            <label htmlFor="feedback-comment" className="block text-sm font-semibold text-slate-800">
+              {t("feedback.comment")}
+            </label>
+            <textarea
+              id="feedback-comment"
+              rows={3}
+              maxLength={500}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              className={inputClass}
+            />
           </div>
-          <button type="submit" className={buttonClass} disabled={send.isPending}>{t("feedback.send")}</button>
+          <button type="submit" className={buttonClass} disabled={send.isPending}>
+            {t("feedback.send")}
+          </button>
         </form>
       )}
     </section>

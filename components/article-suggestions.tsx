@@ -30,7 +30,9 @@ export function ArticleSuggestions({ text }: { text: string }) {
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
       void (async () => {
-        const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=4&log=0`, { signal: ctrl.signal }).catch(() => null);
+        const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=4&log=0`, { signal: ctrl.signal }).catch(
+          () => null,
+        );
         if (res?.ok) setHits(((await res.json().catch(() => ({ hits: [] }))) as { hits: Hit[] }).hits);
       })();
     }, 400);
@@ -42,13 +44,26 @@ export function ArticleSuggestions({ text }: { text: string }) {
 
   if (hits.length === 0) return null;
   return (
-    <aside aria-labelledby="suggest-heading" aria-live="polite" className="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="suggestions">
-      <h2 id="suggest-heading" className="font-semibold text-slate-900">{t("kb.suggest.title")}</h2>
+    <aside
+      aria-labelledby="suggest-heading"
+      aria-live="polite"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4"
+      data-testid="suggestions"
+    >
+      <h2 id="suggest-heading" className="font-semibold text-slate-900">
+        {t("kb.suggest.title")}
+      </h2>
       <p className="text-xs text-slate-700">{t("kb.suggest.opens")}</p>
       <ul className="mt-2 space-y-2">
         {hits.map((h) => (
           <li key={h.id}>
-            <a href={h.url} target="_blank" rel="noopener" onClick={() => opened.mutate({ articleId: h.id })} className="font-semibold text-blue-800 underline">
+            <a
+              href={h.url}
+              target="_blank"
+              rel="noopener"
+              onClick={() => opened.mutate({ articleId: h.id })}
+              className="font-semibold text-blue-800 underline"
+            >
               {h.title}
             </a>
             <p className="line-clamp-2 text-sm text-slate-700 [&_mark]:bg-amber-200" dangerouslySetInnerHTML={{ __html: h.snippetHtml }} />

@@ -7,7 +7,13 @@ export function Breadcrumbs({ label, items }: { label: string; items: { href?: s
         {items.map((item, i) => (
           <li key={i} className="flex items-center gap-1">
             {i > 0 && <span aria-hidden="true">›</span>}
-            {item.href ? <Link href={item.href} className="text-blue-800 hover:underline">{item.label}</Link> : <span aria-current="page">{item.label}</span>}
+            {item.href ? (
+              <Link href={item.href} className="text-blue-800 hover:underline">
+                {item.label}
+              </Link>
+            ) : (
+              <span aria-current="page">{item.label}</span>
+            )}
           </li>
         ))}
       </ol>

@@ -3,7 +3,6 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { buttonClass, dangerButtonClass, secondaryButtonClass } from "./ui";
 
-
 interface ConfirmDeleteProps {
   /** Text of the button that asks first. */
   label: string;
@@ -27,7 +26,17 @@ interface ConfirmDeleteProps {
  * Every destructive button asks first: a modal `<dialog>` (focus stays inside, Escape backs out) that opens
  * with the focus on the safe choice and hands the focus back to the button when it closes.
  */
-export function ConfirmDelete({ label, ariaLabel, title, description, confirmLabel, dismissLabel, onConfirm, buttonClassName = secondaryButtonClass, disabled }: ConfirmDeleteProps) {
+export function ConfirmDelete({
+  label,
+  ariaLabel,
+  title,
+  description,
+  confirmLabel,
+  dismissLabel,
+  onConfirm,
+  buttonClassName = secondaryButtonClass,
+  disabled,
+}: ConfirmDeleteProps) {
   const trigger = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   return (
@@ -50,7 +59,10 @@ export function ConfirmDelete({ label, ariaLabel, title, description, confirmLab
           confirmLabel={confirmLabel ?? label}
           dismissLabel={dismissLabel}
           onConfirm={onConfirm}
-          onClose={() => { setOpen(false); trigger.current?.focus(); }}
+          onClose={() => {
+            setOpen(false);
+            trigger.current?.focus();
+          }}
         />
       )}
     </>
@@ -115,16 +127,26 @@ export function ConfirmDialog({ title, description, confirmLabel, dismissLabel, 
       aria-labelledby={`${id}-title`}
       aria-describedby={paragraphs.length ? `${id}-desc` : undefined}
       className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-5 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/50"
-      onCancel={(e) => { if (pending) e.preventDefault(); }}
+      onCancel={(e) => {
+        if (pending) e.preventDefault();
+      }}
       onClose={onClose}
     >
-      <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
       {paragraphs.length > 0 && (
         <div id={`${id}-desc`} className="mt-2 space-y-2 text-sm text-slate-700">
-          {paragraphs.map((p) => <p key={p}>{p}</p>)}
+          {paragraphs.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
         </div>
       )}
-      {error && <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {error}
+        </p>
+      )}
       <div className="mt-5 flex flex-wrap justify-end gap-2">
         <button ref={dismiss} type="button" className={secondaryButtonClass} disabled={pending} onClick={close}>
           {dismissLabel ?? t("common.cancel")}

@@ -30,11 +30,19 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
   const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
+        {label}
+      </label>
       {children({ id, "aria-invalid": !!errors?.length, "aria-describedby": described })}
-      {hint && <p id={`${id}-hint`} className="text-xs text-slate-600">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
       {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-800" role="alert">{errors.join(" ")}</p>
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800" role="alert">
+          {errors.join(" ")}
+        </p>
       ) : null}
     </div>
   );
@@ -42,7 +50,11 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
 
 export function FormError({ message }: { message: string | null }) {
   if (!message) return null;
-  return <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{message}</p>;
+  return (
+    <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+      {message}
+    </p>
+  );
 }
 
 export { inputClass };

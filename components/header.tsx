@@ -16,7 +16,12 @@ const linkClass = "whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium 
  * Rendered on the server and in the browser (the public header), so it gets the actor's permissions rather
  * than the catalog.
  */
-export function Header({ actor, locale, t, alternates }: {
+export function Header({
+  actor,
+  locale,
+  t,
+  alternates,
+}: {
   actor: (Pick<Actor, "role" | "name"> & { permissions: readonly Permission[] }) | null;
   locale: Locale;
   t: Translator;
@@ -26,7 +31,10 @@ export function Header({ actor, locale, t, alternates }: {
 
   return (
     <header className="border-b border-slate-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2"
+      >
         {t("nav.skip")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -36,13 +44,20 @@ export function Header({ actor, locale, t, alternates }: {
         </Link>
         <nav aria-label={t("nav.main")} className="order-last flex w-full flex-wrap items-center gap-1 sm:order-none sm:w-auto sm:flex-1">
           {links.map((l) => (
-            <Link key={l.href} href={l.href} className={linkClass}>{l.label}</Link>
+            <Link key={l.href} href={l.href} className={linkClass}>
+              {l.label}
+            </Link>
           ))}
         </nav>
         <InstantSearch />
         <div className="ml-auto flex items-center gap-2">
           <Suspense>
-            <LocaleSwitch locale={locale} label={t("locale.switch")} names={{ en: t("locale.en"), ru: t("locale.ru") }} alternates={alternates} />
+            <LocaleSwitch
+              locale={locale}
+              label={t("locale.switch")}
+              names={{ en: t("locale.en"), ru: t("locale.ru") }}
+              alternates={alternates}
+            />
           </Suspense>
           {actor ? (
             <>
@@ -53,8 +68,12 @@ export function Header({ actor, locale, t, alternates }: {
             </>
           ) : (
             <>
-              <Link href="/signin" className={linkClass}>{t("nav.signIn")}</Link>
-              <Link href="/signup" className={linkClass}>{t("nav.signUp")}</Link>
+              <Link href="/signin" className={linkClass}>
+                {t("nav.signIn")}
+              </Link>
+              <Link href="/signup" className={linkClass}>
+                {t("nav.signUp")}
+              </Link>
             </>
           )}
         </div>

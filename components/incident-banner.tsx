@@ -27,7 +27,10 @@ export function IncidentBanner() {
   const first = active[0];
   if (!first) return null;
   return (
-    <aside aria-label={t("status.banner.label")} className="mb-6 rounded-lg border-l-4 border-orange-600 bg-orange-50 px-4 py-3 text-slate-900">
+    <aside
+      aria-label={t("status.banner.label")}
+      className="mb-6 rounded-lg border-l-4 border-orange-600 bg-orange-50 px-4 py-3 text-slate-900"
+    >
       <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <strong>{first.title}</strong>
         <span className="text-sm">

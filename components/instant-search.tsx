@@ -72,7 +72,9 @@ export function InstantSearch() {
   const showList = open && q.trim().length >= 2;
   return (
     <div className="relative w-full sm:w-52" role="search">
-      <label htmlFor={`${id}-q`} className="sr-only">{t("search.label")}</label>
+      <label htmlFor={`${id}-q`} className="sr-only">
+        {t("search.label")}
+      </label>
       <input
         id={`${id}-q`}
         type="search"
@@ -91,7 +93,12 @@ export function InstantSearch() {
         className="w-full rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm placeholder:text-slate-500 focus:border-blue-700 focus:outline-none focus:ring-2 focus:ring-blue-700/30"
       />
       {showList && (
-        <ul id={`${id}-list`} role="listbox" aria-label={t("search.label")} className="absolute right-0 z-20 mt-1 w-[min(28rem,90vw)] overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg">
+        <ul
+          id={`${id}-list`}
+          role="listbox"
+          aria-label={t("search.label")}
+          className="absolute right-0 z-20 mt-1 w-[min(28rem,90vw)] overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
+        >
           {hits.length === 0 && <li className="px-3 py-2 text-sm text-slate-700">{t("search.none")}</li>}
           {options.map((o, i) => {
             const hit = hits[i];
@@ -109,8 +116,14 @@ export function InstantSearch() {
               >
                 {hit ? (
                   <>
-                    <span className="block font-semibold text-slate-900 [&_mark]:bg-amber-200" dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
-                    <span className="line-clamp-2 block text-slate-700 [&_mark]:bg-amber-100" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
+                    <span
+                      className="block font-semibold text-slate-900 [&_mark]:bg-amber-200"
+                      dangerouslySetInnerHTML={{ __html: hit.titleHtml }}
+                    />
+                    <span
+                      className="line-clamp-2 block text-slate-700 [&_mark]:bg-amber-100"
+                      dangerouslySetInnerHTML={{ __html: hit.snippetHtml }}
+                    />
                   </>
                 ) : (
                   t("search.seeAll", { q: q.trim() })

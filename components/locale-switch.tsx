@@ -7,7 +7,12 @@ import { barePath, localePath } from "@/lib/i18n/paths";
  * A plain form: works without JavaScript, and the choice persists (cookie, and the account when signed in).
  * Pages whose translation lives at another address pass `alternates`.
  */
-export function LocaleSwitch({ locale, label, names, alternates }: {
+export function LocaleSwitch({
+  locale,
+  label,
+  names,
+  alternates,
+}: {
   locale: Locale;
   label: string;
   names: Record<Locale, string>;
@@ -21,7 +26,9 @@ export function LocaleSwitch({ locale, label, names, alternates }: {
       <input type="hidden" name="back" value={bare} />
       <input type="hidden" name="back_en" value={alternates?.en ?? localePath("en", bare)} />
       <input type="hidden" name="back_ru" value={alternates?.ru ?? localePath("ru", bare)} />
-      <label htmlFor="locale-select" className="sr-only">{label}</label>
+      <label htmlFor="locale-select" className="sr-only">
+        {label}
+      </label>
       <select
         id="locale-select"
         name="locale"
@@ -32,7 +39,11 @@ export function LocaleSwitch({ locale, label, names, alternates }: {
         <option value="en">{names.en}</option>
         <option value="ru">{names.ru}</option>
       </select>
-      <noscript><button type="submit" className="text-sm underline">OK</button></noscript>
+      <noscript>
+        <button type="submit" className="text-sm underline">
+          OK
+        </button>
+      </noscript>
     </form>
   );
 }

@@ -27,7 +27,13 @@ export function usePreviewHtml(text: string, render: (body: string, done: (html:
  * Markdown as readers will see it: `html` comes from the server's renderer and sanitiser
  * (server/kb/markdown.ts), the same one the help center and the public incident pages use.
  */
-export function MarkdownPreview({ id, heading, html, level = 2, className = "h-[36rem]" }: {
+export function MarkdownPreview({
+  id,
+  heading,
+  html,
+  level = 2,
+  className = "h-[36rem]",
+}: {
   id: string;
   heading: string;
   html: string;
@@ -37,8 +43,13 @@ export function MarkdownPreview({ id, heading, html, level = 2, className = "h-[
   const H = level === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby={`${id}-heading`} className="min-w-0">
-      <H id={`${id}-heading`} className="text-sm font-semibold text-slate-800">{heading}</H>
-      <div className={`prose-mayak mt-1 overflow-auto [&>:first-child]:mt-0 rounded-md border border-slate-200 bg-white p-4 ${className}`} dangerouslySetInnerHTML={{ __html: html }} />
+      <H id={`${id}-heading`} className="text-sm font-semibold text-slate-800">
+        {heading}
+      </H>
+      <div
+        className={`prose-mayak mt-1 overflow-auto [&>:first-child]:mt-0 rounded-md border border-slate-200 bg-white p-4 ${className}`}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </section>
   );
 }

@@ -31,7 +31,11 @@ export function ReplyForm({ ticketId, allowNote }: { ticketId: number; allowNote
   }
 
   return (
-    <form onSubmit={onSubmit} className={`space-y-3 rounded-lg border p-4 ${kind === "note" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`} noValidate>
+    <form
+      onSubmit={onSubmit}
+      className={`space-y-3 rounded-lg border p-4 ${kind === "note" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
+      noValidate
+    >
       {allowNote && (
         <fieldset className="flex gap-4 text-sm">
           <legend className="sr-only">{t("ticket.reply")}</legend>
@@ -44,7 +48,12 @@ export function ReplyForm({ ticketId, allowNote }: { ticketId: number; allowNote
         </fieldset>
       )}
       <FormError message={formErrorOf(reply.error, t("common.error"))} />
-      <Field id="reply-body" label={t("ticket.reply.label")} hint={kind === "note" ? t("ticket.note.hint") : undefined} errors={errors?.body}>
+      <Field
+        id="reply-body"
+        label={t("ticket.reply.label")}
+        hint={kind === "note" ? t("ticket.note.hint") : undefined}
+        errors={errors?.body}
+      >
         {(a) => <textarea {...a} name="body" rows={5} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} />}
       </Field>
       <button type="submit" className={buttonClass} disabled={reply.isPending}>

@@ -35,7 +35,11 @@ export function StaffAlerts() {
           <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-red-950">
             <span className="font-semibold">{t("monitoring.alerts.down", { name: a.monitorName })}</span>
             <span className="text-red-900">{t("monitoring.alerts.since", { time: formatDateTime(locale, a.openedAt) })}</span>
-            {a.escalatedAt !== null && <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">{t("monitoring.alerts.escalated")}</span>}
+            {a.escalatedAt !== null && (
+              <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-semibold text-white">
+                {t("monitoring.alerts.escalated")}
+              </span>
+            )}
             {a.acknowledgedAt !== null ? (
               <span className="text-red-900">{t("monitoring.alerts.acked", { name: a.acknowledgedBy ?? "" })}</span>
             ) : (

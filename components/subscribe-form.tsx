@@ -37,14 +37,20 @@ export function SubscribeForm({ components }: { components: { id: number; name: 
         ) : (
           <>
             <p className="text-green-900">{t("subscriptions.form.webhookCreated")}</p>
-            <code className="block select-all break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm text-slate-900">{sub.data.secret}</code>
+            <code className="block select-all break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-sm text-slate-900">
+              {sub.data.secret}
+            </code>
             <p className="text-sm text-slate-700">{t("subscriptions.form.secretOnce")}</p>
             <p className="text-sm text-slate-700">{t("subscriptions.form.webhookVerify")}</p>
             <p className="text-sm text-slate-700">{t("subscriptions.form.unsubscribeUrl")}</p>
-            <code className="block select-all break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-900">{sub.data.unsubscribeUrl}</code>
+            <code className="block select-all break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-900">
+              {sub.data.unsubscribeUrl}
+            </code>
           </>
         )}
-        <button type="button" className={secondaryButtonClass} onClick={() => sub.reset()}>{t("subscriptions.form.another")}</button>
+        <button type="button" className={secondaryButtonClass} onClick={() => sub.reset()}>
+          {t("subscriptions.form.another")}
+        </button>
       </div>
     );
   }
@@ -57,7 +63,17 @@ export function SubscribeForm({ components }: { components: { id: number; name: 
         <div className="flex gap-4">
           {(["email", "webhook"] as const).map((c) => (
             <label key={c} className="inline-flex items-center gap-2 text-sm text-slate-900">
-              <input type="radio" name="channel" value={c} checked={channel === c} onChange={() => { setChannel(c); sub.reset(); }} className="h-4 w-4 accent-blue-700" />
+              <input
+                type="radio"
+                name="channel"
+                value={c}
+                checked={channel === c}
+                onChange={() => {
+                  setChannel(c);
+                  sub.reset();
+                }}
+                className="h-4 w-4 accent-blue-700"
+              />
               {t(`subscriptions.form.${c}`)}
             </label>
           ))}
@@ -73,7 +89,12 @@ export function SubscribeForm({ components }: { components: { id: number; name: 
           <Field id={id("url")} label={t("subscriptions.form.urlLabel")} hint={t("subscriptions.form.urlHint")} errors={errors?.url}>
             {(a) => <input {...a} name="url" type="url" inputMode="url" placeholder="https://" required className={inputClass} />}
           </Field>
-          <Field id={id("secret")} label={t("subscriptions.form.secretLabel")} hint={t("subscriptions.form.secretHint")} errors={errors?.secret}>
+          <Field
+            id={id("secret")}
+            label={t("subscriptions.form.secretLabel")}
+            hint={t("subscriptions.form.secretHint")}
+            errors={errors?.secret}
+          >
             {(a) => <input {...a} name="secret" type="text" autoComplete="off" spellCheck={false} className={inputClass} />}
           </Field>
           <p className="text-xs text-slate-600">{t("subscriptions.form.verifyHint")}</p>
@@ -83,7 +104,9 @@ export function SubscribeForm({ components }: { components: { id: number; name: 
       {components.length > 0 && (
         <fieldset aria-describedby={`${id("components")}-hint${errors?.components ? ` ${id("components")}-error` : ""}`}>
           <legend className="text-sm font-semibold text-slate-800">{t("subscriptions.form.components")}</legend>
-          <p id={`${id("components")}-hint`} className="mb-2 text-xs text-slate-600">{t("subscriptions.form.componentsHint")}</p>
+          <p id={`${id("components")}-hint`} className="mb-2 text-xs text-slate-600">
+            {t("subscriptions.form.componentsHint")}
+          </p>
           <ul className="grid gap-1 sm:grid-cols-2">
             {components.map((c) => (
               <li key={c.id}>
@@ -105,12 +128,16 @@ export function SubscribeForm({ components }: { components: { id: number; name: 
             ))}
           </ul>
           {errors?.components?.length ? (
-            <p id={`${id("components")}-error`} role="alert" className="mt-1 text-sm font-medium text-red-800">{errors.components.join(" ")}</p>
+            <p id={`${id("components")}-error`} role="alert" className="mt-1 text-sm font-medium text-red-800">
+              {errors.components.join(" ")}
+            </p>
           ) : null}
         </fieldset>
       )}
 
-      <button type="submit" className={buttonClass} disabled={sub.isPending}>{t("subscriptions.form.submit")}</button>
+      <button type="submit" className={buttonClass} disabled={sub.isPending}>
+        {t("subscriptions.form.submit")}
+      </button>
     </form>
   );
 }

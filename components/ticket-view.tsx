@@ -20,7 +20,13 @@ function Detail({ label, value }: { label: string; value: string }) {
 }
 
 /** A ticket with its conversation: the customer's page and the agent's page both show this. */
-export function TicketDetail({ ticket, t, locale, staffView, sidebar }: {
+export function TicketDetail({
+  ticket,
+  t,
+  locale,
+  staffView,
+  sidebar,
+}: {
   ticket: TicketView;
   t: Translator;
   locale: Locale;
@@ -32,7 +38,9 @@ export function TicketDetail({ ticket, t, locale, staffView, sidebar }: {
       <div className="space-y-6">
         <div>
           <p className="text-sm text-slate-600">{t("ticket.heading", { id: ticket.id })}</p>
-          <h1 className="break-words text-2xl font-bold tracking-tight" data-testid="ticket-subject">{ticket.subject}</h1>
+          <h1 className="break-words text-2xl font-bold tracking-tight" data-testid="ticket-subject">
+            {ticket.subject}
+          </h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <Badge kind={ticket.status}>{t(`status.${ticket.status}`)}</Badge>
             <Badge kind={ticket.priority}>{t(`priority.${ticket.priority}`)}</Badge>
@@ -50,12 +58,16 @@ export function TicketDetail({ ticket, t, locale, staffView, sidebar }: {
           {ticket.pageUrl && (
             <p className="text-sm">
               <span className="font-semibold text-slate-700">{t("tickets.field.pageUrl")}: </span>
-              <a href={ticket.pageUrl} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-blue-800 underline">{ticket.pageUrl}</a>
+              <a href={ticket.pageUrl} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-blue-800 underline">
+                {ticket.pageUrl}
+              </a>
             </p>
           )}
         </Card>
         <section aria-labelledby="conversation-heading" className="space-y-3">
-          <h2 id="conversation-heading" className="text-lg font-semibold">{t("ticket.conversation")}</h2>
+          <h2 id="conversation-heading" className="text-lg font-semibold">
+            {t("ticket.conversation")}
+          </h2>
           {ticket.messages.length === 0 && <p className="text-slate-700">{t("ticket.noMessages")}</p>}
           <ol className="space-y-3">
             {ticket.messages.map((m) => {
@@ -68,7 +80,9 @@ export function TicketDetail({ ticket, t, locale, staffView, sidebar }: {
                   className={`rounded-lg border p-4 ${note ? "border-amber-300 bg-amber-50" : fromStaff ? "border-blue-200 bg-blue-50" : "border-slate-200 bg-white"}`}
                 >
                   <div className="mb-1 flex flex-wrap items-center gap-2 text-sm">
-                    <span className="font-semibold">{fromStaff && !staffView ? `${m.author.name} · ${t("ticket.staff")}` : m.author.name}</span>
+                    <span className="font-semibold">
+                      {fromStaff && !staffView ? `${m.author.name} · ${t("ticket.staff")}` : m.author.name}
+                    </span>
                     {note && <Badge kind="on_hold">{t("ticket.note.badge")}</Badge>}
                     <span className="text-slate-600">{formatDateTime(locale, m.createdAt)}</span>
                   </div>

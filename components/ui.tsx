@@ -42,7 +42,9 @@ const STATUS_STYLE: Record<string, string> = {
 
 export function Badge({ kind, children }: { kind: string; children: ReactNode }) {
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[kind] ?? "bg-slate-100 text-slate-800"}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[kind] ?? "bg-slate-100 text-slate-800"}`}
+    >
       {children}
     </span>
   );
@@ -52,8 +54,16 @@ export function Pager({ firstHref, nextHref, labels }: { firstHref?: string; nex
   if (!firstHref && !nextHref) return null;
   return (
     <nav className="mt-4 flex gap-3" aria-label="Pagination">
-      {firstHref && <Link className={secondaryButtonClass} href={firstHref}>← {labels.first}</Link>}
-      {nextHref && <Link className={secondaryButtonClass} href={nextHref}>{labels.next} →</Link>}
+      {firstHref && (
+        <Link className={secondaryButtonClass} href={firstHref}>
+          ← {labels.first}
+        </Link>
+      )}
+      {nextHref && (
+        <Link className={secondaryButtonClass} href={nextHref}>
+          {labels.next} →
+        </Link>
+      )}
     </nav>
   );
 }
@@ -66,7 +76,9 @@ export function Table({ caption, head, children }: { caption: string; head: stri
         <thead className="bg-slate-50">
           <tr>
             {head.map((h) => (
-              <th key={h} scope="col" className="px-4 py-2 text-left font-semibold text-slate-700">{h}</th>
+              <th key={h} scope="col" className="px-4 py-2 text-left font-semibold text-slate-700">
+                {h}
+              </th>
             ))}
           </tr>
         </thead>

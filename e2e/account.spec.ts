@@ -11,11 +11,14 @@ async function newAgent(admin: APIRequestContext, request: APIRequestContext, na
   const { id } = ok(await trpcMutation<{ id: number }>(admin, "admin.invite", { email, name, role: "agent" }));
   let token: string | undefined;
   await expect
-    .poll(async () => {
-      const page = ok(await trpcQuery<{ items: { to: string; text: string }[] }>(admin, "admin.outbox", { limit: 50 }));
-      token = /\/invite\/([\w-]+)/.exec(page.items.find((m) => m.to === email)?.text ?? "")?.[1];
-      return token;
-    }, { message: `the invitation to ${email}` })
+    .poll(
+      async () => {
+        const page = ok(await trpcQuery<{ items: { to: string; text: string }[] }>(admin, "admin.outbox", { limit: 50 }));
+        token = /\/invite\/([\w-]+)/.exec(page.items.find((m) => m.to === email)?.text ?? "")?.[1];
+        return token;
+      },
+      { message: `the invitation to ${email}` },
+    )
     .toBeTruthy();
   const password = "violet tractor umbrella harbour 42";
   ok(await trpcMutation(request, "account.acceptInvite", { token, password }));
@@ -33,7 +36,12 @@ async function signedInBrowser(browser: Browser, baseURL: string | undefined, wh
 }
 
 test.describe("account and sessions", () => {
-  test("one browser signs out another, then everywhere: the others are signed out at their next navigation", async ({ pageAs, request, browser, baseURL }) => {
+  test("one browser signs out another, then everywhere: the others are signed out at their next navigation", async ({
+    pageAs,
+    request,
+    browser,
+    baseURL,
+  }) => {
     const admin = await pageAs("admin");
     const name = `Sasha Sessions ${tag()}`;
     const agent = await newAgent(admin.request, request, name);
@@ -96,7 +104,9 @@ test.describe("account and sessions", () => {
     const name = `Rita Roles ${tag()}`;
     const agent = await newAgent(admin.request, request, name);
     const role = async () =>
-      ok(await trpcQuery<{ items: { id: number; role: string; disabled: boolean }[] }>(admin.request, "admin.users", { limit: 100 })).items.find((u) => u.id === agent.id);
+      ok(
+        await trpcQuery<{ items: { id: number; role: string; disabled: boolean }[] }>(admin.request, "admin.users", { limit: 100 }),
+      ).items.find((u) => u.id === agent.id);
 
     await admin.goto("/admin/users");
     const row = admin.getByTestId("user-row").filter({ hasText: name });

@@ -112,7 +112,10 @@ test("agent replies, notes and updates a ticket; the customer sees only the repl
 
 test("after a reply, saving the properties form keeps the status the reply set", async ({ pageAs }) => {
   const customer = await pageAs("customer");
-  const ticketId = await createTicketViaApi(customer.request, { subject: `Stale form ${tag()}`, description: "The status select goes stale." });
+  const ticketId = await createTicketViaApi(customer.request, {
+    subject: `Stale form ${tag()}`,
+    description: "The status select goes stale.",
+  });
 
   const agent = await pageAs("agent");
   await agent.goto(`/inbox/${ticketId}`);

@@ -74,7 +74,8 @@ test.describe("customer", () => {
     test.use({ storageState: async ({ authFile }, use) => use(await authFile("customer")) });
 
     test("an empty subject shows the error next to the field and creates nothing", async ({ page }) => {
-      const newest = async () => (await trpcQuery<{ items: { id: number }[] }>(page.request, "tickets.mine", { limit: 1 })).data?.items[0]?.id;
+      const newest = async () =>
+        (await trpcQuery<{ items: { id: number }[] }>(page.request, "tickets.mine", { limit: 1 })).data?.items[0]?.id;
       const before = await newest();
 
       await page.goto("/tickets/new");

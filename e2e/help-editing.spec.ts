@@ -13,7 +13,10 @@ async function publicTitle(page: Page, slug: string): Promise<string> {
  */
 async function expectPublicTitle(page: Page, slug: string, title: string, after: string) {
   await expect.soft
-    .poll(() => publicTitle(page, slug), { message: `public page of ${slug} shows the new title after ${after} (revalidated)`, timeout: 3_000 })
+    .poll(() => publicTitle(page, slug), {
+      message: `public page of ${slug} shows the new title after ${after} (revalidated)`,
+      timeout: 3_000,
+    })
     .toBe(title);
   return (await page.getByRole("heading", { level: 1 }).textContent())?.trim() === title;
 }
@@ -68,7 +71,18 @@ test("an agent drafts an article, a lead publishes it, edits it and restores an 
 
   // The API refuses an agent's publish too, not just the UI.
   const forbidden = await trpcMutation(agent.request, "kb.save", {
-    id, kind: "article", locale: "en", title, slug, translationKey: slug, category: "backups", tags: [], summary: "", body, position: 100, status: "published",
+    id,
+    kind: "article",
+    locale: "en",
+    title,
+    slug,
+    translationKey: slug,
+    category: "backups",
+    tags: [],
+    summary: "",
+    body,
+    position: 100,
+    status: "published",
   });
   expect(forbidden.error?.data?.code).toBe("FORBIDDEN");
 
@@ -78,7 +92,8 @@ test("an agent drafts an article, a lead publishes it, edits it and restores an 
   await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
 
   // Drafts are not searchable.
-  const found = async () => ((await (await page.request.get(`/api/search?q=${t}&locale=en&log=0`)).json()) as { hits: { slug: string }[] }).hits.map((h) => h.slug);
+  const found = async () =>
+    ((await (await page.request.get(`/api/search?q=${t}&locale=en&log=0`)).json()) as { hits: { slug: string }[] }).hits.map((h) => h.slug);
   expect(await found()).toEqual([]);
 
   // --- The lead publishes it.

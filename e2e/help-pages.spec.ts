@@ -3,8 +3,13 @@ import { test, expect } from "./helpers";
 const EN = { slug: "restore-a-deleted-page-or-post", title: "Restoring a deleted page, post or file" };
 const RU = { slug: "vosstanovlenie-udalennoy-stranitsy-ili-zapisi", title: "Как вернуть удалённую страницу, запись или файл" };
 const CATEGORY_NAMES = [
-  "Using the help center", "Incidents and outages", "SLA and response times", "Status page and monitoring",
-  "Account and security", "Backups and data recovery", "Maintenance and updates",
+  "Using the help center",
+  "Incidents and outages",
+  "SLA and response times",
+  "Status page and monitoring",
+  "Account and security",
+  "Backups and data recovery",
+  "Maintenance and updates",
 ];
 
 test("/help lists every category, each leading to its articles", async ({ page }) => {
@@ -44,7 +49,10 @@ test("an article has a table of contents, a date, related articles, its translat
   await expect(head.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/help/articles/${EN.slug}$`));
   await expect(head.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", new RegExp(`[^u]/help/articles/${EN.slug}$`));
   await expect(head.locator('link[rel="alternate"][hreflang="ru"]')).toHaveAttribute("href", new RegExp(`/ru/help/articles/${RU.slug}$`));
-  await expect(head.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute("href", new RegExp(`[^u]/help/articles/${EN.slug}$`));
+  await expect(head.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute(
+    "href",
+    new RegExp(`[^u]/help/articles/${EN.slug}$`),
+  );
 
   // The translation link leads to the Russian article, which links back.
   const toRu = page.getByRole("link", { name: "Читать по-русски" });

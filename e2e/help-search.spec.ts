@@ -96,7 +96,12 @@ test("GET /api/search returns highlighted JSON and rejects an unknown locale", a
   const res = await request.get(`/api/search?q=${encodeURIComponent("резервной копии")}&locale=ru&log=0`);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("application/json");
-  const body = (await res.json()) as { query: string; locale: string; total: number; hits: { slug: string; url: string; titleHtml: string; snippetHtml: string }[] };
+  const body = (await res.json()) as {
+    query: string;
+    locale: string;
+    total: number;
+    hits: { slug: string; url: string; titleHtml: string; snippetHtml: string }[];
+  };
   expect(body.locale).toBe("ru");
   expect(body.total).toBeGreaterThan(0);
   expect(body.hits.length).toBeGreaterThan(0);

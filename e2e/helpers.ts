@@ -183,7 +183,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
       async function prepare(role: DemoRole): Promise<string> {
         const file = path.join(dir, `${role}.json`);
-        const cached = await fs.stat(file).then(() => true, () => false);
+        const cached = await fs.stat(file).then(
+          () => true,
+          () => false,
+        );
         if (cached) {
           const req = await playwrightRequest.newContext({ baseURL, storageState: file });
           const me = await getMe(req).catch(() => null);

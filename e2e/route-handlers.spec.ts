@@ -6,7 +6,12 @@ import { test, expect, ok, tag, trpcMutation } from "./helpers";
 test("a heartbeat URL records a ping by GET or POST; an unknown or malformed token is 404", async ({ pageAs, request }) => {
   const lead = await pageAs("lead");
   const created = ok(
-    await trpcMutation<{ heartbeatUrl: string | null }>(lead.request, "monitors.create", { kind: "heartbeat", name: `Nightly job ${tag()}`, intervalS: 3600, timeoutMs: 30_000 }),
+    await trpcMutation<{ heartbeatUrl: string | null }>(lead.request, "monitors.create", {
+      kind: "heartbeat",
+      name: `Nightly job ${tag()}`,
+      intervalS: 3600,
+      timeoutMs: 30_000,
+    }),
   );
   const path = new URL(created.heartbeatUrl!).pathname;
   expect(path).toMatch(/^\/api\/heartbeat\/[\w-]{20,64}$/);
@@ -24,7 +29,9 @@ test("a heartbeat URL records a ping by GET or POST; an unknown or malformed tok
 });
 
 test("one-click unsubscribe answers 200 for any well-formed token and 400 for a malformed one; GET does nothing", async ({ request }) => {
-  const unknown = await request.post(`/api/subscriptions/unsubscribe?token=${"u".repeat(32)}`, { form: { "List-Unsubscribe": "One-Click" } });
+  const unknown = await request.post(`/api/subscriptions/unsubscribe?token=${"u".repeat(32)}`, {
+    form: { "List-Unsubscribe": "One-Click" },
+  });
   expect(unknown.status()).toBe(200);
   expect(await unknown.json()).toEqual({ unsubscribed: true });
   const malformed = await request.post("/api/subscriptions/unsubscribe?token=x");

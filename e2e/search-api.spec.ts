@@ -29,7 +29,9 @@ test("GET /api/search answers JSON for other sites, with the security headers", 
   // Articles and FAQ entries are both answers: each links to its own page or to its anchor on the FAQ.
   for (const hit of body.hits) expect(hit.url).toMatch(/^\/(help\/articles\/|faq#)[a-z0-9-]+$/);
   expect(body.hits.some((h: { url: string }) => h.url.startsWith("/help/articles/"))).toBe(true);
-  expect(body.hits.some((h: { titleHtml: string; snippetHtml: string }) => `${h.titleHtml} ${h.snippetHtml}`.includes("<mark>"))).toBe(true);
+  expect(body.hits.some((h: { titleHtml: string; snippetHtml: string }) => `${h.titleHtml} ${h.snippetHtml}`.includes("<mark>"))).toBe(
+    true,
+  );
 
   const ru = await (await request.get(`/api/search?q=${encodeURIComponent("резервной копии")}&locale=ru&log=0`)).json();
   expect(ru.total).toBeGreaterThan(0);

@@ -5,7 +5,8 @@ import { expectAccessible } from "./accessibility";
 /** "YYYY-MM-DDTHH:MM" in UTC, as the maintenance form's datetime-local inputs take it. */
 const utcInput = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 /** A time as the staff pages print it. */
-const printed = (ms: number) => `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(ms))} UTC`;
+const printed = (ms: number) =>
+  `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(ms))} UTC`;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -25,9 +26,15 @@ test("a lead edits a component, a maintenance window and deletes after confirmin
   await createComponent(lead, `delete-${t}`, doomed);
   const start = Math.floor((Date.now() + 3 * DAY) / MINUTE) * MINUTE;
   const windowTitle = `Storage migration ${t}`;
-  const maintenanceId = ok(await trpcMutation<{ id: number }>(lead.request, "status.maintenance.schedule", {
-    title: windowTitle, body: "Uploads may be slow.", startsAt: start, endsAt: start + 60 * MINUTE, componentIds: [componentId],
-  })).id;
+  const maintenanceId = ok(
+    await trpcMutation<{ id: number }>(lead.request, "status.maintenance.schedule", {
+      title: windowTitle,
+      body: "Uploads may be slow.",
+      startsAt: start,
+      endsAt: start + 60 * MINUTE,
+      componentIds: [componentId],
+    }),
+  ).id;
 
   await lead.goto("/admin/status");
   await expect(lead.getByRole("heading", { level: 1, name: "Status page setup" })).toBeVisible();
@@ -92,7 +99,9 @@ test("a lead edits a component, a maintenance window and deletes after confirmin
     await expect(panel).toHaveCount(0);
     await expect(row).toContainText(printed(newStart));
     await expect(row).toContainText(printed(newStart + 2 * 60 * MINUTE));
-    const list = ok(await trpcQuery<{ current: { id: number; startsAt: number; endsAt: number }[] }>(lead.request, "status.maintenance.list"));
+    const list = ok(
+      await trpcQuery<{ current: { id: number; startsAt: number; endsAt: number }[] }>(lead.request, "status.maintenance.list"),
+    );
     expect(list.current.find((m) => m.id === maintenanceId)).toMatchObject({ startsAt: newStart, endsAt: newStart + 2 * 60 * MINUTE });
   });
 
@@ -168,18 +177,24 @@ test("a monitor is deleted only after confirming", async ({ pageAs }) => {
 test("the postmortem editor previews the Markdown as the public page will render it", async ({ pageAs }) => {
   const t = tag();
   const lead = await pageAs("lead");
-  const incidentId = ok(await trpcMutation<{ id: number }>(lead.request, "status.incidents.open", {
-    title: `Preview check ${t}`, impact: "none", body: "Checking the postmortem preview.",
-  })).id;
+  const incidentId = ok(
+    await trpcMutation<{ id: number }>(lead.request, "status.incidents.open", {
+      title: `Preview check ${t}`,
+      impact: "none",
+      body: "Checking the postmortem preview.",
+    }),
+  ).id;
   try {
     await lead.goto(`/incidents/${incidentId}`);
     const editor = lead.getByRole("form", { name: "Postmortem" });
     const preview = editor.getByRole("region", { name: "Preview" });
     await expect(preview.getByRole("heading", { level: 2, name: "Summary" }), "the template is rendered from the start").toBeVisible();
 
-    await editor.getByLabel("Text", { exact: true }).fill(
-      `## Root cause ${t}\n\nA **faulty** deploy.\n\n- rolled back\n- added a check\n\n<script>window.__pmInjected = 1</script>\n\n[help](/help/billing)`,
-    );
+    await editor
+      .getByLabel("Text", { exact: true })
+      .fill(
+        `## Root cause ${t}\n\nA **faulty** deploy.\n\n- rolled back\n- added a check\n\n<script>window.__pmInjected = 1</script>\n\n[help](/help/billing)`,
+      );
     await expect(preview.getByRole("heading", { level: 2, name: `Root cause ${t}` })).toBeVisible();
     await expect(preview.getByRole("listitem")).toHaveCount(2);
     await expect(preview.locator("strong")).toHaveText("faulty");

@@ -7,7 +7,9 @@ async function expectOnPublicPage(page: Page, url: string, check: (page: Page) =
     await page.goto(url);
     await check(page);
   };
-  await expect.soft(attempt, `${what}: shown right after the change (the page is revalidated)`).toPass({ timeout: 5_000, intervals: [500] });
+  await expect
+    .soft(attempt, `${what}: shown right after the change (the page is revalidated)`)
+    .toPass({ timeout: 5_000, intervals: [500] });
   // Carry on with the rest of the workflow even if the page was stale, once the 30-second cache has expired.
   await expect(attempt, `${what}: shown eventually`).toPass({ timeout: 45_000, intervals: [2_000] });
 }
@@ -51,12 +53,17 @@ test("an agent runs an incident by hand: public page, linked ticket replies, res
     await expect(agent.getByRole("heading", { level: 1 })).toHaveText(`#${incidentId} ${title}`);
   });
 
-  await expectOnPublicPage(page, "/status", async (p) => {
-    const card = p.getByRole("region", { name: "Active incidents" }).getByRole("article").filter({ hasText: title });
-    await expect(card).toContainText(firstUpdate, { timeout: 1_000 });
-    await expect(card).toContainText("Affected: API", { timeout: 1_000 });
-    await expect(p.locator("#component-api")).toContainText("Partial outage", { timeout: 1_000 });
-  }, "the new incident on /status");
+  await expectOnPublicPage(
+    page,
+    "/status",
+    async (p) => {
+      const card = p.getByRole("region", { name: "Active incidents" }).getByRole("article").filter({ hasText: title });
+      await expect(card).toContainText(firstUpdate, { timeout: 1_000 });
+      await expect(card).toContainText("Affected: API", { timeout: 1_000 });
+      await expect(p.locator("#component-api")).toContainText("Partial outage", { timeout: 1_000 });
+    },
+    "the new incident on /status",
+  );
 
   await test.step("post an update", async () => {
     await agent.locator("#update-status").selectOption("identified");
@@ -66,12 +73,17 @@ test("an agent runs an incident by hand: public page, linked ticket replies, res
     await expect(agent.getByRole("main").getByText(secondUpdate)).toBeVisible();
   });
 
-  await expectOnPublicPage(page, `/status/incidents/${incidentId}`, async (p) => {
-    const timeline = p.getByRole("region", { name: "Timeline" });
-    await expect(timeline.getByRole("listitem"), "timeline entries").toHaveCount(2, { timeout: 1_000 });
-    await expect(timeline.getByRole("listitem").first()).toContainText(`Identified`, { timeout: 1_000 });
-    await expect(timeline.getByRole("listitem").first()).toContainText(secondUpdate, { timeout: 1_000 });
-  }, "the update on the public incident page");
+  await expectOnPublicPage(
+    page,
+    `/status/incidents/${incidentId}`,
+    async (p) => {
+      const timeline = p.getByRole("region", { name: "Timeline" });
+      await expect(timeline.getByRole("listitem"), "timeline entries").toHaveCount(2, { timeout: 1_000 });
+      await expect(timeline.getByRole("listitem").first()).toContainText(`Identified`, { timeout: 1_000 });
+      await expect(timeline.getByRole("listitem").first()).toContainText(secondUpdate, { timeout: 1_000 });
+    },
+    "the update on the public incident page",
+  );
 
   await test.step("link the customer's ticket from the suggestions", async () => {
     await agent.reload();
@@ -103,12 +115,19 @@ test("an agent runs an incident by hand: public page, linked ticket replies, res
     await expect(agent.getByRole("button", { name: "Post update" })).toHaveCount(0);
   });
 
-  await expectOnPublicPage(page, "/status", async (p) => {
-    await expect(p.getByRole("region", { name: "Active incidents" }).getByText(title), "no longer active").toHaveCount(0, { timeout: 1_000 });
-    const item = p.getByRole("region", { name: "Past incidents" }).getByRole("listitem").filter({ hasText: title });
-    await expect(item).toContainText("Resolved", { timeout: 1_000 });
-    await expect(p.locator("#component-api")).not.toContainText("Partial outage", { timeout: 1_000 });
-  }, "the resolved incident on /status");
+  await expectOnPublicPage(
+    page,
+    "/status",
+    async (p) => {
+      await expect(p.getByRole("region", { name: "Active incidents" }).getByText(title), "no longer active").toHaveCount(0, {
+        timeout: 1_000,
+      });
+      const item = p.getByRole("region", { name: "Past incidents" }).getByRole("listitem").filter({ hasText: title });
+      await expect(item).toContainText("Resolved", { timeout: 1_000 });
+      await expect(p.locator("#component-api")).not.toContainText("Partial outage", { timeout: 1_000 });
+    },
+    "the resolved incident on /status",
+  );
 
   await page.goto(`/status/incidents/${incidentId}`);
   await expect(page.getByRole("group", { name: "Stages" }).locator('[aria-current="step"]')).toHaveText("Resolved");
@@ -134,12 +153,17 @@ test("a lead schedules maintenance and it is announced on /status", async ({ pag
   await expect(lead.getByRole("main").getByText(title)).toBeVisible();
   await expect(form.getByLabel("Title", { exact: true })).toHaveValue("");
 
-  await expectOnPublicPage(page, "/status", async (p) => {
-    const card = p.getByRole("region", { name: "Planned maintenance" }).getByRole("article").filter({ hasText: title });
-    await expect(card).toContainText("Scheduled", { timeout: 1_000 });
-    await expect(card).toContainText(body, { timeout: 1_000 });
-    await expect(card).toContainText("Affected: Website", { timeout: 1_000 });
-  }, "the maintenance on /status");
+  await expectOnPublicPage(
+    page,
+    "/status",
+    async (p) => {
+      const card = p.getByRole("region", { name: "Planned maintenance" }).getByRole("article").filter({ hasText: title });
+      await expect(card).toContainText("Scheduled", { timeout: 1_000 });
+      await expect(card).toContainText(body, { timeout: 1_000 });
+      await expect(card).toContainText("Affected: Website", { timeout: 1_000 });
+    },
+    "the maintenance on /status",
+  );
 
   const json = await (await page.request.get("/api/status")).json();
   expect((json.maintenance as { title: string; status: string; startsAt: string }[]).find((m) => m.title === title)).toMatchObject({

@@ -71,7 +71,10 @@ async function publicView(page: Page, title: string) {
   };
 }
 
-test("a failing HTTP monitor opens an incident on the public status page and moves it to monitoring on recovery", async ({ page, pageAs }) => {
+test("a failing HTTP monitor opens an incident on the public status page and moves it to monitoring on recovery", async ({
+  page,
+  pageAs,
+}) => {
   test.setTimeout(180_000);
   const target = await startTarget();
   const name = `E2E search probe ${tag()}`;
@@ -100,7 +103,13 @@ test("a failing HTTP monitor opens an incident on the public status page and mov
       await lead.waitForURL(/\/admin\/monitors\/\d+$/);
       monitorId = Number(/\/admin\/monitors\/(\d+)$/.exec(lead.url())![1]);
 
-      const saved = ok(await trpcQuery<{ target: string; intervalS: number; failThreshold: number; recoverThreshold: number; componentId: number | null }>(lead.request, "monitors.get", { id: monitorId }));
+      const saved = ok(
+        await trpcQuery<{ target: string; intervalS: number; failThreshold: number; recoverThreshold: number; componentId: number | null }>(
+          lead.request,
+          "monitors.get",
+          { id: monitorId },
+        ),
+      );
       expect(saved).toMatchObject({ target: target.url, intervalS: 10, failThreshold: 1, recoverThreshold: 1 });
       expect(saved.componentId).not.toBeNull();
     });
@@ -128,21 +137,30 @@ test("a failing HTTP monitor opens an incident on the public status page and mov
     await test.step("the automatic incident is on the first request for /status after it opened (the job revalidated the page)", async () => {
       let opened = 0;
       await expect
-        .poll(async () => (opened = (await statusJson(page.request)).activeIncidents.find((i) => i.title === title && !preexisting.has(i.id))?.id ?? 0), {
-          message: "the automatic incident in /api/status (uncached)",
-          timeout: 45_000,
-          intervals: [500],
-        })
+        .poll(
+          async () =>
+            (opened = (await statusJson(page.request)).activeIncidents.find((i) => i.title === title && !preexisting.has(i.id))?.id ?? 0),
+          {
+            message: "the automatic incident in /api/status (uncached)",
+            timeout: 45_000,
+            intervals: [500],
+          },
+        )
         .toBeGreaterThan(0);
       await page.waitForTimeout(JOB_REVALIDATION_PAUSE_MS);
       const first = await fetchPage(page.request, "/status");
-      expect(activeSection(first.html), `first /status after the incident opened (x-nextjs-cache: ${first.cache}) shows it`).toContain(`/status/incidents/${opened}"`);
+      expect(activeSection(first.html), `first /status after the incident opened (x-nextjs-cache: ${first.cache}) shows it`).toContain(
+        `/status/incidents/${opened}"`,
+      );
       expect(first.cache, "rendered afresh, not the old entry").not.toBe("STALE");
     });
 
     await test.step("the public page shows the automatic incident and Search in a major outage", async () => {
       await expect
-        .poll(async () => ok(await trpcQuery<{ state: string }>(lead.request, "monitors.get", { id: monitorId })).state, { timeout: 30_000, intervals: [1_000] })
+        .poll(async () => ok(await trpcQuery<{ state: string }>(lead.request, "monitors.get", { id: monitorId })).state, {
+          timeout: 30_000,
+          intervals: [1_000],
+        })
         .toBe("down");
 
       await expect(async () => {
@@ -192,7 +210,9 @@ test("a failing HTTP monitor opens an incident on the public status page and mov
         .toBe("monitoring");
       await page.waitForTimeout(JOB_REVALIDATION_PAUSE_MS);
       const first = await fetchPage(page.request, `/status/incidents/${incidentId}`);
-      expect(first.html, `first incident page after recovery (x-nextjs-cache: ${first.cache}) shows the update`).toContain("Search is responding again");
+      expect(first.html, `first incident page after recovery (x-nextjs-cache: ${first.cache}) shows the update`).toContain(
+        "Search is responding again",
+      );
       expect(first.cache, "rendered afresh, not the old entry").not.toBe("STALE");
       expect(ok(await trpcQuery<{ state: string }>(lead.request, "monitors.get", { id: monitorId })).state).toBe("up");
 
@@ -203,7 +223,9 @@ test("a failing HTTP monitor opens an incident on the public status page and mov
         await expect(timeline.getByRole("listitem").first()).toContainText("Monitoring", { timeout: 1_000 });
       }).toPass({ timeout: 10_000, intervals: [1_000] });
 
-      await expect(page.getByRole("region", { name: "Timeline" }).getByRole("listitem").first()).toContainText("Search is responding again");
+      await expect(page.getByRole("region", { name: "Timeline" }).getByRole("listitem").first()).toContainText(
+        "Search is responding again",
+      );
       await expect(page.getByRole("group", { name: "Stages" }).locator('[aria-current="step"]')).toHaveText("Monitoring");
       // Still open: it resolves itself only after a quiet period.
       await expect(page.getByText("Ongoing", { exact: true })).toBeVisible();

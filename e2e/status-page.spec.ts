@@ -90,7 +90,9 @@ test("/ru/status is in Russian", async ({ page }) => {
   await page.goto("/ru/status");
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
   await expect(page.getByRole("heading", { level: 1, name: "Состояние сервисов" })).toBeVisible();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(/Все системы работают нормально|Часть систем|Частичный сбой|Серьёзный сбой|Идут плановые работы/);
+  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
+    /Все системы работают нормально|Часть систем|Частичный сбой|Серьёзный сбой|Идут плановые работы/,
+  );
   const components = page.getByRole("region", { name: "Компоненты" });
   for (const name of ["Сайт", "Оформление заказа", "Доставка писем", "Поиск"]) {
     await expect(components.getByRole("heading", { level: 4, name, exact: true })).toBeVisible();
@@ -115,7 +117,13 @@ test("/api/status returns the documented JSON shape", async ({ request }) => {
   expect(Number.isNaN(Date.parse(body.page.generatedAt))).toBe(false);
   const slugs = (body.components as { slug: string }[]).map((c) => c.slug);
   expect(slugs).toEqual(expect.arrayContaining(["website", "checkout", "admin", "email", "api", "search"]));
-  for (const c of body.components as { slug: string; name: string; group: string | null; status: string; uptime: Record<string, number | null> }[]) {
+  for (const c of body.components as {
+    slug: string;
+    name: string;
+    group: string | null;
+    status: string;
+    uptime: Record<string, number | null>;
+  }[]) {
     expect(c.name, c.slug).toEqual(expect.any(String));
     expect(c.status, c.slug).toMatch(/^(operational|degraded|partial_outage|major_outage|maintenance)$/);
     expect(Object.keys(c.uptime).sort(), c.slug).toEqual(["24h", "30d", "7d", "90d"]);

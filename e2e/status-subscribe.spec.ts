@@ -39,13 +39,21 @@ test("an email subscription is confirmed through the link in the confirmation em
     expect(matches, `one component named ${name}`).toHaveLength(1);
     return matches[0].id;
   };
-  const chosen = offered.filter((name) => name !== "Checkout").map(idOf).sort((a, b) => a - b);
+  const chosen = offered
+    .filter((name) => name !== "Checkout")
+    .map(idOf)
+    .sort((a, b) => a - b);
   expect(chosen.length).toBeGreaterThan(0);
   expect(chosen).not.toContain(idOf("Checkout"));
   const pending = await storedFor(admin.request, email);
-  expect(pending).toEqual([expect.objectContaining({ kind: "email", target: email, components: chosen, confirmed: false, confirmedAt: null })]);
+  expect(pending).toEqual([
+    expect.objectContaining({ kind: "email", target: email, components: chosen, confirmed: false, confirmedAt: null }),
+  ]);
 
-  const mail = admin.getByTestId("outbox-email").filter({ hasText: email }).filter({ hasText: "Confirm your subscription to status updates" });
+  const mail = admin
+    .getByTestId("outbox-email")
+    .filter({ hasText: email })
+    .filter({ hasText: "Confirm your subscription to status updates" });
   await expect(async () => {
     await admin.goto("/admin/outbox");
     await expect(mail).toHaveCount(1, { timeout: 1_000 });
@@ -64,7 +72,9 @@ test("an email subscription is confirmed through the link in the confirmation em
   await expect(page.getByRole("link", { name: "Go to the status page" })).toBeVisible();
   // The same row, now confirmed, with the same components.
   const confirmed = await storedFor(admin.request, email);
-  expect(confirmed).toEqual([expect.objectContaining({ id: pending[0].id, components: chosen, confirmed: true, confirmedAt: expect.any(Number) })]);
+  expect(confirmed).toEqual([
+    expect.objectContaining({ id: pending[0].id, components: chosen, confirmed: true, confirmedAt: expect.any(Number) }),
+  ]);
 
   // A made-up token is not accepted.
   await page.goto("/subscriptions/confirm/not-a-real-token-0000000000000000");

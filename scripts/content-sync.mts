@@ -12,11 +12,22 @@ try {
   const content = await readContentDir(getEnv().CONTENT_DIR);
   for (const e of content.errors) console.error(`Skipped ${e.message}`);
   if (content.errors.length) process.exitCode = 1;
-  const report = await syncContent(db, { ...systemCtx(), userAgent: "content:sync" }, content.files, content.errors.map((e) => e.path));
+  const report = await syncContent(
+    db,
+    { ...systemCtx(), userAgent: "content:sync" },
+    content.files,
+    content.errors.map((e) => e.path),
+  );
   for (const c of report.conflicts) console.error(`Skipped ${c}`);
   if (report.conflicts.length) process.exitCode = 1;
-  console.log(`Added ${report.added.length}, updated ${report.updated.length}, archived ${report.archived.length}, unchanged ${report.unchanged}.`);
-  for (const [label, list] of [["added", report.added], ["updated", report.updated], ["archived", report.archived]] as const) {
+  console.log(
+    `Added ${report.added.length}, updated ${report.updated.length}, archived ${report.archived.length}, unchanged ${report.unchanged}.`,
+  );
+  for (const [label, list] of [
+    ["added", report.added],
+    ["updated", report.updated],
+    ["archived", report.archived],
+  ] as const) {
     if (list.length) console.log(`  ${label}: ${list.join(", ")}`);
   }
 } catch (err) {

@@ -10,13 +10,24 @@ import { checkPassword } from "../server/auth/password-policy";
 import { msg } from "../lib/i18n";
 
 const { values } = parseArgs({
-  options: { email: { type: "string" }, role: { type: "string", default: "admin" }, name: { type: "string" }, password: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    role: { type: "string", default: "admin" },
+    name: { type: "string" },
+    password: { type: "string" },
+  },
 });
 const parsed = z
   .object({ email: ZEmail, role: ZRole, name: ZName, password: ZPassword })
-  .safeParse({ ...values, name: values.name ?? values.email?.split("@")[0] ?? "", password: values.password ?? process.env.MAYAK_PASSWORD });
+  .safeParse({
+    ...values,
+    name: values.name ?? values.email?.split("@")[0] ?? "",
+    password: values.password ?? process.env.MAYAK_PASSWORD,
+  });
 if (!parsed.success) {
-  console.error("Usage: npm run user:create -- --email you@example.com --role admin|lead|agent|customer [--name \"Full Name\"] [--password …]");
+  console.error(
+    'Usage: npm run user:create -- --email you@example.com --role admin|lead|agent|customer [--name "Full Name"] [--password …]',
+  );
   console.error("(or pass the password in MAYAK_PASSWORD so it stays out of your shell history)");
   for (const i of parsed.error.issues) console.error(`  --${i.path.join(".")}: ${i.message}`);
   process.exit(2);

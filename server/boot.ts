@@ -51,9 +51,16 @@ async function start(): Promise<void> {
 
   const content = await readContentDir(env.CONTENT_DIR);
   for (const e of content.errors) console.error(`[mayak] content file skipped: ${e.message}`);
-  const report = await syncContent(db, systemCtx(), content.files, content.errors.map((e) => e.path));
+  const report = await syncContent(
+    db,
+    systemCtx(),
+    content.files,
+    content.errors.map((e) => e.path),
+  );
   for (const c of report.conflicts) console.error(`[mayak] content file skipped: ${c}`);
-  console.log(`[mayak] help center: ${report.added.length} added, ${report.updated.length} updated, ${report.archived.length} archived, ${report.unchanged} unchanged`);
+  console.log(
+    `[mayak] help center: ${report.added.length} added, ${report.updated.length} updated, ${report.archived.length} archived, ${report.unchanged} unchanged`,
+  );
   // Pages cached by an earlier run must not outlive the files that changed since.
   if (report.added.length + report.updated.length + report.archived.length > 0) requestRevalidation({ help: true });
 
@@ -74,7 +81,9 @@ async function start(): Promise<void> {
       },
       (err: unknown) => console.error(`[mayak] search index not prepared: ${err instanceof Error ? err.message : String(err)}`),
     )
-    .catch((err: unknown) => console.error(`[mayak] help-center demo analytics not created: ${err instanceof Error ? err.message : String(err)}`));
+    .catch((err: unknown) =>
+      console.error(`[mayak] help-center demo analytics not created: ${err instanceof Error ? err.message : String(err)}`),
+    );
 
   if (env.JOBS_ENABLED === "true") {
     const areas = mergeJobSets([

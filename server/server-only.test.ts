@@ -18,7 +18,9 @@ function modules(dir: string): string[] {
 
 describe("server modules never reach a browser", () => {
   it('every module under server/ imports "server-only", so a client component that imports one fails the build', () => {
-    const missing = modules(root).filter((rel) => !exempt(rel) && !/^import "server-only";$/m.test(fs.readFileSync(path.join(root, rel), "utf8")));
+    const missing = modules(root).filter(
+      (rel) => !exempt(rel) && !/^import "server-only";$/m.test(fs.readFileSync(path.join(root, rel), "utf8")),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -14,7 +14,10 @@ export function testDialects(): DialectName[] {
  * A fresh, migrated database: in-memory SQLite, or a scratch MySQL database dropped afterwards.
  * `migrate: false` leaves it empty (tests of one migration run the earlier ones themselves).
  */
-export async function createTestDb(dialect: DialectName, opts: { migrate?: boolean } = {}): Promise<{ db: DB; destroy: () => Promise<void> }> {
+export async function createTestDb(
+  dialect: DialectName,
+  opts: { migrate?: boolean } = {},
+): Promise<{ db: DB; destroy: () => Promise<void> }> {
   const migrate = opts.migrate ?? true;
   if (dialect === "sqlite") {
     const db = openDatabase(":memory:");

@@ -15,9 +15,17 @@ export async function makeUser(db: DB, role: Role, overrides: Partial<Actor> = {
   const res = await db
     .insertInto("users")
     .values({
-      email, name, role, locale: overrides.locale ?? "en", disabled: 0,
+      email,
+      name,
+      role,
+      locale: overrides.locale ?? "en",
+      disabled: 0,
       password_hash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder$placeholder",
-      invite_token_hash: null, invite_expires_at: null, created_at: now, updated_at: now, last_sign_in_at: null,
+      invite_token_hash: null,
+      invite_expires_at: null,
+      created_at: now,
+      updated_at: now,
+      last_sign_in_at: null,
     })
     .executeTakeFirstOrThrow();
   return { id: Number(res.insertId), role, email, name, locale: overrides.locale ?? "en" };
@@ -43,15 +51,28 @@ export async function errorCode(p: Promise<unknown>): Promise<string> {
   throw new Error("expected the call to fail");
 }
 
-export async function countRows(db: DB, table: "tickets" | "ticket_messages" | "audit_events" | "outbox_emails" | "jobs" | "users"): Promise<number> {
-  const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+export async function countRows(
+  db: DB,
+  table: "tickets" | "ticket_messages" | "audit_events" | "outbox_emails" | "jobs" | "users",
+): Promise<number> {
+  const r = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** Everything a help-center write could touch (articles, revisions, jobs, audit), to prove that a refused call or a no-op changed nothing. */
 export async function kbSnapshot(db: DB) {
   const count = async (t: "kb_revisions" | "jobs" | "audit_events") =>
-    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     articles: await db.selectFrom("kb_articles").selectAll().orderBy("id").execute(),
     revisions: await count("kb_revisions"),

@@ -46,8 +46,7 @@ export async function startFakeSmtp(): Promise<{ port: number; received: Receive
         } else if (verb === "DATA") {
           inData = true;
           socket.write("354 end with <CRLF>.<CRLF>\r\n");
-        }
-        else if (verb === "QUIT") socket.end("221 2.0.0 bye\r\n");
+        } else if (verb === "QUIT") socket.end("221 2.0.0 bye\r\n");
         else if (verb === "RSET" || verb === "NOOP") socket.write("250 ok\r\n");
         else socket.write("502 5.5.2 not implemented\r\n");
       }

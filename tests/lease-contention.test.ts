@@ -65,7 +65,11 @@ describe.runIf(Boolean(mysqlUrl))("leases under contention: four instances on on
       // A job that writes, as real jobs do: the settle and the claim of other jobs contend with it.
       "t.work": async (_p, ctx) => {
         runs.set(ctx.jobId, (runs.get(ctx.jobId) ?? 0) + 1);
-        await db.updateTable("job_schedules").set({ payload: `{"last":${ctx.jobId}}` }).where("name", "=", "contention.sweep").execute();
+        await db
+          .updateTable("job_schedules")
+          .set({ payload: `{"last":${ctx.jobId}}` })
+          .where("name", "=", "contention.sweep")
+          .execute();
       },
       "t.sweep": async (_p, ctx) => void sweeps.push(ctx.jobId),
     };
@@ -105,7 +109,11 @@ describe.runIf(Boolean(mysqlUrl))("leases under contention: four instances on on
     expect(runs.size).toBe(ROUNDS * JOBS_PER_ROUND);
     // The schedule is due every round (12 s > 10 s); its run enqueued in round r is drained in round r.
     expect(sweeps).toHaveLength(ROUNDS);
-    const left = await db.selectFrom("jobs").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute();
+    const left = await db
+      .selectFrom("jobs")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("status")
+      .execute();
     expect(left.map((r) => [r.status, Number(r.n)])).toEqual([["done", ROUNDS * JOBS_PER_ROUND + ROUNDS]]);
   });
 });

@@ -9,8 +9,12 @@ export default function NotFound() {
       <h1 className="text-3xl font-bold">{t("error.notFound.title")}</h1>
       <p className="mt-3 text-slate-700">{t("error.notFound.body")}</p>
       <p className="mt-6 flex justify-center gap-6">
-        <Link href="/" className="font-semibold text-blue-800 underline">{t("nav.home")}</Link>
-        <Link href={locale === "ru" ? "/ru/help" : "/help"} className="font-semibold text-blue-800 underline">{t("nav.help")}</Link>
+        <Link href="/" className="font-semibold text-blue-800 underline">
+          {t("nav.home")}
+        </Link>
+        <Link href={locale === "ru" ? "/ru/help" : "/help"} className="font-semibold text-blue-800 underline">
+          {t("nav.help")}
+        </Link>
       </p>
     </main>
   );

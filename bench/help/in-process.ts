@@ -18,7 +18,12 @@ import type { SearchRuns } from "./search";
 
 export type InProcess = Awaited<ReturnType<typeof runInProcess>>;
 
-export async function runInProcess(dbFile: string, o: HelpOptions, http: SearchRuns, uncachedQueries: { q: string; locale: "en" | "ru" }[]) {
+export async function runInProcess(
+  dbFile: string,
+  o: HelpOptions,
+  http: SearchRuns,
+  uncachedQueries: { q: string; locale: "en" | "ru" }[],
+) {
   // ---- The index, built as the app builds it at start, each step timed.
   const rowsDb = openSqlite(dbFile);
   if (rowsDb.dialect !== "sqlite") throw new Error("unreachable");
@@ -39,7 +44,9 @@ export async function runInProcess(dbFile: string, o: HelpOptions, http: SearchR
   for (const d of docs) vocab[d.locale].add(`${d.title} ${d.tags.join(" ")} ${d.summary} ${d.text}`);
   const vocabMs = Math.round(performance.now() - t0);
   const index = { selectMs, toSearchDocMs: toDocsMs, replaceAllMs, ofWhichVocabularyMs: vocabMs, docs: docs.length };
-  log(`in process: SELECT ${selectMs} ms, toSearchDoc (Markdown to text) ${toDocsMs} ms, replaceAll ${replaceAllMs} ms (vocabulary alone ${vocabMs} ms)`);
+  log(
+    `in process: SELECT ${selectMs} ms, toSearchDoc (Markdown to text) ${toDocsMs} ms, replaceAll ${replaceAllMs} ms (vocabulary alone ${vocabMs} ms)`,
+  );
 
   const req = (i: number) => ({ q: QUERIES[i % QUERIES.length]!.q, locale: QUERIES[i % QUERIES.length]!.locale, limit: 10, offset: 0 });
   const mismatches: string[] = [];
@@ -81,15 +88,35 @@ export async function runInProcess(dbFile: string, o: HelpOptions, http: SearchR
       }
       marks.push(performance.now() - t);
     }
-    perQuery.push({ locale, q, total: http.appTotals[`${locale}:${q}`], uncachedSearchMs: r2(firstMs[i]!), cachedSearchMs: r2(med(times)), prepareQueryMs: r2(med(prep)), highlightMs: r2(med(marks)) });
+    perQuery.push({
+      locale,
+      q,
+      total: http.appTotals[`${locale}:${q}`],
+      uncachedSearchMs: r2(firstMs[i]!),
+      cachedSearchMs: r2(med(times)),
+      prepareQueryMs: r2(med(prep)),
+      highlightMs: r2(med(marks)),
+    });
   }
-  const single = summarize(perQuery.map((p) => p.uncachedSearchMs), 1, 0);
+  const single = summarize(
+    perQuery.map((p) => p.uncachedSearchMs),
+    1,
+    0,
+  );
   const meanSearch = perQuery.reduce((a, p) => a + p.uncachedSearchMs, 0) / perQuery.length;
   const meanCached = perQuery.reduce((a, p) => a + p.cachedSearchMs, 0) / perQuery.length;
   const meanPrep = perQuery.reduce((a, p) => a + p.prepareQueryMs, 0) / perQuery.length;
   const meanMark = perQuery.reduce((a, p) => a + p.highlightMs, 0) / perQuery.length;
   // Uncached: the first search of each query on a fresh engine; cached: the median of the next three.
-  const oneAtATime = { meanMs: r2(meanSearch), medianMs: single.p50, maxMs: single.max, cachedMeanMs: r2(meanCached), prepareQueryMeanMs: r2(meanPrep), highlightMeanMs: r2(meanMark), oramaAndRestMeanMs: r2(meanSearch - meanPrep - meanMark) };
+  const oneAtATime = {
+    meanMs: r2(meanSearch),
+    medianMs: single.p50,
+    maxMs: single.max,
+    cachedMeanMs: r2(meanCached),
+    prepareQueryMeanMs: r2(meanPrep),
+    highlightMeanMs: r2(meanMark),
+    oramaAndRestMeanMs: r2(meanSearch - meanPrep - meanMark),
+  };
   log(`one query at a time: ${JSON.stringify(oneAtATime)}`);
 
   // ---- As many operations as the app answered (fewer if they would take more than ~15 s), same concurrency.
@@ -98,21 +125,36 @@ export async function runInProcess(dbFile: string, o: HelpOptions, http: SearchR
   const baseShare = cpuShare(undefined);
   const baseline: Summary = await runWorkers(total, o.searchConnections, (i) => engine.search(req(i)));
   const baselineCpu = baseShare();
-  log(`baseline: ${baseline.perSecond} ops/s, p50 ${baseline.p50} / p95 ${baseline.p95} / p99 ${baseline.p99} ms; CPU ${JSON.stringify(baselineCpu)}`);
+  log(
+    `baseline: ${baseline.perSecond} ops/s, p50 ${baseline.p50} / p95 ${baseline.p95} / p99 ${baseline.p99} ms; CPU ${JSON.stringify(baselineCpu)}`,
+  );
 
   // ---- The uncached baseline: distinct queries the app was not sent (from the end of the list), same workers.
   const unsent = (i: number) => uncachedQueries[uncachedQueries.length - 1 - i]!;
   const ureq = (i: number) => ({ q: unsent(i).q, locale: unsent(i).locale, limit: 10, offset: 0 });
-  const utotal = Math.min(http.uncached.ops, Math.max(200, Math.floor(10_000 / Math.max(meanSearch, 0.01))), uncachedQueries.length - http.uncachedSent);
+  const utotal = Math.min(
+    http.uncached.ops,
+    Math.max(200, Math.floor(10_000 / Math.max(meanSearch, 0.01))),
+    uncachedQueries.length - http.uncachedSent,
+  );
   log(`baseline, uncached: ${utotal} distinct searches at ${o.searchConnections} workers`);
   const ubaseShare = cpuShare(undefined);
   const uncachedBaseline: Summary = await runWorkers(utotal, o.searchConnections, (i) => engine.search(ureq(i)));
   const uncachedBaselineCpu = ubaseShare();
-  log(`baseline, uncached: ${uncachedBaseline.perSecond} ops/s, p50 ${uncachedBaseline.p50} / p95 ${uncachedBaseline.p95} / p99 ${uncachedBaseline.p99} ms; CPU ${JSON.stringify(uncachedBaselineCpu)}`);
+  log(
+    `baseline, uncached: ${uncachedBaseline.perSecond} ops/s, p50 ${uncachedBaseline.p50} / p95 ${uncachedBaseline.p95} / p99 ${uncachedBaseline.p99} ms; CPU ${JSON.stringify(uncachedBaselineCpu)}`,
+  );
 
   return {
-    index, mismatches, perQuery, oneAtATime,
-    baseline, baselineCpu, ratio: compare(http.search, baseline),
-    uncachedBaseline, uncachedBaselineCpu, uncachedRatio: compare(http.uncached, uncachedBaseline),
+    index,
+    mismatches,
+    perQuery,
+    oneAtATime,
+    baseline,
+    baselineCpu,
+    ratio: compare(http.search, baseline),
+    uncachedBaseline,
+    uncachedBaselineCpu,
+    uncachedRatio: compare(http.uncached, uncachedBaseline),
   };
 }

@@ -10,7 +10,9 @@ export type Corpus = ReturnType<typeof insertCorpus>;
 export function insertCorpus(dbFile: string, count: number) {
   const db = openSqlite(dbFile);
   if (db.dialect !== "sqlite") throw new Error("unreachable");
-  const sources = db.sqlite.prepare("select kind, slug, locale, category, title, summary, tags, body from kb_articles where status = 'published'").all() as SourceArticle[];
+  const sources = db.sqlite
+    .prepare("select kind, slug, locale, category, title, summary, tags, body from kb_articles where status = 'published'")
+    .all() as SourceArticle[];
   const articles = generateArticles(sources, count);
   const t0 = performance.now();
   insertArticles(db.sqlite, articles);
@@ -30,6 +32,8 @@ export function insertCorpus(dbFile: string, count: number) {
   // Queries that never repeat (2-3 words of the generated text each), for the uncached search run.
   const uncachedQueries = distinctQueries(articles, 100_000);
   const wordPool = distinctWordCount(articles);
-  log(`inserted ${articles.length} articles (from ${sources.length} real entries) in ${insertMs} ms; ${published} published; body words ${JSON.stringify(corpus.bodyWords)}`);
+  log(
+    `inserted ${articles.length} articles (from ${sources.length} real entries) in ${insertMs} ms; ${published} published; body words ${JSON.stringify(corpus.bodyWords)}`,
+  );
   return { corpus, uncachedQueries, wordPool };
 }

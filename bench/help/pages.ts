@@ -19,7 +19,9 @@ export async function runPages(app: AppServer, o: HelpOptions): Promise<PageRun[
   if (o.skipPages) return pageRuns;
   const measure = async (page: Page) => {
     const run = await measurePage(app, page, { connections: o.pageConnections, seconds: o.pageSeconds, warmupSeconds: o.warmupSeconds });
-    log(`  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(run.cpu)}`);
+    log(
+      `  ${page.path}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(run.cpu)}`,
+    );
     return run;
   };
   log(`pages, seeded database: ${o.pageConnections} connections, ${o.pageSeconds} s each, one after the other`);
@@ -47,15 +49,31 @@ export function pageFigures(pageRuns: PageRun[]) {
     const perSecond = r1(mean(runs.map((r) => r.perSecond)));
     const share = r2(perSecond / staticPerSecond);
     const pageCpuMs = r2(mean(runs.map(cpuMs)));
-    return { path: p.path, runs, bytes: runs[0]!.bytes, perSecond, shareOfStatic: share, budgetMet: share >= BUDGET.pageShareOfStatic, cpuMsPerAnswer: pageCpuMs, cpuShareOfStatic: r2(staticCpuMsPerAnswer / pageCpuMs) };
+    return {
+      path: p.path,
+      runs,
+      bytes: runs[0]!.bytes,
+      perSecond,
+      shareOfStatic: share,
+      budgetMet: share >= BUDGET.pageShareOfStatic,
+      cpuMsPerAnswer: pageCpuMs,
+      cpuShareOfStatic: r2(staticCpuMsPerAnswer / pageCpuMs),
+    };
   });
   return { staticRuns, staticPerSecond, staticCpuMsPerAnswer, pages };
 }
 
 export function printPages(f: PageFigures, o: HelpOptions): void {
-  if (!o.skipPages) console.log(`  pages, ${o.pageConnections} connections, ${o.pageSeconds} s each, ${o.pageRounds} round(s); static /contact ${f.staticRuns.map((r) => `${r.perSecond} (other processes ${r.cpu?.otherPct ?? "?"} % CPU)`).join(", ")} req/s (mean ${f.staticPerSecond}; ${f.staticCpuMsPerAnswer} ms of server CPU per answer)`);
+  if (!o.skipPages)
+    console.log(
+      `  pages, ${o.pageConnections} connections, ${o.pageSeconds} s each, ${o.pageRounds} round(s); static /contact ${f.staticRuns.map((r) => `${r.perSecond} (other processes ${r.cpu?.otherPct ?? "?"} % CPU)`).join(", ")} req/s (mean ${f.staticPerSecond}; ${f.staticCpuMsPerAnswer} ms of server CPU per answer)`,
+    );
   for (const p of f.pages) {
-    console.log(`    ${p.path}: ${p.runs.map((r) => r.perSecond).join(", ")} req/s, mean ${p.perSecond} (${Math.round(p.shareOfStatic * 100)} % of static); p95 ${p.runs.map((r) => r.p95).join(", ")} ms; ${p.bytes} bytes, errors ${p.runs.reduce((a, r) => a + r.errors, 0)}, other processes ${p.runs.map((r) => r.cpu?.otherPct ?? "?").join(", ")} % CPU  -> budget >= ${BUDGET.pageShareOfStatic * 100} %: ${verdict(p.budgetMet)}`);
-    console.log(`      server CPU per answer ${p.cpuMsPerAnswer} ms: ${Math.round(p.cpuShareOfStatic * 100)} % of the static page's rate by CPU`);
+    console.log(
+      `    ${p.path}: ${p.runs.map((r) => r.perSecond).join(", ")} req/s, mean ${p.perSecond} (${Math.round(p.shareOfStatic * 100)} % of static); p95 ${p.runs.map((r) => r.p95).join(", ")} ms; ${p.bytes} bytes, errors ${p.runs.reduce((a, r) => a + r.errors, 0)}, other processes ${p.runs.map((r) => r.cpu?.otherPct ?? "?").join(", ")} % CPU  -> budget >= ${BUDGET.pageShareOfStatic * 100} %: ${verdict(p.budgetMet)}`,
+    );
+    console.log(
+      `      server CPU per answer ${p.cpuMsPerAnswer} ms: ${Math.round(p.cpuShareOfStatic * 100)} % of the static page's rate by CPU`,
+    );
   }
 }

@@ -16,28 +16,40 @@ export const TYPING_PAUSE_MS: [number, number] = [200, 400];
 
 export type SearchRuns = Awaited<ReturnType<typeof runSearch>>;
 
-export async function runSearch(app: AppServer, o: HelpOptions, uncachedQueries: { q: string; locale: "en" | "ru" }[], wordPool: { en: number; ru: number }) {
+export async function runSearch(
+  app: AppServer,
+  o: HelpOptions,
+  uncachedQueries: { q: string; locale: "en" | "ru" }[],
+  wordPool: { en: number; ru: number },
+) {
   // Every query answers, and its total is kept to compare with the in-process engine.
   const appTotals: Record<string, number> = {};
   for (let i = 0; i < QUERIES.length; i++) {
     const res = await fetch(`${app.base}${searchPath(i + QUERIES.length)}`, { headers: searchHeaders(900_000 + i) });
     const body = (await res.json()) as { total?: number };
-    if (res.status !== 200 || typeof body.total !== "number") throw new Error(`search "${QUERIES[i]!.q}": HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+    if (res.status !== 200 || typeof body.total !== "number")
+      throw new Error(`search "${QUERIES[i]!.q}": HTTP ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
     appTotals[`${QUERIES[i]!.locale}:${QUERIES[i]!.q}`] = body.total;
   }
-  const noHits = Object.entries(appTotals).filter(([, n]) => n === 0).map(([k]) => k);
+  const noHits = Object.entries(appTotals)
+    .filter(([, n]) => n === 0)
+    .map(([k]) => k);
   if (noHits.length) log(`queries without hits: ${noHits.join(", ")}`);
 
   // ---- The rotating queries.
   const rotating = requestSeries(searchPath, searchHeaders);
-  log(`search: warm-up ${o.warmupSeconds} s, then ${o.searchSeconds} s at ${o.searchConnections} connections over ${QUERIES.length} queries`);
+  log(
+    `search: warm-up ${o.warmupSeconds} s, then ${o.searchSeconds} s at ${o.searchConnections} connections over ${QUERIES.length} queries`,
+  );
   await load({ base: app.base, request: rotating.request, connections: o.searchConnections, seconds: o.warmupSeconds });
   const warmupSent = rotating.sent();
   const searchShare = cpuShare(app.pid);
   const search = await load({ base: app.base, request: rotating.request, connections: o.searchConnections, seconds: o.searchSeconds });
   const searchCpu = searchShare();
   if (search.ops === 0) throw new Error(`search: no successful request (first status ${search.sampleStatus})`);
-  log(`search: ${search.perSecond} req/s, p50 ${search.p50} / p95 ${search.p95} / p99 ${search.p99} ms, ${search.errors} errors; CPU ${JSON.stringify(searchCpu)}`);
+  log(
+    `search: ${search.perSecond} req/s, p50 ${search.p50} / p95 ${search.p95} / p99 ${search.p99} ms, ${search.errors} errors; CPU ${JSON.stringify(searchCpu)}`,
+  );
   const searchRss = rssMb(app.pid);
 
   // ---- Queries that never repeat: every answer is computed, none cached.
@@ -46,19 +58,26 @@ export async function runSearch(app: AppServer, o: HelpOptions, uncachedQueries:
     return `/api/search?q=${encodeURIComponent(q)}&locale=${locale}${i % 2 === 1 ? "&log=0" : ""}`;
   };
   const distinct = requestSeries(uncachedPath, (i) => searchHeaders(200_000 + i));
-  log(`search, uncached: warm-up ${o.warmupSeconds} s, then ${o.searchSeconds} s at ${o.searchConnections} connections, every query distinct (pool of ${uncachedQueries.length}; words: en ${wordPool.en}, ru ${wordPool.ru})`);
+  log(
+    `search, uncached: warm-up ${o.warmupSeconds} s, then ${o.searchSeconds} s at ${o.searchConnections} connections, every query distinct (pool of ${uncachedQueries.length}; words: en ${wordPool.en}, ru ${wordPool.ru})`,
+  );
   await load({ base: app.base, request: distinct.request, connections: o.searchConnections, seconds: o.warmupSeconds });
   const uncachedShare = cpuShare(app.pid);
   const uncached = await load({ base: app.base, request: distinct.request, connections: o.searchConnections, seconds: o.searchSeconds });
   const uncachedCpu = uncachedShare();
   const uncachedSent = distinct.sent();
   if (uncached.ops === 0) throw new Error(`search, uncached: no successful request (first status ${uncached.sampleStatus})`);
-  if (uncachedSent > uncachedQueries.length) log(`warning: ${uncachedSent} uncached searches sent for ${uncachedQueries.length} distinct queries: some repeated`);
-  log(`search, uncached: ${uncached.perSecond} req/s, p50 ${uncached.p50} / p95 ${uncached.p95} / p99 ${uncached.p99} ms, ${uncached.errors} errors; ${uncachedSent} requests sent; CPU ${JSON.stringify(uncachedCpu)}`);
+  if (uncachedSent > uncachedQueries.length)
+    log(`warning: ${uncachedSent} uncached searches sent for ${uncachedQueries.length} distinct queries: some repeated`);
+  log(
+    `search, uncached: ${uncached.perSecond} req/s, p50 ${uncached.p50} / p95 ${uncached.p95} / p99 ${uncached.p99} ms, ${uncached.errors} errors; ${uncachedSent} requests sent; CPU ${JSON.stringify(uncachedCpu)}`,
+  );
 
   // ---- The same distinct queries (continuing the series) from concurrent visitors rather than
   // back-to-back requests: each client pauses for TYPING_PAUSE_MS after each answer.
-  log(`search, typing: ${o.searchSeconds} s, ${o.searchConnections} clients each sending a distinct query, then pausing ${TYPING_PAUSE_MS.join("-")} ms`);
+  log(
+    `search, typing: ${o.searchSeconds} s, ${o.searchConnections} clients each sending a distinct query, then pausing ${TYPING_PAUSE_MS.join("-")} ms`,
+  );
   const typingShare = cpuShare(app.pid);
   const typingFrom = distinct.sent();
   const typing = await paced({
@@ -73,9 +92,13 @@ export async function runSearch(app: AppServer, o: HelpOptions, uncachedQueries:
   });
   const typingCpu = typingShare();
   const typingSent = distinct.sent() - typingFrom;
-  if (typing.ops === 0) throw new Error(`search, typing: no successful request (${typing.non2xx} non-2xx answers, ${typing.errors} errors)`);
-  if (distinct.sent() > uncachedQueries.length) log(`warning: ${distinct.sent()} uncached searches sent for ${uncachedQueries.length} distinct queries: some repeated`);
-  log(`search, typing: ${typing.perSecond} req/s, p50 ${typing.p50} / p95 ${typing.p95} / p99 ${typing.p99} ms, ${typing.errors} errors; ${typingSent} requests sent; CPU ${JSON.stringify(typingCpu)}`);
+  if (typing.ops === 0)
+    throw new Error(`search, typing: no successful request (${typing.non2xx} non-2xx answers, ${typing.errors} errors)`);
+  if (distinct.sent() > uncachedQueries.length)
+    log(`warning: ${distinct.sent()} uncached searches sent for ${uncachedQueries.length} distinct queries: some repeated`);
+  log(
+    `search, typing: ${typing.perSecond} req/s, p50 ${typing.p50} / p95 ${typing.p95} / p99 ${typing.p99} ms, ${typing.errors} errors; ${typingSent} requests sent; CPU ${JSON.stringify(typingCpu)}`,
+  );
 
   // ---- A route that does next to nothing (SELECT 1), same concurrency: the floor that HTTP and Next.js set.
   log(`floor: GET /api/health, ${o.warmupSeconds} s + ${o.floorSeconds} s at ${o.searchConnections} connections`);
@@ -86,14 +109,31 @@ export async function runSearch(app: AppServer, o: HelpOptions, uncachedQueries:
   const healthCpu = healthShare();
   log(`floor: ${health.perSecond} req/s, p50 ${health.p50} / p95 ${health.p95} / p99 ${health.p99} ms; CPU ${JSON.stringify(healthCpu)}`);
 
-  return { appTotals, warmupSent, search, searchCpu, searchRss, uncached, uncachedCpu, uncachedSent, typing, typingCpu, typingSent, health, healthCpu };
+  return {
+    appTotals,
+    warmupSent,
+    search,
+    searchCpu,
+    searchRss,
+    uncached,
+    uncachedCpu,
+    uncachedSent,
+    typing,
+    typingCpu,
+    typingSent,
+    health,
+    healthCpu,
+  };
 }
 
 /** Rows in kb_search_log once the app is stopped: about half the searches sent, the logged ones. */
 export function countSearchLog(dbFile: string, runs: SearchRuns): number {
   const check = openSqlite(dbFile);
-  const logged = check.dialect === "sqlite" ? (check.sqlite.prepare("select count(*) as n from kb_search_log").get() as { n: number }).n : 0;
+  const logged =
+    check.dialect === "sqlite" ? (check.sqlite.prepare("select count(*) as n from kb_search_log").get() as { n: number }).n : 0;
   if (check.dialect === "sqlite") check.sqlite.close();
-  log(`kb_search_log holds ${logged} rows (${runs.warmupSent + runs.search.ops + runs.uncachedSent} searches sent in warm-ups and runs, about half logged)`);
+  log(
+    `kb_search_log holds ${logged} rows (${runs.warmupSent + runs.search.ops + runs.uncachedSent} searches sent in warm-ups and runs, about half logged)`,
+  );
   return logged;
 }

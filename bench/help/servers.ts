@@ -37,7 +37,9 @@ async function serverFloor(base: string, pid: number, label: ServerName, o: Help
     const run = await load({ base, request: t.request, connections: o.searchConnections, seconds: o.floorSeconds });
     const cpu = share();
     if (run.ops === 0) throw new Error(`${label} ${t.name}: no successful request (first status ${run.sampleStatus})`);
-    log(`  ${label}, ${t.name}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(cpu)}`);
+    log(
+      `  ${label}, ${t.name}: ${run.perSecond} req/s, p50 ${run.p50} / p95 ${run.p95} / p99 ${run.p99} ms, ${run.errors} errors; CPU ${JSON.stringify(cpu)}`,
+    );
     runs.push({ ...run, name: t.name, cpu });
   }
   return runs;
@@ -48,10 +50,17 @@ async function serverFloor(base: string, pid: number, label: ServerName, o: Help
  * 10-25 % from one to the next even on a quiet machine, and the order must not favour either server.
  * Restarts the app as needed and returns the one left running.
  */
-export async function runServers(app: AppServer, root: string, workDir: string, o: HelpOptions): Promise<{ app: AppServer; servers: ServerRound[] }> {
+export async function runServers(
+  app: AppServer,
+  root: string,
+  workDir: string,
+  o: HelpOptions,
+): Promise<{ app: AppServer; servers: ServerRound[] }> {
   const servers: ServerRound[] = [];
   if (o.skipServers) return { app, servers };
-  log(`servers, seeded database: ${o.searchConnections} connections, ${o.warmupSeconds} s + ${o.floorSeconds} s per route, ${o.serverRounds} rounds`);
+  log(
+    `servers, seeded database: ${o.searchConnections} connections, ${o.warmupSeconds} s + ${o.floorSeconds} s per route, ${o.serverRounds} rounds`,
+  );
   let running: "app" | "next" = "app";
   for (let round = 1; round <= o.serverRounds; round++) {
     for (const kind of round % 2 === 1 ? (["app", "next"] as const) : (["next", "app"] as const)) {
@@ -69,7 +78,9 @@ export async function runServers(app: AppServer, root: string, workDir: string, 
 
 export function printServers(servers: ServerRound[], o: HelpOptions): void {
   if (!servers.length) return;
-  console.log(`  servers on the seeded database (106 entries), ${o.searchConnections} connections, ${o.floorSeconds} s per route, ${o.serverRounds} rounds (mean, then each round):`);
+  console.log(
+    `  servers on the seeded database (106 entries), ${o.searchConnections} connections, ${o.floorSeconds} s per route, ${o.serverRounds} rounds (mean, then each round):`,
+  );
   // The app's CPU time per answer: less sensitive than req/s to how much CPU the others left it.
   const cpuMs = (r: FloorRun) => (r.cpu ? (r.cpu.appPct * 10) / r.perSecond : NaN);
   const mean = (xs: number[]) => r2(xs.reduce((a, x) => a + x, 0) / xs.length);
@@ -77,9 +88,13 @@ export function printServers(servers: ServerRound[], o: HelpOptions): void {
     const mine = servers.filter((x) => x.server === server);
     for (const name of mine[0]?.runs.map((r) => r.name) ?? []) {
       const runs = mine.map((x) => x.runs.find((r) => r.name === name)!);
-      console.log(`    ${server.padEnd(10)} ${name.padEnd(34)} ${mean(runs.map((r) => r.perSecond))} req/s, p95 ${mean(runs.map((r) => r.p95))} ms, app CPU ${mean(runs.map(cpuMs))} ms per answer`);
+      console.log(
+        `    ${server.padEnd(10)} ${name.padEnd(34)} ${mean(runs.map((r) => r.perSecond))} req/s, p95 ${mean(runs.map((r) => r.p95))} ms, app CPU ${mean(runs.map(cpuMs))} ms per answer`,
+      );
       for (const [i, r] of runs.entries()) {
-        console.log(`      round ${mine[i]!.round}: ${r.perSecond} req/s, p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms, errors ${r.errors}; app CPU ${r2(cpuMs(r))} ms per answer; CPU app ${r.cpu?.appPct ?? "?"}, autocannon ${r.cpu?.benchPct ?? "?"}, other processes ${r.cpu?.otherPct ?? "?"}`);
+        console.log(
+          `      round ${mine[i]!.round}: ${r.perSecond} req/s, p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms, errors ${r.errors}; app CPU ${r2(cpuMs(r))} ms per answer; CPU app ${r.cpu?.appPct ?? "?"}, autocannon ${r.cpu?.benchPct ?? "?"}, other processes ${r.cpu?.otherPct ?? "?"}`,
+        );
       }
     }
   }

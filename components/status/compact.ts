@@ -45,7 +45,12 @@ export function toCompact(c: ComponentWithHistory): CompactComponent {
     description: c.description,
     status: c.status,
     monitored: c.monitored,
-    uptime: { "24h": floor2(c.uptime["24h"]), "7d": floor2(c.uptime["7d"]), "30d": floor2(c.uptime["30d"]), "90d": floor2(c.uptime["90d"]) },
+    uptime: {
+      "24h": floor2(c.uptime["24h"]),
+      "7d": floor2(c.uptime["7d"]),
+      "30d": floor2(c.uptime["30d"]),
+      "90d": floor2(c.uptime["90d"]),
+    },
     from: c.days[0]?.day ?? 0,
     levels: c.days.map((d) => LEVELS.indexOf(d.level)).join(""),
     days: c.days.map((d) => floor2(d.uptime)),
@@ -56,5 +61,10 @@ export function toCompact(c: ComponentWithHistory): CompactComponent {
 
 /** The day bars back from the compact form. */
 export function barDays(c: Pick<CompactComponent, "from" | "levels" | "days" | "incidents">) {
-  return c.days.map((uptime, i) => ({ day: c.from + i * DAY, level: LEVELS[Number(c.levels[i])] ?? "nodata", uptime, incidents: c.incidents[i] ?? [] }));
+  return c.days.map((uptime, i) => ({
+    day: c.from + i * DAY,
+    level: LEVELS[Number(c.levels[i])] ?? "nodata",
+    uptime,
+    incidents: c.incidents[i] ?? [],
+  }));
 }

@@ -18,7 +18,11 @@ export function IncidentStages({ current, reached, t }: { current: IncidentStatu
               key={s}
               aria-current={isCurrent ? "step" : undefined}
               className={`rounded-md border px-3 py-2 text-center text-sm font-semibold ${
-                isCurrent ? "border-blue-700 bg-blue-700 text-white" : done ? "border-blue-200 bg-blue-50 text-blue-900" : "border-slate-200 bg-white text-slate-600"
+                isCurrent
+                  ? "border-blue-700 bg-blue-700 text-white"
+                  : done
+                    ? "border-blue-200 bg-blue-50 text-blue-900"
+                    : "border-slate-200 bg-white text-slate-600"
               }`}
             >
               <span aria-hidden="true">{done && !isCurrent ? "✓ " : ""}</span>

@@ -54,7 +54,17 @@ function LatencyChart({ points, title, t, id }: { points: (number | null)[]; tit
  * The response-time charts of one component, drawn only once the reader opens them: the page carries
  * just the hourly averages (closed, the charts would otherwise be most of its weight).
  */
-export function LatencyDetails({ id, name, last24h, last7d }: { id: number; name: string; last24h: (number | null)[]; last7d: (number | null)[] }) {
+export function LatencyDetails({
+  id,
+  name,
+  last24h,
+  last7d,
+}: {
+  id: number;
+  name: string;
+  last24h: (number | null)[];
+  last7d: (number | null)[];
+}) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   return (
@@ -63,9 +73,19 @@ export function LatencyDetails({ id, name, last24h, last7d }: { id: number; name
       {open && (
         <>
           <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.24h")}</p>
-          <LatencyChart id={`lat24-${id}`} points={last24h} title={`${t("status.latency.heading")}: ${name}, ${t("status.latency.24h")}`} t={t} />
+          <LatencyChart
+            id={`lat24-${id}`}
+            points={last24h}
+            title={`${t("status.latency.heading")}: ${name}, ${t("status.latency.24h")}`}
+            t={t}
+          />
           <p className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.7d")}</p>
-          <LatencyChart id={`lat7-${id}`} points={last7d} title={`${t("status.latency.heading")}: ${name}, ${t("status.latency.7d")}`} t={t} />
+          <LatencyChart
+            id={`lat7-${id}`}
+            points={last7d}
+            title={`${t("status.latency.heading")}: ${name}, ${t("status.latency.7d")}`}
+            t={t}
+          />
         </>
       )}
     </details>

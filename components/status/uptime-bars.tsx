@@ -15,7 +15,7 @@ type BarData = Pick<CompactComponent, "from" | "levels" | "days" | "incidents">;
 function stripBackground(levels: string): string {
   const n = levels.length;
   const stops: string[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j < n && levels[j] === levels[i]) j++;
     stops.push(`var(--bar-${levels[i]}) ${((i / n) * 100).toFixed(2)}% ${((j / n) * 100).toFixed(2)}%`);
@@ -38,8 +38,15 @@ export function UptimeBars({ label, data }: { label: string; data: BarData }) {
       barDays(data).map((d) => {
         const date = formatDate(locale, d.day);
         const uptime = formatUptime(d.uptime, t("status.noData"));
-        const incidents = d.incidents.length ? t("status.bars.incidents", { titles: d.incidents.join("; ") }) : t("status.bars.noIncidents");
-        return { ...d, date, uptimeText: `${t("status.uptime.heading")}: ${uptime}`, label: t("status.bars.day", { date, uptime, incidents }) };
+        const incidents = d.incidents.length
+          ? t("status.bars.incidents", { titles: d.incidents.join("; ") })
+          : t("status.bars.noIncidents");
+        return {
+          ...d,
+          date,
+          uptimeText: `${t("status.uptime.heading")}: ${uptime}`,
+          label: t("status.bars.day", { date, uptime, incidents }),
+        };
       }),
     [data, locale, t],
   );

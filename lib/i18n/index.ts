@@ -31,11 +31,13 @@ export function formatDate(locale: Locale, ms: number): string {
 }
 
 export function formatDateTime(locale: Locale, ms: number): string {
-  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }).format(new Date(ms)) + " UTC";
+  return (
+    new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "UTC",
+    }).format(new Date(ms)) + " UTC"
+  );
 }
 
 /** An error sentence by key, in English: what the API says by default and what the code reads. */

@@ -1,11 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { DAY, HOUR, barLevel, dailyCounts, formatUptime, latencySeries, uptimePercent, uptimeWindows, worstStatus, type RollupRow } from "./uptime";
+import {
+  DAY,
+  HOUR,
+  barLevel,
+  dailyCounts,
+  formatUptime,
+  latencySeries,
+  uptimePercent,
+  uptimeWindows,
+  worstStatus,
+  type RollupRow,
+} from "./uptime";
 
 const NOW = Date.UTC(2026, 10, 27, 9, 30, 0);
 const TODAY = Date.UTC(2026, 10, 27);
 
 function row(period: "hour" | "day", bucket_start: number, c: Partial<RollupRow> = {}): RollupRow {
-  return { monitor_id: 1, period, bucket_start, up: 0, degraded: 0, down: 0, maintenance: 0, latency_sum: 0, latency_count: 0, latency_max: 0, ...c };
+  return {
+    monitor_id: 1,
+    period,
+    bucket_start,
+    up: 0,
+    degraded: 0,
+    down: 0,
+    maintenance: 0,
+    latency_sum: 0,
+    latency_count: 0,
+    latency_max: 0,
+    ...c,
+  };
 }
 
 describe("uptime arithmetic", () => {
@@ -47,7 +70,10 @@ describe("uptime arithmetic", () => {
   });
 
   it("gives one bar per day for 90 days, with no data where there were no checks", () => {
-    const days = dailyCounts([row("day", TODAY - 2 * DAY, { up: 10 }), row("day", TODAY - DAY, { maintenance: 1440 }), row("hour", TODAY, { up: 5, down: 5 })], NOW);
+    const days = dailyCounts(
+      [row("day", TODAY - 2 * DAY, { up: 10 }), row("day", TODAY - DAY, { maintenance: 1440 }), row("hour", TODAY, { up: 5, down: 5 })],
+      NOW,
+    );
     expect(days).toHaveLength(90);
     expect(days[0].day).toBe(TODAY - 89 * DAY);
     expect(days[89]).toMatchObject({ day: TODAY, uptime: 50 });
@@ -57,7 +83,14 @@ describe("uptime arithmetic", () => {
   });
 
   it("averages latency per hour over monitors and leaves gaps empty", () => {
-    const s = latencySeries([row("hour", TODAY + 9 * HOUR, { latency_sum: 300, latency_count: 2, latency_max: 200 }), { ...row("hour", TODAY + 9 * HOUR, { latency_sum: 100, latency_count: 2, latency_max: 60 }), monitor_id: 2 }], NOW, 24);
+    const s = latencySeries(
+      [
+        row("hour", TODAY + 9 * HOUR, { latency_sum: 300, latency_count: 2, latency_max: 200 }),
+        { ...row("hour", TODAY + 9 * HOUR, { latency_sum: 100, latency_count: 2, latency_max: 60 }), monitor_id: 2 },
+      ],
+      NOW,
+      24,
+    );
     expect(s).toHaveLength(24);
     expect(s[23]).toEqual({ t: TODAY + 9 * HOUR, avgMs: 100, maxMs: 200 });
     expect(s[0].avgMs).toBeNull();

@@ -99,7 +99,11 @@ export function uptimeWindows(rows: readonly RollupRow[], now: number): Record<U
 }
 
 /** Per UTC day, oldest first, `days` long, ending today: the counts and the uptime (null = no data). */
-export function dailyCounts(rows: readonly RollupRow[], now: number, days = BAR_DAYS): { day: number; counts: CheckCounts; uptime: number | null }[] {
+export function dailyCounts(
+  rows: readonly RollupRow[],
+  now: number,
+  days = BAR_DAYS,
+): { day: number; counts: CheckCounts; uptime: number | null }[] {
   const today = startOfDay(now);
   const byDay = new Map<number, CheckCounts>();
   for (const r of rows) {

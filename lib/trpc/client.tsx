@@ -18,7 +18,9 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
   }, [locale]);
   // The server refuses batches of more than 20 calls (server/trpc/request-limits.ts): larger ones are split.
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", maxItems: 20, headers: () => ({ "x-mayak-locale": pageLocale.current }) })] }),
+    createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: "/api/trpc", maxItems: 20, headers: () => ({ "x-mayak-locale": pageLocale.current }) })],
+    }),
   );
   return (
     <QueryClientProvider client={queryClient}>

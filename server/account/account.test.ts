@@ -12,7 +12,11 @@ const PASSWORD = "a long and fine password";
 /** A customer whose password is PASSWORD (the factories store a placeholder hash). */
 async function customerWithPassword(db: DB): Promise<Actor> {
   const user = await makeCustomer(db);
-  await db.updateTable("users").set({ password_hash: await hashPassword(PASSWORD) }).where("id", "=", user.id).execute();
+  await db
+    .updateTable("users")
+    .set({ password_hash: await hashPassword(PASSWORD) })
+    .where("id", "=", user.id)
+    .execute();
   return user;
 }
 
@@ -40,7 +44,12 @@ describeEachDialect("account page", (use) => {
     const db = use();
     await apiAs(db, user).profile.setName({ name: "  Anna Petrova " });
     expect((await apiAs(db, user).profile.get()).name).toBe("Anna Petrova");
-    const e = await db.selectFrom("audit_events").selectAll().where("action", "=", "user.name_changed").where("entity_id", "=", String(user.id)).executeTakeFirstOrThrow();
+    const e = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "user.name_changed")
+      .where("entity_id", "=", String(user.id))
+      .executeTakeFirstOrThrow();
     expect([JSON.parse(e.before_json!), JSON.parse(e.after_json!)]).toEqual([{ name: user.name }, { name: "Anna Petrova" }]);
     expect(await errorCode(apiAs(db, user).profile.setName({ name: "" }))).toBe("BAD_REQUEST");
     expect(await errorCode(apiAs(db, null).profile.setName({ name: "Nobody" }))).toBe("UNAUTHORIZED");
@@ -64,8 +73,17 @@ describeEachDialect("account page", (use) => {
     // Opened in a browser that is not signed in.
     expect(await apiAs(db, null).profile.confirmEmailChange({ token })).toEqual({ email: newEmail });
     expect(await emailOf(db, user.id)).toBe(newEmail);
-    const e = await db.selectFrom("audit_events").selectAll().where("action", "=", "user.email_changed").where("entity_id", "=", String(user.id)).executeTakeFirstOrThrow();
-    expect([JSON.parse(e.before_json!), JSON.parse(e.after_json!), e.actor_id]).toEqual([{ email: oldEmail }, { email: newEmail }, user.id]);
+    const e = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "user.email_changed")
+      .where("entity_id", "=", String(user.id))
+      .executeTakeFirstOrThrow();
+    expect([JSON.parse(e.before_json!), JSON.parse(e.after_json!), e.actor_id]).toEqual([
+      { email: oldEmail },
+      { email: newEmail },
+      user.id,
+    ]);
     const [notice] = await mailTo(db, oldEmail);
     expect(notice.body_text).toContain(newEmail);
 
@@ -86,8 +104,13 @@ describeEachDialect("account page", (use) => {
     expect(await errorCode(apiAs(db, null, clock.now).profile.confirmEmailChange({ token: first }))).toBe("BAD_REQUEST");
 
     clock.advance(EMAIL_CHANGE_TTL_MS);
-    const err = await apiAs(db, null, clock.now).profile.confirmEmailChange({ token: second }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "BAD_REQUEST", message: "This confirmation link is invalid, has expired or has already been used. Ask for a new one on your account page." });
+    const err = await apiAs(db, null, clock.now)
+      .profile.confirmEmailChange({ token: second })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "This confirmation link is invalid, has expired or has already been used. Ask for a new one on your account page.",
+    });
     expect(await emailOf(db, me.id)).toBe(me.email);
   });
 
@@ -95,12 +118,18 @@ describeEachDialect("account page", (use) => {
     const db = use();
     const me = await customerWithPassword(db);
     const outbox = await countRows(db, "outbox_emails");
-    const wrong = await apiAs(db, me).profile.requestEmailChange({ email: `x-${me.id}@example.test`, password: "not my password" }).catch((e: unknown) => e);
+    const wrong = await apiAs(db, me)
+      .profile.requestEmailChange({ email: `x-${me.id}@example.test`, password: "not my password" })
+      .catch((e: unknown) => e);
     expect(wrong).toMatchObject({ code: "BAD_REQUEST", cause: { field: "password" } });
-    const same = await apiAs(db, me).profile.requestEmailChange({ email: me.email, password: PASSWORD }).catch((e: unknown) => e);
+    const same = await apiAs(db, me)
+      .profile.requestEmailChange({ email: me.email, password: PASSWORD })
+      .catch((e: unknown) => e);
     expect(same).toMatchObject({ code: "BAD_REQUEST", cause: { field: "email" } });
     expect(await errorCode(apiAs(db, me).profile.requestEmailChange({ email: "not an address", password: PASSWORD }))).toBe("BAD_REQUEST");
-    expect(await errorCode(apiAs(db, null).profile.requestEmailChange({ email: `y-${me.id}@example.test`, password: PASSWORD }))).toBe("UNAUTHORIZED");
+    expect(await errorCode(apiAs(db, null).profile.requestEmailChange({ email: `y-${me.id}@example.test`, password: PASSWORD }))).toBe(
+      "UNAUTHORIZED",
+    );
     expect(await countRows(db, "outbox_emails")).toBe(outbox);
     expect(await db.selectFrom("email_changes").selectAll().where("user_id", "=", me.id).execute()).toEqual([]);
   });
@@ -121,7 +150,11 @@ describeEachDialect("account page", (use) => {
     const wanted = `wanted-${me.id}@example.test`;
     await apiAs(db, me).profile.requestEmailChange({ email: wanted, password: PASSWORD });
     const token = tokenIn((await mailTo(db, wanted))[0].body_text);
-    await db.updateTable("users").set({ email: wanted }).where("id", "=", (await makeCustomer(db)).id).execute();
+    await db
+      .updateTable("users")
+      .set({ email: wanted })
+      .where("id", "=", (await makeCustomer(db)).id)
+      .execute();
     expect(await errorCode(apiAs(db, null).profile.confirmEmailChange({ token }))).toBe("CONFLICT");
     expect(await emailOf(db, me.id)).toBe(me.email);
   });

@@ -32,7 +32,11 @@ export async function requestEmailChange(db: DB, ctx: RequestCtx, raw: z.input<t
   const input = ZRequestEmailChange.parse(raw);
   const actor = ctx.actor;
   if (!actor) throw new AppError("UNAUTHORIZED", msg("err.signIn"));
-  const user = await db.selectFrom("users").select(["id", "email", "name", "locale", "password_hash"]).where("id", "=", actor.id).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "email", "name", "locale", "password_hash"])
+    .where("id", "=", actor.id)
+    .executeTakeFirstOrThrow();
   if (input.email === user.email) throw new AppError("INVALID_INPUT", msg("account.email.err.same"), "email");
   if (!(await verifyPassword(user.password_hash, input.password))) {
     throw new AppError("INVALID_INPUT", msg("account.email.err.password"), "password");
@@ -52,7 +56,13 @@ export async function requestEmailChange(db: DB, ctx: RequestCtx, raw: z.input<t
       const token = crypto.randomBytes(32).toString("base64url");
       await trx
         .insertInto("email_changes")
-        .values({ user_id: user.id, new_email: input.email, token_hash: sha256(token), created_at: now, expires_at: now + EMAIL_CHANGE_TTL_MS })
+        .values({
+          user_id: user.id,
+          new_email: input.email,
+          token_hash: sha256(token),
+          created_at: now,
+          expires_at: now + EMAIL_CHANGE_TTL_MS,
+        })
         .execute();
       await queueEmail(trx, now, {
         to: input.email,
@@ -60,7 +70,12 @@ export async function requestEmailChange(db: DB, ctx: RequestCtx, raw: z.input<t
         text: translate(locale, "account.email.confirmMail.body", { name: user.name, link: confirmLink(appUrl, locale, token) }),
       });
     }
-    await recordAudit(trx, ctx, { action: "user.email_change_requested", entityType: "user", entityId: user.id, after: { email: input.email } });
+    await recordAudit(trx, ctx, {
+      action: "user.email_change_requested",
+      entityType: "user",
+      entityId: user.id,
+      after: { email: input.email },
+    });
   });
 }
 
@@ -85,12 +100,27 @@ export async function confirmEmailChange(db: DB, ctx: RequestCtx, raw: z.input<t
     return await transact(db, async (trx) => {
       const row = await forUpdate(trx, find(trx)).executeTakeFirst();
       if (!row || !usable(row)) throw invalid();
-      const taken = await trx.selectFrom("users").select("id").where("email", "=", row.new_email).where("id", "!=", row.id).executeTakeFirst();
+      const taken = await trx
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", row.new_email)
+        .where("id", "!=", row.id)
+        .executeTakeFirst();
       if (taken) throw new AppError("EMAIL_TAKEN", msg("account.email.err.taken"));
       await trx.deleteFrom("email_changes").where("user_id", "=", row.id).execute();
       await trx.updateTable("users").set({ email: row.new_email, updated_at: ctx.now() }).where("id", "=", row.id).execute();
       const actor = { id: row.id, role: row.role, email: row.new_email, name: row.name, locale: row.locale };
-      await recordAudit(trx, { ...ctx, actor }, { action: "user.email_changed", entityType: "user", entityId: row.id, before: { email: row.email }, after: { email: row.new_email } });
+      await recordAudit(
+        trx,
+        { ...ctx, actor },
+        {
+          action: "user.email_changed",
+          entityType: "user",
+          entityId: row.id,
+          before: { email: row.email },
+          after: { email: row.new_email },
+        },
+      );
       await queueEmail(trx, ctx.now(), {
         to: row.email,
         subject: translate(row.locale, "account.email.changedMail.subject"),

@@ -23,7 +23,11 @@ export async function getProfile(db: DB, ctx: RequestCtx): Promise<Profile> {
   const actor = ctx.actor;
   if (!actor) throw new AppError("UNAUTHORIZED", msg("err.signIn"));
   const [user, pending] = await Promise.all([
-    db.selectFrom("users").select(["id", "name", "email", "role", "locale", "on_duty"]).where("id", "=", actor.id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("users")
+      .select(["id", "name", "email", "role", "locale", "on_duty"])
+      .where("id", "=", actor.id)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom("email_changes")
       .select(["new_email", "expires_at"])

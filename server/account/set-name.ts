@@ -17,6 +17,12 @@ export async function setOwnName(db: DB, ctx: RequestCtx, raw: z.input<typeof ZS
     const user = await trx.selectFrom("users").select(["id", "name"]).where("id", "=", actor.id).executeTakeFirstOrThrow();
     if (user.name === input.name) return;
     await trx.updateTable("users").set({ name: input.name, updated_at: ctx.now() }).where("id", "=", user.id).execute();
-    await recordAudit(trx, ctx, { action: "user.name_changed", entityType: "user", entityId: user.id, before: { name: user.name }, after: { name: input.name } });
+    await recordAudit(trx, ctx, {
+      action: "user.name_changed",
+      entityType: "user",
+      entityId: user.id,
+      before: { name: user.name },
+      after: { name: input.name },
+    });
   });
 }

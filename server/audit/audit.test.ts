@@ -18,9 +18,11 @@ describeEachDialect("audit chain", (use) => {
     const db = use();
     for (let i = 0; i < 5; i++) {
       clock.advance(1000);
-      await db.transaction().execute((trx) =>
-        recordAudit(trx, ctx, { action: "test.event", entityType: "thing", entityId: i, before: { n: i }, after: { n: i + 1 } }),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordAudit(trx, ctx, { action: "test.event", entityType: "thing", entityId: i, before: { n: i }, after: { n: i + 1 } }),
+        );
     }
     const report = await verifyAuditChain(db);
     expect(report).toEqual({ checked: 5, ok: true, problems: [], redacted: 0, startsAfter: null });
@@ -50,7 +52,10 @@ describeEachDialect("audit chain", (use) => {
     const db = use();
     const rows = await db.selectFrom("audit_events").select("id").orderBy("id").execute();
     await db.deleteFrom("audit_events").where("id", "=", rows[5].id).execute();
-    await db.deleteFrom("audit_events").where("id", "=", rows[rows.length - 1].id).execute();
+    await db
+      .deleteFrom("audit_events")
+      .where("id", "=", rows[rows.length - 1].id)
+      .execute();
     const report = await verifyAuditChain(db);
     expect(report.problems).toContainEqual({ id: rows[6].id, problem: "missing-before" });
     expect(report.problems.some((p) => p.problem === "missing-after")).toBe(true);

@@ -111,7 +111,11 @@ describeEachDialect("audit trail, readable", (use) => {
     await apiAs(db, admin).admin.setRole({ userId: customer.id, role: "agent" });
 
     const page = await apiAs(db, admin).admin.audit({ entityType: "ticket", entityId: String(id), action: "ticket.assigned" });
-    expect(page.items[0]).toMatchObject({ changes: [{ field: "Assignee", from: "—", to: anna.name }], before: { assigneeId: null }, after: { assigneeId: anna.id } });
+    expect(page.items[0]).toMatchObject({
+      changes: [{ field: "Assignee", from: "—", to: anna.name }],
+      before: { assigneeId: null },
+      after: { assigneeId: anna.id },
+    });
     const role = await apiAs(db, admin).admin.audit({ action: "user.role_changed", entityId: String(customer.id) });
     expect(role.items[0]).toMatchObject({ entityLabel: customer.name, changes: [{ field: "Role", from: "Customer", to: "Agent" }] });
     const rows = await describeAuditEvents(db, "ru", role.items);

@@ -9,7 +9,12 @@ import { redactedFields, type SealedField } from "./seal";
 
 export const ZFindAudit = z.object({
   actor: zText().trim().max(254).optional(),
-  action: z.string().trim().max(64).regex(/^[a-z_.]*$/, msg("err.auditAction")).optional(),
+  action: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[a-z_.]*$/, msg("err.auditAction"))
+    .optional(),
   entityType: zText().trim().max(32).optional(),
   entityId: zText().trim().max(64).optional(),
   from: z.number().int().nonnegative().optional(),
@@ -46,17 +51,27 @@ export async function findAuditEvents(db: DB, raw: TFindAudit): Promise<{ items:
     .selectFrom("audit_events as e")
     .leftJoin("users as u", "u.id", "e.actor_id")
     .select([
-      "e.id", "e.actor_id", "e.actor_role", "e.action", "e.entity_type", "e.entity_id", "e.before_json",
-      "e.after_json", "e.ip", "e.user_agent", "e.created_at", "e.redactions", "u.email as actor_email",
+      "e.id",
+      "e.actor_id",
+      "e.actor_role",
+      "e.action",
+      "e.entity_type",
+      "e.entity_id",
+      "e.before_json",
+      "e.after_json",
+      "e.ip",
+      "e.user_agent",
+      "e.created_at",
+      "e.redactions",
+      "u.email as actor_email",
     ])
     .orderBy("e.id", "desc")
     .limit(input.limit + 1);
   if (input.actor) {
-    q = /^\d+$/.test(input.actor)
-      ? q.where("e.actor_id", "=", Number(input.actor))
-      : q.where("u.email", "=", input.actor.toLowerCase());
+    q = /^\d+$/.test(input.actor) ? q.where("e.actor_id", "=", Number(input.actor)) : q.where("u.email", "=", input.actor.toLowerCase());
   }
-  if (input.action) q = input.action.endsWith(".") ? q.where("e.action", "like", `${input.action}%`) : q.where("e.action", "=", input.action);
+  if (input.action)
+    q = input.action.endsWith(".") ? q.where("e.action", "like", `${input.action}%`) : q.where("e.action", "=", input.action);
   if (input.entityType) q = q.where("e.entity_type", "=", input.entityType);
   if (input.entityId) q = q.where("e.entity_id", "=", input.entityId);
   if (input.from !== undefined) q = q.where("e.created_at", ">=", input.from);

@@ -18,15 +18,8 @@ export interface AuditInput {
  * Writes one audit event inside the caller's transaction. The chain head row is locked, so concurrent
  * writers append one after the other and every event carries the hash of the one before it.
  */
-export async function recordAudit(
-  trx: Tx,
-  ctx: RequestCtx,
-  input: AuditInput,
-): Promise<void> {
-  const head = await forUpdate(
-    trx,
-    trx.selectFrom("audit_head").select(["last_hash"]).where("id", "=", 1),
-  ).executeTakeFirstOrThrow();
+export async function recordAudit(trx: Tx, ctx: RequestCtx, input: AuditInput): Promise<void> {
+  const head = await forUpdate(trx, trx.selectFrom("audit_head").select(["last_hash"]).where("id", "=", 1)).executeTakeFirstOrThrow();
   const fields: HashedFields = {
     actor_id: ctx.actor?.id ?? null,
     actor_role: ctx.actor?.role ?? "anonymous",
@@ -42,7 +35,10 @@ export async function recordAudit(
     payload_key: newPayloadKey(),
   };
   const hash = hashEvent(fields);
-  const res = await trx.insertInto("audit_events").values({ ...fields, hash }).executeTakeFirstOrThrow();
+  const res = await trx
+    .insertInto("audit_events")
+    .values({ ...fields, hash })
+    .executeTakeFirstOrThrow();
   await trx
     .updateTable("audit_head")
     .set({ last_hash: hash, last_id: Number(res.insertId) })

@@ -81,9 +81,15 @@ export async function verifyAuditChain(db: DB, batch = 2000): Promise<ChainRepor
   const start = await chainStart(db);
   const walk = await walkChain(db, start, { batch });
   const problems: ChainProblem[] = [];
-  const checkpoints = await db.selectFrom("audit_checkpoints").select(["id", "problems"]).where("problems", "is not", null).orderBy("id").execute();
+  const checkpoints = await db
+    .selectFrom("audit_checkpoints")
+    .select(["id", "problems"])
+    .where("problems", "is not", null)
+    .orderBy("id")
+    .execute();
   for (const cp of checkpoints) {
-    for (const p of fromJson<{ id: number; problem: ChainProblemKind }[]>(cp.problems) ?? []) problems.push({ id: p.id, problem: p.problem, checkpoint: cp.id });
+    for (const p of fromJson<{ id: number; problem: ChainProblemKind }[]>(cp.problems) ?? [])
+      problems.push({ id: p.id, problem: p.problem, checkpoint: cp.id });
   }
   problems.push(...walk.problems);
   const head = await db.selectFrom("audit_head").select(["last_hash", "last_id"]).where("id", "=", 1).executeTakeFirstOrThrow();

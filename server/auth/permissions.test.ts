@@ -18,8 +18,18 @@ describe("permission catalog", () => {
   });
 
   it("only admins manage users and read the outbox; leads read the audit trail", () => {
-    expect(["customer", "agent", "lead", "admin"].map((r) => can(actor(r as Actor["role"]), "user.manage"))).toEqual([false, false, false, true]);
-    expect(["customer", "agent", "lead", "admin"].map((r) => can(actor(r as Actor["role"]), "audit.read"))).toEqual([false, false, true, true]);
+    expect(["customer", "agent", "lead", "admin"].map((r) => can(actor(r as Actor["role"]), "user.manage"))).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(["customer", "agent", "lead", "admin"].map((r) => can(actor(r as Actor["role"]), "audit.read"))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it("names the roles that hold a permission, and what one actor may do", () => {

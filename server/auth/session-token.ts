@@ -38,7 +38,11 @@ export interface SessionCookieOptions {
  * getServerSession) and its session row read once. A token without a session id (issued before sessions were
  * recorded), one that does not decrypt, or one whose session is over, is no session.
  */
-export async function sessionFromCookies(db: DB, cookies: readonly CookieLike[], opts: SessionCookieOptions): Promise<ResumedSession | null> {
+export async function sessionFromCookies(
+  db: DB,
+  cookies: readonly CookieLike[],
+  opts: SessionCookieOptions,
+): Promise<ResumedSession | null> {
   const raw = sessionTokenFrom(cookies, opts.secure);
   if (!raw) return null;
   let token: Record<string, unknown> | null;

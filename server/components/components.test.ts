@@ -47,7 +47,12 @@ describeEachDialect("components and groups", (use) => {
   it("updates, reorders and deletes components; slugs stay unique", async () => {
     const db = use();
     const api = apiAs(db, lead);
-    const x = await api.status.components.create({ slug: "web-app", nameEn: "Web app", nameRu: "Веб-приложение", descriptionEn: "The app" });
+    const x = await api.status.components.create({
+      slug: "web-app",
+      nameEn: "Web app",
+      nameRu: "Веб-приложение",
+      descriptionEn: "The app",
+    });
     const y = await api.status.components.create({ slug: "email", nameEn: "Email", nameRu: "Почта" });
     expect(await errorCode(api.status.components.create({ slug: "web-app", nameEn: "Dup", nameRu: "Дубль" }))).toBe("CONFLICT");
     expect(await errorCode(api.status.components.update({ id: y.id, slug: "web-app", nameEn: "Email", nameRu: "Почта" }))).toBe("CONFLICT");
@@ -69,7 +74,13 @@ describeEachDialect("components and groups", (use) => {
     await api.status.components.setStatus({ id, status: "degraded" });
     await api.status.components.setStatus({ id, status: "degraded" }); // no change, no event
     expect(await componentStatus(db, id)).toBe("degraded");
-    const events = await db.selectFrom("audit_events").selectAll().where("entity_type", "=", "status_component").where("entity_id", "=", String(id)).where("action", "=", "component.status_changed").execute();
+    const events = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("entity_type", "=", "status_component")
+      .where("entity_id", "=", String(id))
+      .where("action", "=", "component.status_changed")
+      .execute();
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0].before_json!)).toEqual({ status: "operational" });
     expect(JSON.parse(events[0].after_json!)).toEqual({ status: "degraded" });
@@ -81,7 +92,9 @@ describeEachDialect("components and groups", (use) => {
     const api = apiAs(db, lead);
     expect(await errorCode(api.status.components.create({ slug: "Bad slug!", nameEn: "X", nameRu: "X" }))).toBe("BAD_REQUEST");
     expect(await errorCode(api.status.components.create({ slug: "ok-slug", nameEn: "", nameRu: "X" }))).toBe("BAD_REQUEST");
-    expect(await errorCode(api.status.components.create({ slug: "ok-slug", nameEn: "X", nameRu: "X", groupId: 99_999 }))).toBe("BAD_REQUEST");
+    expect(await errorCode(api.status.components.create({ slug: "ok-slug", nameEn: "X", nameRu: "X", groupId: 99_999 }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await errorCode(api.status.components.setStatus({ id: 1, status: "on_fire" as never }))).toBe("BAD_REQUEST");
     expect(await errorCode(api.status.components.setStatus({ id: 99_999, status: "degraded" }))).toBe("NOT_FOUND");
     expect(await errorCode(api.status.components.reorder({ ids: [99_999] }))).toBe("NOT_FOUND");

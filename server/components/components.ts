@@ -9,8 +9,15 @@ import { assertCan } from "./access";
 import { orderedIds } from "./groups";
 import { writeComponentStatus } from "./recompute-status";
 import {
-  ZComponentInput, ZId, ZReorder, ZSetComponentStatus, ZUpdateComponent,
-  type TComponentInput, type TReorder, type TSetComponentStatus, type TUpdateComponent,
+  ZComponentInput,
+  ZId,
+  ZReorder,
+  ZSetComponentStatus,
+  ZUpdateComponent,
+  type TComponentInput,
+  type TReorder,
+  type TSetComponentStatus,
+  type TUpdateComponent,
 } from "./schemas";
 import { transact } from "../db/transact";
 
@@ -18,8 +25,12 @@ const componentNotFound = () => notFound(msg("incidents.err.componentNotFound"))
 
 function columnsOf(input: ReturnType<typeof ZComponentInput.parse>) {
   return {
-    group_id: input.groupId, slug: input.slug, name_en: input.nameEn, name_ru: input.nameRu,
-    description_en: input.descriptionEn, description_ru: input.descriptionRu,
+    group_id: input.groupId,
+    slug: input.slug,
+    name_en: input.nameEn,
+    name_ru: input.nameRu,
+    description_en: input.descriptionEn,
+    description_ru: input.descriptionRu,
   };
 }
 
@@ -45,14 +56,22 @@ export async function createComponent(db: DB, ctx: RequestCtx, raw: TComponentIn
   return withSlugCheck(() =>
     transact(db, async (trx) => {
       await assertGroup(trx, input.groupId);
-      const last = await trx.selectFrom("status_components").select((eb) => eb.fn.max("position").as("p")).executeTakeFirst();
+      const last = await trx
+        .selectFrom("status_components")
+        .select((eb) => eb.fn.max("position").as("p"))
+        .executeTakeFirst();
       const position = Number(last?.p ?? 0) + 10;
       const res = await trx
         .insertInto("status_components")
         .values({ ...columnsOf(input), status: "operational", position, created_at: now, updated_at: now })
         .executeTakeFirstOrThrow();
       const id = Number(res.insertId);
-      await recordAudit(trx, ctx, { action: "component.created", entityType: "status_component", entityId: id, after: { ...input, position } });
+      await recordAudit(trx, ctx, {
+        action: "component.created",
+        entityType: "status_component",
+        entityId: id,
+        after: { ...input, position },
+      });
       return { id };
     }),
   );
@@ -67,7 +86,11 @@ export async function updateComponent(db: DB, ctx: RequestCtx, raw: TUpdateCompo
       if (!c) throw componentNotFound();
       await assertGroup(trx, input.groupId);
       const next = columnsOf(input);
-      await trx.updateTable("status_components").set({ ...next, updated_at: ctx.now() }).where("id", "=", id).execute();
+      await trx
+        .updateTable("status_components")
+        .set({ ...next, updated_at: ctx.now() })
+        .where("id", "=", id)
+        .execute();
       const before = Object.fromEntries(Object.keys(next).map((k) => [k, c[k as keyof typeof next]]));
       await recordAudit(trx, ctx, { action: "component.updated", entityType: "status_component", entityId: id, before, after: next });
     }),
@@ -86,11 +109,20 @@ export async function deleteComponent(db: DB, ctx: RequestCtx, rawId: number): P
     if (!c) throw componentNotFound();
     const monitor = await trx.selectFrom("monitors").select("id").where("component_id", "=", id).executeTakeFirst();
     const incident = await trx
-      .selectFrom("incident_components as ic").innerJoin("incidents as i", "i.id", "ic.incident_id").select("i.id")
-      .where("ic.component_id", "=", id).where("i.status", "!=", "resolved").where("i.merged_into_id", "is", null).executeTakeFirst();
+      .selectFrom("incident_components as ic")
+      .innerJoin("incidents as i", "i.id", "ic.incident_id")
+      .select("i.id")
+      .where("ic.component_id", "=", id)
+      .where("i.status", "!=", "resolved")
+      .where("i.merged_into_id", "is", null)
+      .executeTakeFirst();
     const maintenance = await trx
-      .selectFrom("maintenance_components as mc").innerJoin("maintenances as m", "m.id", "mc.maintenance_id").select("m.id")
-      .where("mc.component_id", "=", id).where("m.status", "in", ["scheduled", "in_progress"]).executeTakeFirst();
+      .selectFrom("maintenance_components as mc")
+      .innerJoin("maintenances as m", "m.id", "mc.maintenance_id")
+      .select("m.id")
+      .where("mc.component_id", "=", id)
+      .where("m.status", "in", ["scheduled", "in_progress"])
+      .executeTakeFirst();
     if (monitor || incident || maintenance) throw new AppError("CONFLICT", msg("incidents.err.componentInUse"));
     await trx.deleteFrom("incident_components").where("component_id", "=", id).execute();
     await trx.deleteFrom("maintenance_components").where("component_id", "=", id).execute();
@@ -105,10 +137,24 @@ export async function reorderComponents(db: DB, ctx: RequestCtx, raw: TReorder):
   const input = ZReorder.parse(raw);
   await transact(db, async (trx) => {
     const rows = await trx.selectFrom("status_components").select(["id"]).orderBy("position").orderBy("id").execute();
-    const order = orderedIds(rows.map((r) => r.id), input.ids);
+    const order = orderedIds(
+      rows.map((r) => r.id),
+      input.ids,
+    );
     if (!order) throw componentNotFound();
-    for (const [i, cid] of order.entries()) await trx.updateTable("status_components").set({ position: (i + 1) * 10 }).where("id", "=", cid).execute();
-    await recordAudit(trx, ctx, { action: "component.reordered", entityType: "status_component", entityId: "all", before: { ids: rows.map((r) => r.id) }, after: { ids: order } });
+    for (const [i, cid] of order.entries())
+      await trx
+        .updateTable("status_components")
+        .set({ position: (i + 1) * 10 })
+        .where("id", "=", cid)
+        .execute();
+    await recordAudit(trx, ctx, {
+      action: "component.reordered",
+      entityType: "status_component",
+      entityId: "all",
+      before: { ids: rows.map((r) => r.id) },
+      after: { ids: order },
+    });
   });
 }
 
@@ -117,7 +163,10 @@ export async function setComponentStatus(db: DB, ctx: RequestCtx, raw: TSetCompo
   assertCan(ctx, "status.manage");
   const input = ZSetComponentStatus.parse(raw);
   await transact(db, async (trx) => {
-    const c = await forUpdate(trx, trx.selectFrom("status_components").select(["id", "status"]).where("id", "=", input.id)).executeTakeFirst();
+    const c = await forUpdate(
+      trx,
+      trx.selectFrom("status_components").select(["id", "status"]).where("id", "=", input.id),
+    ).executeTakeFirst();
     if (!c) throw componentNotFound();
     if (c.status === input.status) return;
     await writeComponentStatus(trx, ctx, c.id, c.status, input.status);

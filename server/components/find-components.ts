@@ -25,11 +25,16 @@ export async function findComponentsForStaff(db: DB, ctx: RequestCtx) {
   ]);
   return {
     groups: groups.map((g) => ({ id: g.id, nameEn: g.name_en, nameRu: g.name_ru, position: g.position })),
-    components: components.map(
-      (c): ComponentRow => ({
-        id: c.id, groupId: c.group_id, slug: c.slug, nameEn: c.name_en, nameRu: c.name_ru,
-        descriptionEn: c.description_en, descriptionRu: c.description_ru, status: c.status, position: c.position,
-      }),
-    ),
+    components: components.map((c): ComponentRow => ({
+      id: c.id,
+      groupId: c.group_id,
+      slug: c.slug,
+      nameEn: c.name_en,
+      nameRu: c.name_ru,
+      descriptionEn: c.description_en,
+      descriptionRu: c.description_ru,
+      status: c.status,
+      position: c.position,
+    })),
   };
 }

@@ -15,14 +15,22 @@ export async function createGroup(db: DB, ctx: RequestCtx, raw: TGroupInput): Pr
   assertCan(ctx, "status.manage");
   const input = ZGroupInput.parse(raw);
   return transact(db, async (trx) => {
-    const last = await trx.selectFrom("status_groups").select((eb) => eb.fn.max("position").as("p")).executeTakeFirst();
+    const last = await trx
+      .selectFrom("status_groups")
+      .select((eb) => eb.fn.max("position").as("p"))
+      .executeTakeFirst();
     const position = Number(last?.p ?? 0) + 10;
     const res = await trx
       .insertInto("status_groups")
       .values({ name_en: input.nameEn, name_ru: input.nameRu, position, created_at: ctx.now() })
       .executeTakeFirstOrThrow();
     const id = Number(res.insertId);
-    await recordAudit(trx, ctx, { action: "status_group.created", entityType: "status_group", entityId: id, after: { ...input, position } });
+    await recordAudit(trx, ctx, {
+      action: "status_group.created",
+      entityType: "status_group",
+      entityId: id,
+      after: { ...input, position },
+    });
     return { id };
   });
 }
@@ -35,8 +43,11 @@ export async function updateGroup(db: DB, ctx: RequestCtx, raw: TUpdateGroup): P
     if (!g) throw groupNotFound();
     await trx.updateTable("status_groups").set({ name_en: input.nameEn, name_ru: input.nameRu }).where("id", "=", g.id).execute();
     await recordAudit(trx, ctx, {
-      action: "status_group.updated", entityType: "status_group", entityId: g.id,
-      before: { nameEn: g.name_en, nameRu: g.name_ru }, after: { nameEn: input.nameEn, nameRu: input.nameRu },
+      action: "status_group.updated",
+      entityType: "status_group",
+      entityId: g.id,
+      before: { nameEn: g.name_en, nameRu: g.name_ru },
+      after: { nameEn: input.nameEn, nameRu: input.nameRu },
     });
   });
 }
@@ -52,7 +63,9 @@ export async function deleteGroup(db: DB, ctx: RequestCtx, rawId: number): Promi
     await trx.updateTable("status_components").set({ group_id: null, updated_at: ctx.now() }).where("group_id", "=", id).execute();
     await trx.deleteFrom("status_groups").where("id", "=", id).execute();
     await recordAudit(trx, ctx, {
-      action: "status_group.deleted", entityType: "status_group", entityId: id,
+      action: "status_group.deleted",
+      entityType: "status_group",
+      entityId: id,
       before: { nameEn: g.name_en, nameRu: g.name_ru, components: moved.map((c) => c.id) },
     });
   });
@@ -63,10 +76,24 @@ export async function reorderGroups(db: DB, ctx: RequestCtx, raw: TReorder): Pro
   const input = ZReorder.parse(raw);
   await transact(db, async (trx) => {
     const rows = await trx.selectFrom("status_groups").select(["id", "position"]).orderBy("position").orderBy("id").execute();
-    const order = orderedIds(rows.map((r) => r.id), input.ids);
+    const order = orderedIds(
+      rows.map((r) => r.id),
+      input.ids,
+    );
     if (!order) throw groupNotFound();
-    for (const [i, id] of order.entries()) await trx.updateTable("status_groups").set({ position: (i + 1) * 10 }).where("id", "=", id).execute();
-    await recordAudit(trx, ctx, { action: "status_group.reordered", entityType: "status_group", entityId: "all", before: { ids: rows.map((r) => r.id) }, after: { ids: order } });
+    for (const [i, id] of order.entries())
+      await trx
+        .updateTable("status_groups")
+        .set({ position: (i + 1) * 10 })
+        .where("id", "=", id)
+        .execute();
+    await recordAudit(trx, ctx, {
+      action: "status_group.reordered",
+      entityType: "status_group",
+      entityId: "all",
+      before: { ids: rows.map((r) => r.id) },
+      after: { ids: order },
+    });
   });
 }
 

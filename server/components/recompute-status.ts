@@ -42,7 +42,9 @@ export async function derivedComponentStatus(trx: Tx, componentId: number): Prom
   const monitors = inMaintenance
     ? []
     : await trx.selectFrom("monitors").select("state").where("component_id", "=", componentId).where("enabled", "=", 1).execute();
-  const fromMonitors: ComponentStatus[] = monitors.map((m) => (m.state === "down" ? "major_outage" : m.state === "degraded" ? "degraded" : "operational"));
+  const fromMonitors: ComponentStatus[] = monitors.map((m) =>
+    m.state === "down" ? "major_outage" : m.state === "degraded" ? "degraded" : "operational",
+  );
   return worstStatus([...fromIncidents.map((r) => r.status), ...(inMaintenance ? (["maintenance"] as const) : []), ...fromMonitors]);
 }
 
@@ -62,7 +64,19 @@ export async function recomputeComponentStatuses(trx: Tx, ctx: RequestCtx, compo
   for (const id of [...new Set(componentIds)].sort((a, b) => a - b)) await recomputeComponentStatus(trx, ctx, id);
 }
 
-export async function writeComponentStatus(trx: Tx, ctx: RequestCtx, id: number, before: ComponentStatus, after: ComponentStatus): Promise<void> {
+export async function writeComponentStatus(
+  trx: Tx,
+  ctx: RequestCtx,
+  id: number,
+  before: ComponentStatus,
+  after: ComponentStatus,
+): Promise<void> {
   await trx.updateTable("status_components").set({ status: after, updated_at: ctx.now() }).where("id", "=", id).execute();
-  await recordAudit(trx, ctx, { action: "component.status_changed", entityType: "status_component", entityId: id, before: { status: before }, after: { status: after } });
+  await recordAudit(trx, ctx, {
+    action: "component.status_changed",
+    entityType: "status_component",
+    entityId: id,
+    before: { status: before },
+    after: { status: after },
+  });
 }

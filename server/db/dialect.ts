@@ -14,11 +14,7 @@ export function dialectOf(executor: Kysely<any>): DialectName {
  * Row locking. MySQL/MariaDB take `FOR UPDATE` (and `SKIP LOCKED` for queues); SQLite has one writer
  * at a time, so a transaction already excludes the others and the clause would be a syntax error.
  */
-export function forUpdate<QB extends SelectQueryBuilder<any, any, any>>(
-  trx: Tx,
-  qb: QB,
-  opts: { skipLocked?: boolean } = {},
-): QB {
+export function forUpdate<QB extends SelectQueryBuilder<any, any, any>>(trx: Tx, qb: QB, opts: { skipLocked?: boolean } = {}): QB {
   if (dialectOf(trx) !== "mysql") return qb;
   const locked = qb.forUpdate();
   return (opts.skipLocked ? locked.skipLocked() : locked) as QB;
@@ -48,7 +44,8 @@ export async function upsertAdd<T extends keyof Database & string>(
   const incoming = (col: string) => (mysql ? sql`values(${sql.ref(col)})` : sql.ref(`excluded.${col}`));
   const set: Record<string, unknown> = {};
   for (const col of Object.keys(add)) set[col] = sql`${sql.ref(col)} + ${incoming(col)}`;
-  for (const col of Object.keys(max)) set[col] = mysql ? sql`greatest(${sql.ref(col)}, ${incoming(col)})` : sql`max(${sql.ref(col)}, ${incoming(col)})`;
+  for (const col of Object.keys(max))
+    set[col] = mysql ? sql`greatest(${sql.ref(col)}, ${incoming(col)})` : sql`max(${sql.ref(col)}, ${incoming(col)})`;
   // The column sets are dynamic, so Kysely's per-table typing cannot follow them here.
   const insert = executor.insertInto(table).values(values as never) as any;
   if (mysql) await insert.onDuplicateKeyUpdate(set).execute();

@@ -73,10 +73,18 @@ describeEachDialect("transact under a real deadlock", (use, dialect) => {
     const bothLocked = new Promise<void>((resolve) => (release = resolve));
     const lockThenLock = (db: DB, order: [string, string]) =>
       run(db, async (trx) => {
-        await trx.updateTable("job_schedules").set((eb) => ({ next_run_at: eb("next_run_at", "+", 1) })).where("name", "=", order[0]).execute();
+        await trx
+          .updateTable("job_schedules")
+          .set((eb) => ({ next_run_at: eb("next_run_at", "+", 1) }))
+          .where("name", "=", order[0])
+          .execute();
         if (++arrived === 2) release();
         await Promise.race([bothLocked, new Promise((r) => setTimeout(r, 2000))]);
-        await trx.updateTable("job_schedules").set((eb) => ({ next_run_at: eb("next_run_at", "+", 1) })).where("name", "=", order[1]).execute();
+        await trx
+          .updateTable("job_schedules")
+          .set((eb) => ({ next_run_at: eb("next_run_at", "+", 1) }))
+          .where("name", "=", order[1])
+          .execute();
       });
     return Promise.allSettled([lockThenLock(a, ["first", "second"]), lockThenLock(b, ["second", "first"])]);
   }
@@ -94,7 +102,10 @@ describeEachDialect("transact under a real deadlock", (use, dialect) => {
       expect(retried.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
       const rows = await db.selectFrom("job_schedules").select(["name", "next_run_at"]).orderBy("name").execute();
       // Each transaction added 1 to each row: nothing lost, nothing applied twice.
-      expect(rows.map((r) => [r.name, Number(r.next_run_at)])).toEqual([["first", 2], ["second", 2]]);
+      expect(rows.map((r) => [r.name, Number(r.next_run_at)])).toEqual([
+        ["first", 2],
+        ["second", 2],
+      ]);
     } finally {
       await peer.close();
     }
@@ -105,7 +116,10 @@ describeEachDialect("transact under a real deadlock", (use, dialect) => {
     await db.deleteFrom("job_schedules").execute();
     await expect(
       transact(db, async (trx) => {
-        await trx.insertInto("job_schedules").values({ name: "kept?", type: "t", payload: "null", interval_ms: 1, next_run_at: 0 }).execute();
+        await trx
+          .insertInto("job_schedules")
+          .values({ name: "kept?", type: "t", payload: "null", interval_ms: 1, next_run_at: 0 })
+          .execute();
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
@@ -122,7 +136,10 @@ describeEachDialect("transact under a real deadlock", (use, dialect) => {
           .select("name")
           .execute()
           .then(async (before) => {
-            await peer.db.insertInto("job_schedules").values({ name: `peer-${++n}`, type: "t", payload: "null", interval_ms: 1, next_run_at: 0 }).execute();
+            await peer.db
+              .insertInto("job_schedules")
+              .values({ name: `peer-${++n}`, type: "t", payload: "null", interval_ms: 1, next_run_at: 0 })
+              .execute();
             const after = await trx.selectFrom("job_schedules").select("name").execute();
             return after.length > before.length;
           });

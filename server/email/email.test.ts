@@ -15,7 +15,12 @@ describeEachDialect("email outbox", (use) => {
   });
   const getEmail = (id: number) => use().selectFrom("outbox_emails").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   const jobOf = (emailId: number) =>
-    use().selectFrom("jobs").selectAll().where("type", "=", EMAIL_SEND_JOB).where("payload", "=", JSON.stringify({ emailId })).executeTakeFirstOrThrow();
+    use()
+      .selectFrom("jobs")
+      .selectAll()
+      .where("type", "=", EMAIL_SEND_JOB)
+      .where("payload", "=", JSON.stringify({ emailId }))
+      .executeTakeFirstOrThrow();
   const workerWith = (smtpUrl?: string) =>
     createWorker({
       db: use(),
@@ -24,7 +29,9 @@ describeEachDialect("email outbox", (use) => {
       handlers: { [EMAIL_SEND_JOB]: makeEmailHandler({ db: use(), smtpUrl, from: "Mayak <support@mayak.test>", now: clock.now }) },
     });
   const queue = (subject: string) =>
-    use().transaction().execute((trx) => queueEmail(trx, clock.now(), { to: " user@example.test ", subject, text: "Hello\n.\nBye" }));
+    use()
+      .transaction()
+      .execute((trx) => queueEmail(trx, clock.now(), { to: " user@example.test ", subject, text: "Hello\n.\nBye" }));
 
   it("queues the message and its job together, or neither", async () => {
     const db = use();
@@ -83,7 +90,10 @@ describeEachDialect("email outbox", (use) => {
       expect(smtp.received[0].data).toContain("Subject: Your ticket #12");
       expect(smtp.received[0].data).toContain("Hello\r\n..\r\nBye"); // dot-stuffed on the wire
 
-      await use().insertInto("jobs").values({ ...(await jobOf(id)), id: undefined, status: "pending", attempts: 0 }).execute();
+      await use()
+        .insertInto("jobs")
+        .values({ ...(await jobOf(id)), id: undefined, status: "pending", attempts: 0 })
+        .execute();
       expect(await worker.runOnce()).toBe(1);
       expect(smtp.received).toHaveLength(1);
     } finally {

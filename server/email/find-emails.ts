@@ -21,7 +21,11 @@ export interface OutboxEmailPage {
 
 /** The outbox, newest first, paginated by id: without SMTP this is where admins read the mail. */
 export async function findOutboxEmails(db: DB, input: { cursor?: number; limit: number }): Promise<OutboxEmailPage> {
-  let q = db.selectFrom("outbox_emails").selectAll().orderBy("id", "desc").limit(input.limit + 1);
+  let q = db
+    .selectFrom("outbox_emails")
+    .selectAll()
+    .orderBy("id", "desc")
+    .limit(input.limit + 1);
   if (input.cursor) q = q.where("id", "<", input.cursor);
   const rows = await q.execute();
   return toKeyPage(rows, input.limit, (r) => ({

@@ -33,12 +33,7 @@ export function makeEmailHandler(opts: EmailHandlerOptions): JobHandler {
     if (row.status === "sent" || row.status === "kept") return;
     // Only a row still waiting is settled here; `failed` counts as waiting so an admin retry can send it.
     const settle = (set: { status: "sent" | "kept" | "queued" | "failed"; sent_at?: number; error: string | null }) =>
-      opts.db
-        .updateTable("outbox_emails")
-        .set(set)
-        .where("id", "=", emailId)
-        .where("status", "in", ["queued", "failed"])
-        .execute();
+      opts.db.updateTable("outbox_emails").set(set).where("id", "=", emailId).where("status", "in", ["queued", "failed"]).execute();
 
     if (!opts.smtpUrl) {
       await settle({ status: "kept", error: null });

@@ -36,12 +36,24 @@ async function eachTicket(ids: number[], fn: (ticketId: number) => Promise<unkno
 }
 
 /** The update's text as a public reply on every linked ticket, from the acting agent: the requester gets it by email. */
-export async function replyOnLinkedTickets(db: DB, ctx: RequestCtx, incidentId: number, body: string, appUrl: string): Promise<LinkedOutcome> {
+export async function replyOnLinkedTickets(
+  db: DB,
+  ctx: RequestCtx,
+  incidentId: number,
+  body: string,
+  appUrl: string,
+): Promise<LinkedOutcome> {
   const open = (await linkedTickets(db, incidentId)).filter((t) => t.status !== "closed");
-  return eachTicket(open.map((t) => t.id), (ticketId) => addMessage(db, ctx, { ticketId, body, kind: "reply" }, appUrl));
+  return eachTicket(
+    open.map((t) => t.id),
+    (ticketId) => addMessage(db, ctx, { ticketId, body, kind: "reply" }, appUrl),
+  );
 }
 
 export async function solveLinkedTickets(db: DB, ctx: RequestCtx, incidentId: number): Promise<LinkedOutcome> {
   const open = (await linkedTickets(db, incidentId)).filter((t) => t.status !== "closed" && t.status !== "solved");
-  return eachTicket(open.map((t) => t.id), (ticketId) => updateTicket(db, ctx, { ticketId, status: "solved" }));
+  return eachTicket(
+    open.map((t) => t.id),
+    (ticketId) => updateTicket(db, ctx, { ticketId, status: "solved" }),
+  );
 }

@@ -15,10 +15,12 @@ export async function advanceMaintenances(db: DB, now: number): Promise<{ starte
   const due = await db
     .selectFrom("maintenances")
     .select("id")
-    .where((eb) => eb.or([
-      eb.and([eb("status", "=", "scheduled"), eb("starts_at", "<=", now)]),
-      eb.and([eb("status", "=", "in_progress"), eb("ends_at", "<=", now)]),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "=", "scheduled"), eb("starts_at", "<=", now)]),
+        eb.and([eb("status", "=", "in_progress"), eb("ends_at", "<=", now)]),
+      ]),
+    )
     .orderBy("starts_at")
     .orderBy("id")
     .limit(100)

@@ -24,13 +24,19 @@ export async function lockMaintenanceOrThrow(trx: Tx, id: number): Promise<Maint
 }
 
 export async function maintenanceComponentIds(trx: Tx | DB, id: number): Promise<number[]> {
-  const rows = await trx.selectFrom("maintenance_components").select("component_id").where("maintenance_id", "=", id).orderBy("component_id").execute();
+  const rows = await trx
+    .selectFrom("maintenance_components")
+    .select("component_id")
+    .where("maintenance_id", "=", id)
+    .orderBy("component_id")
+    .execute();
   return rows.map((r) => r.component_id);
 }
 
 async function setComponents(trx: Tx, id: number, componentIds: number[]): Promise<void> {
   await trx.deleteFrom("maintenance_components").where("maintenance_id", "=", id).execute();
-  for (const cid of [...new Set(componentIds)]) await trx.insertInto("maintenance_components").values({ maintenance_id: id, component_id: cid }).execute();
+  for (const cid of [...new Set(componentIds)])
+    await trx.insertInto("maintenance_components").values({ maintenance_id: id, component_id: cid }).execute();
 }
 
 /** Announces a window ahead of time; the maintenance job starts and ends it on time. */
@@ -42,7 +48,15 @@ export async function scheduleMaintenance(db: DB, ctx: RequestCtx, raw: TSchedul
     await assertComponentsExist(trx, input.componentIds, "componentIds");
     const res = await trx
       .insertInto("maintenances")
-      .values({ title: input.title, body: input.body, starts_at: input.startsAt, ends_at: input.endsAt, status: "scheduled", created_at: now, updated_at: now })
+      .values({
+        title: input.title,
+        body: input.body,
+        starts_at: input.startsAt,
+        ends_at: input.endsAt,
+        status: "scheduled",
+        created_at: now,
+        updated_at: now,
+      })
       .executeTakeFirstOrThrow();
     const id = Number(res.insertId);
     await setComponents(trx, id, input.componentIds);
@@ -68,7 +82,9 @@ export async function editMaintenance(db: DB, ctx: RequestCtx, raw: TEditMainten
       .execute();
     await setComponents(trx, id, input.componentIds);
     await recordAudit(trx, ctx, {
-      action: "maintenance.updated", entityType: "maintenance", entityId: id,
+      action: "maintenance.updated",
+      entityType: "maintenance",
+      entityId: id,
       before: { title: m.title, body: m.body, startsAt: m.starts_at, endsAt: m.ends_at, componentIds: beforeComponents },
       after: input,
     });
@@ -84,7 +100,13 @@ export async function cancelMaintenance(db: DB, ctx: RequestCtx, rawId: number):
     const m = await lockMaintenanceOrThrow(trx, id);
     if (m.status === "scheduled") {
       await trx.updateTable("maintenances").set({ status: "cancelled", updated_at: ctx.now() }).where("id", "=", id).execute();
-      await recordAudit(trx, ctx, { action: "maintenance.cancelled", entityType: "maintenance", entityId: id, before: { status: m.status }, after: { status: "cancelled" } });
+      await recordAudit(trx, ctx, {
+        action: "maintenance.cancelled",
+        entityType: "maintenance",
+        entityId: id,
+        before: { status: m.status },
+        after: { status: "cancelled" },
+      });
       await emitStatusEvent(trx, ctx.now(), { type: "maintenance.cancelled", maintenanceId: id });
       return;
     }
@@ -96,7 +118,13 @@ export async function cancelMaintenance(db: DB, ctx: RequestCtx, rawId: number):
 export async function startMaintenanceInTx(trx: Tx, ctx: RequestCtx, m: Maintenance): Promise<void> {
   const now = ctx.now();
   await trx.updateTable("maintenances").set({ status: "in_progress", updated_at: now }).where("id", "=", m.id).execute();
-  await recordAudit(trx, ctx, { action: "maintenance.started", entityType: "maintenance", entityId: m.id, before: { status: m.status }, after: { status: "in_progress" } });
+  await recordAudit(trx, ctx, {
+    action: "maintenance.started",
+    entityType: "maintenance",
+    entityId: m.id,
+    before: { status: m.status },
+    after: { status: "in_progress" },
+  });
   await recomputeComponentStatuses(trx, ctx, await maintenanceComponentIds(trx, m.id));
   await emitStatusEvent(trx, now, { type: "maintenance.started", maintenanceId: m.id });
 }
@@ -107,8 +135,11 @@ export async function completeMaintenanceInTx(trx: Tx, ctx: RequestCtx, m: Maint
   const endsAt = Math.min(m.ends_at, now);
   await trx.updateTable("maintenances").set({ status: "completed", ends_at: endsAt, updated_at: now }).where("id", "=", m.id).execute();
   await recordAudit(trx, ctx, {
-    action: "maintenance.completed", entityType: "maintenance", entityId: m.id,
-    before: { status: m.status, endsAt: m.ends_at }, after: { status: "completed", endsAt },
+    action: "maintenance.completed",
+    entityType: "maintenance",
+    entityId: m.id,
+    before: { status: m.status, endsAt: m.ends_at },
+    after: { status: "completed", endsAt },
   });
   await recomputeComponentStatuses(trx, ctx, await maintenanceComponentIds(trx, m.id));
   await emitStatusEvent(trx, now, { type: "maintenance.completed", maintenanceId: m.id });
@@ -118,12 +149,30 @@ export async function completeMaintenanceInTx(trx: Tx, ctx: RequestCtx, m: Maint
 export async function findMaintenances(db: DB, ctx: RequestCtx) {
   assertCan(ctx, "status.manage");
   const [current, past, links] = await Promise.all([
-    db.selectFrom("maintenances").selectAll().where("status", "in", ["scheduled", "in_progress"]).orderBy("starts_at").orderBy("id").execute(),
-    db.selectFrom("maintenances").selectAll().where("status", "in", ["completed", "cancelled"]).orderBy("ends_at", "desc").orderBy("id", "desc").limit(20).execute(),
+    db
+      .selectFrom("maintenances")
+      .selectAll()
+      .where("status", "in", ["scheduled", "in_progress"])
+      .orderBy("starts_at")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("maintenances")
+      .selectAll()
+      .where("status", "in", ["completed", "cancelled"])
+      .orderBy("ends_at", "desc")
+      .orderBy("id", "desc")
+      .limit(20)
+      .execute(),
     db.selectFrom("maintenance_components").selectAll().execute(),
   ]);
   const row = (m: Maintenance) => ({
-    id: m.id, title: m.title, body: m.body, status: m.status, startsAt: Number(m.starts_at), endsAt: Number(m.ends_at),
+    id: m.id,
+    title: m.title,
+    body: m.body,
+    status: m.status,
+    startsAt: Number(m.starts_at),
+    endsAt: Number(m.ends_at),
     componentIds: links.filter((l) => l.maintenance_id === m.id).map((l) => l.component_id),
   });
   return { current: current.map(row), past: past.map(row) };

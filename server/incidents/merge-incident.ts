@@ -30,17 +30,30 @@ export async function mergeIncident(db: DB, ctx: RequestCtx, raw: TMergeIncident
     for (const c of sourceComponents) {
       const existing = targetComponents.get(c.componentId);
       if (existing === undefined) {
-        await trx.insertInto("incident_components").values({ incident_id: target.id, component_id: c.componentId, status: c.status }).execute();
+        await trx
+          .insertInto("incident_components")
+          .values({ incident_id: target.id, component_id: c.componentId, status: c.status })
+          .execute();
       } else if (worstStatus([existing, c.status]) !== existing) {
-        await trx.updateTable("incident_components").set({ status: c.status }).where("incident_id", "=", target.id).where("component_id", "=", c.componentId).execute();
+        await trx
+          .updateTable("incident_components")
+          .set({ status: c.status })
+          .where("incident_id", "=", target.id)
+          .where("component_id", "=", c.componentId)
+          .execute();
       }
     }
     await trx.deleteFrom("incident_components").where("incident_id", "=", source.id).execute();
 
-    const targetLinks = new Set((await trx.selectFrom("incident_tickets").select("ticket_id").where("incident_id", "=", target.id).execute()).map((r) => r.ticket_id));
+    const targetLinks = new Set(
+      (await trx.selectFrom("incident_tickets").select("ticket_id").where("incident_id", "=", target.id).execute()).map((r) => r.ticket_id),
+    );
     const sourceLinks = await trx.selectFrom("incident_tickets").selectAll().where("incident_id", "=", source.id).execute();
     for (const l of sourceLinks.filter((l) => !targetLinks.has(l.ticket_id))) {
-      await trx.insertInto("incident_tickets").values({ ...l, incident_id: target.id }).execute();
+      await trx
+        .insertInto("incident_tickets")
+        .values({ ...l, incident_id: target.id })
+        .execute();
     }
     await trx.deleteFrom("incident_tickets").where("incident_id", "=", source.id).execute();
     await trx.updateTable("incident_updates").set({ incident_id: target.id }).where("incident_id", "=", source.id).execute();
@@ -59,7 +72,9 @@ export async function mergeIncident(db: DB, ctx: RequestCtx, raw: TMergeIncident
     const body = input.body || translate(locale, "incidents.merge.note", { id: source.id, title: source.title });
     const updateId = await insertUpdate(trx, ctx, target.id, target.status, body);
     await recordAudit(trx, ctx, {
-      action: "incident.merged", entityType: "incident", entityId: source.id,
+      action: "incident.merged",
+      entityType: "incident",
+      entityId: source.id,
       before: { status: source.status, mergedIntoId: null },
       after: { mergedIntoId: target.id, movedTickets: sourceLinks.length, movedComponents: sourceComponents.length, updateId },
     });

@@ -30,18 +30,40 @@ export async function openIncidentInTx(trx: Tx, ctx: RequestCtx, input: NewIncid
   const res = await trx
     .insertInto("incidents")
     .values({
-      title: input.title, impact: input.impact, status: input.status, auto: input.monitorId ? 1 : 0, monitor_id: input.monitorId ?? null,
-      started_at: now, resolved_at: null, merged_into_id: null, postmortem: null, postmortem_published_at: null, created_at: now, updated_at: now,
+      title: input.title,
+      impact: input.impact,
+      status: input.status,
+      auto: input.monitorId ? 1 : 0,
+      monitor_id: input.monitorId ?? null,
+      started_at: now,
+      resolved_at: null,
+      merged_into_id: null,
+      postmortem: null,
+      postmortem_published_at: null,
+      created_at: now,
+      updated_at: now,
     })
     .executeTakeFirstOrThrow();
   const id = Number(res.insertId);
   await applyAffected(trx, id, input.components);
   const updateId = await insertUpdate(trx, ctx, id, input.status, input.body);
   await recordAudit(trx, ctx, {
-    action: "incident.opened", entityType: "incident", entityId: id,
-    after: { title: input.title, impact: input.impact, status: input.status, components: input.components, monitorId: input.monitorId ?? null },
+    action: "incident.opened",
+    entityType: "incident",
+    entityId: id,
+    after: {
+      title: input.title,
+      impact: input.impact,
+      status: input.status,
+      components: input.components,
+      monitorId: input.monitorId ?? null,
+    },
   });
-  await recomputeComponentStatuses(trx, ctx, input.components.map((c) => c.componentId));
+  await recomputeComponentStatuses(
+    trx,
+    ctx,
+    input.components.map((c) => c.componentId),
+  );
   await emitStatusEvent(trx, now, { type: "incident.opened", incidentId: id, updateId });
   return { id, updateId };
 }

@@ -16,8 +16,22 @@ describeEachDialect("status outsiders get NOT_FOUND and change nothing", (use) =
     const api = apiAs(db, lead);
     [component] = await makeComponents(db, lead, ["outsider-api"]);
     group = (await api.status.components.createGroup({ nameEn: "G", nameRu: "Г" })).id;
-    incident = (await api.status.incidents.open({ title: "Outsider test", impact: "minor", components: [{ componentId: component, status: "degraded" }], body: "b" })).id;
-    maintenance = (await api.status.maintenance.schedule({ title: "Window", startsAt: Date.now() + 3_600_000, endsAt: Date.now() + 7_200_000, componentIds: [component] })).id;
+    incident = (
+      await api.status.incidents.open({
+        title: "Outsider test",
+        impact: "minor",
+        components: [{ componentId: component, status: "degraded" }],
+        body: "b",
+      })
+    ).id;
+    maintenance = (
+      await api.status.maintenance.schedule({
+        title: "Window",
+        startsAt: Date.now() + 3_600_000,
+        endsAt: Date.now() + 7_200_000,
+        componentIds: [component],
+      })
+    ).id;
     ticket = await makeTicket(db, customer.id, Date.now(), "Customer ticket");
   });
 

@@ -20,7 +20,9 @@ export function postmortemTemplate(locale: Locale, updates: { createdAt: number;
   return SECTIONS.map((s) => {
     const heading = `## ${t(`incidents.pm.${s}`)}\n\n`;
     if (s !== "timeline" || updates.length === 0) return `${heading}${t(`incidents.pm.${s}.hint`)}\n`;
-    const lines = updates.map((u) => `- ${formatDateTime(locale, u.createdAt)} — ${t(`incidents.status.${u.status}`)}: ${u.body.split("\n")[0]}`);
+    const lines = updates.map(
+      (u) => `- ${formatDateTime(locale, u.createdAt)} — ${t(`incidents.status.${u.status}`)}: ${u.body.split("\n")[0]}`,
+    );
     return `${heading}${lines.join("\n")}\n`;
   }).join("\n");
 }
@@ -34,9 +36,15 @@ export async function savePostmortem(db: DB, ctx: RequestCtx, raw: TSavePostmort
     if (body === inc.postmortem) return;
     // A published postmortem that is emptied is no longer published.
     const publishedAt = body === null ? null : inc.postmortem_published_at;
-    await trx.updateTable("incidents").set({ postmortem: body, postmortem_published_at: publishedAt, updated_at: ctx.now() }).where("id", "=", inc.id).execute();
+    await trx
+      .updateTable("incidents")
+      .set({ postmortem: body, postmortem_published_at: publishedAt, updated_at: ctx.now() })
+      .where("id", "=", inc.id)
+      .execute();
     await recordAudit(trx, ctx, {
-      action: "incident.postmortem_saved", entityType: "incident", entityId: inc.id,
+      action: "incident.postmortem_saved",
+      entityType: "incident",
+      entityId: inc.id,
       before: { length: inc.postmortem?.length ?? 0, published: inc.postmortem_published_at !== null },
       after: { length: body?.length ?? 0, published: publishedAt !== null },
     });
@@ -53,8 +61,11 @@ export async function setPostmortemPublished(db: DB, ctx: RequestCtx, rawId: num
     const at = published ? ctx.now() : null;
     await trx.updateTable("incidents").set({ postmortem_published_at: at, updated_at: ctx.now() }).where("id", "=", inc.id).execute();
     await recordAudit(trx, ctx, {
-      action: published ? "incident.postmortem_published" : "incident.postmortem_unpublished", entityType: "incident", entityId: inc.id,
-      before: { publishedAt: inc.postmortem_published_at }, after: { publishedAt: at },
+      action: published ? "incident.postmortem_published" : "incident.postmortem_unpublished",
+      entityType: "incident",
+      entityId: inc.id,
+      before: { publishedAt: inc.postmortem_published_at },
+      after: { publishedAt: at },
     });
   });
 }

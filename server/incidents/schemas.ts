@@ -42,11 +42,13 @@ export const ZResolveIncident = z.object({
 });
 export type TResolveIncident = z.input<typeof ZResolveIncident>;
 
-export const ZMergeIncident = z.object({
-  sourceId: ZId,
-  targetId: ZId,
-  body: zText().trim().max(20_000, msg("incidents.err.body.long")).optional(),
-}).refine((v) => v.sourceId !== v.targetId, { message: msg("incidents.err.mergeSelf"), path: ["targetId"] });
+export const ZMergeIncident = z
+  .object({
+    sourceId: ZId,
+    targetId: ZId,
+    body: zText().trim().max(20_000, msg("incidents.err.body.long")).optional(),
+  })
+  .refine((v) => v.sourceId !== v.targetId, { message: msg("incidents.err.mergeSelf"), path: ["targetId"] });
 export type TMergeIncident = z.input<typeof ZMergeIncident>;
 
 export const ZSavePostmortem = z.object({
@@ -60,7 +62,11 @@ export type TPreviewPostmortem = z.input<typeof ZPreviewPostmortem>;
 export const ZTicketLink = z.object({ incidentId: ZId, ticketId: ZId });
 export type TTicketLink = z.input<typeof ZTicketLink>;
 
-const ZTime = z.number({ message: msg("incidents.err.time") }).int().min(0, msg("incidents.err.time")).max(8_640_000_000_000, msg("incidents.err.time"));
+const ZTime = z
+  .number({ message: msg("incidents.err.time") })
+  .int()
+  .min(0, msg("incidents.err.time"))
+  .max(8_640_000_000_000, msg("incidents.err.time"));
 export const ZMaintenanceFields = z.object({
   title: title(),
   body: zText().trim().max(20_000, msg("incidents.err.body.long")).default(""),

@@ -10,9 +10,13 @@ import { makeComponents } from "./testing";
 /** The last audit event of an entity, with its before/after parsed. */
 async function lastAudit(db: DB, entityType: string, entityId: number) {
   const e = await db
-    .selectFrom("audit_events").selectAll()
-    .where("entity_type", "=", entityType).where("entity_id", "=", String(entityId))
-    .orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
+    .selectFrom("audit_events")
+    .selectAll()
+    .where("entity_type", "=", entityType)
+    .where("entity_id", "=", String(entityId))
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const parse = (s: string | null) => (s === null ? null : JSON.parse(s));
   return { action: e.action, actorId: e.actor_id, before: parse(e.before_json), after: parse(e.after_json) };
 }
@@ -31,22 +35,45 @@ describeEachDialect("edits from the staff status pages", (use) => {
 
     await api.status.components.updateGroup({ id: group.id, nameEn: "Edge network", nameRu: "Пограничная сеть" });
     expect(await lastAudit(db, "status_group", group.id)).toEqual({
-      action: "status_group.updated", actorId: lead.id,
-      before: { nameEn: "Edge", nameRu: "Периметр" }, after: { nameEn: "Edge network", nameRu: "Пограничная сеть" },
+      action: "status_group.updated",
+      actorId: lead.id,
+      before: { nameEn: "Edge", nameRu: "Периметр" },
+      after: { nameEn: "Edge network", nameRu: "Пограничная сеть" },
     });
 
-    await api.status.components.update({ id: c, groupId: group.id, slug: "edit-web", nameEn: "Website", nameRu: "Сайт", descriptionEn: "Public site" });
+    await api.status.components.update({
+      id: c,
+      groupId: group.id,
+      slug: "edit-web",
+      nameEn: "Website",
+      nameRu: "Сайт",
+      descriptionEn: "Public site",
+    });
     expect(await lastAudit(db, "status_component", c)).toMatchObject({
-      action: "component.updated", actorId: lead.id,
+      action: "component.updated",
+      actorId: lead.id,
       before: { group_id: null, name_en: "edit web", description_en: "" },
       after: { group_id: group.id, name_en: "Website", name_ru: "Сайт", description_en: "Public site" },
     });
 
     const start = Date.now() + 86_400_000;
-    const m = await api.status.maintenance.schedule({ title: "Database upgrade", startsAt: start, endsAt: start + 3_600_000, componentIds: [c] });
-    await api.status.maintenance.edit({ id: m.id, title: "Database upgrade", body: "Slower for a moment", startsAt: start + 7_200_000, endsAt: start + 10_800_000, componentIds: [c, d] });
+    const m = await api.status.maintenance.schedule({
+      title: "Database upgrade",
+      startsAt: start,
+      endsAt: start + 3_600_000,
+      componentIds: [c],
+    });
+    await api.status.maintenance.edit({
+      id: m.id,
+      title: "Database upgrade",
+      body: "Slower for a moment",
+      startsAt: start + 7_200_000,
+      endsAt: start + 10_800_000,
+      componentIds: [c, d],
+    });
     expect(await lastAudit(db, "maintenance", m.id)).toMatchObject({
-      action: "maintenance.updated", actorId: lead.id,
+      action: "maintenance.updated",
+      actorId: lead.id,
       before: { startsAt: start, endsAt: start + 3_600_000, componentIds: [c] },
       after: { body: "Slower for a moment", startsAt: start + 7_200_000, endsAt: start + 10_800_000, componentIds: [c, d] },
     });
@@ -68,8 +95,13 @@ describeEachDialect("edits from the staff status pages", (use) => {
       }
       throw new Error("expected the call to fail");
     };
-    expect(await fieldErrors(api.status.maintenance.edit({ id: m.id, title: "Cache flush", startsAt: start, endsAt: start - 60_000 }))).toEqual(["endsAt"]);
-    expect(await fieldErrors(api.status.components.update({ id: c, slug: "Not a slug!", nameEn: "", nameRu: "x" }))).toEqual(["nameEn", "slug"]);
+    expect(
+      await fieldErrors(api.status.maintenance.edit({ id: m.id, title: "Cache flush", startsAt: start, endsAt: start - 60_000 })),
+    ).toEqual(["endsAt"]);
+    expect(await fieldErrors(api.status.components.update({ id: c, slug: "Not a slug!", nameEn: "", nameRu: "x" }))).toEqual([
+      "nameEn",
+      "slug",
+    ]);
     expect(await countRows(db, "audit_events")).toBe(events);
   });
 });
@@ -92,7 +124,15 @@ describeEachDialect("postmortem preview", (use) => {
   });
 
   it("in Russian, help links point at the Russian help center, as on the public incident page", async () => {
-    const api = createCaller({ db: use(), actor: agent, ip: "127.0.0.1", userAgent: "vitest", now: Date.now, appUrl: "http://mayak.test", locale: "ru" });
+    const api = createCaller({
+      db: use(),
+      actor: agent,
+      ip: "127.0.0.1",
+      userAgent: "vitest",
+      now: Date.now,
+      appUrl: "http://mayak.test",
+      locale: "ru",
+    });
     const { html } = await api.status.incidents.previewPostmortem({ body: "[Оплата](/help/billing)" });
     expect(html).toContain('href="/ru/help/billing"');
   });

@@ -23,19 +23,35 @@ export async function assertComponentsExist(trx: Tx, ids: number[], field = "com
 }
 
 export async function affectedOf(trx: Tx, incidentId: number): Promise<{ componentId: number; status: ComponentStatus }[]> {
-  const rows = await trx.selectFrom("incident_components").select(["component_id", "status"]).where("incident_id", "=", incidentId).orderBy("component_id").execute();
+  const rows = await trx
+    .selectFrom("incident_components")
+    .select(["component_id", "status"])
+    .where("incident_id", "=", incidentId)
+    .orderBy("component_id")
+    .execute();
   return rows.map((r) => ({ componentId: r.component_id, status: r.status }));
 }
 
 /** Adds components to the incident or changes their status; a component is never dropped from its history. */
 export async function applyAffected(trx: Tx, incidentId: number, list: { componentId: number; status: ComponentStatus }[]): Promise<void> {
-  await assertComponentsExist(trx, list.map((c) => c.componentId));
+  await assertComponentsExist(
+    trx,
+    list.map((c) => c.componentId),
+  );
   const existing = new Map((await affectedOf(trx, incidentId)).map((c) => [c.componentId, c.status]));
   for (const c of list) {
     if (!existing.has(c.componentId)) {
-      await trx.insertInto("incident_components").values({ incident_id: incidentId, component_id: c.componentId, status: c.status }).execute();
+      await trx
+        .insertInto("incident_components")
+        .values({ incident_id: incidentId, component_id: c.componentId, status: c.status })
+        .execute();
     } else if (existing.get(c.componentId) !== c.status) {
-      await trx.updateTable("incident_components").set({ status: c.status }).where("incident_id", "=", incidentId).where("component_id", "=", c.componentId).execute();
+      await trx
+        .updateTable("incident_components")
+        .set({ status: c.status })
+        .where("incident_id", "=", incidentId)
+        .where("component_id", "=", c.componentId)
+        .execute();
     }
   }
 }

@@ -26,7 +26,12 @@ describeEachDialect("incidents and tickets", (use) => {
     const component = await makeTicket(db, bob.id, start + 60_000, "Биллинг не открывается", "Страница биллинга пустая");
     const weak = await makeTicket(db, bob.id, start + 120_000, "Checkout question");
     const unrelated = await makeTicket(db, bob.id, start + 180_000, "How do I change my avatar?");
-    const inc = await api.status.incidents.open({ title: "Payments failing at checkout", impact: "major", components: [{ componentId: billing, status: "partial_outage" }], body: "Card payments fail." });
+    const inc = await api.status.incidents.open({
+      title: "Payments failing at checkout",
+      impact: "major",
+      components: [{ componentId: billing, status: "partial_outage" }],
+      body: "Card payments fail.",
+    });
     clock.advance(10 * 60_000);
 
     let suggestions = await api.status.incidents.suggestTickets({ id: inc.id });
@@ -66,14 +71,28 @@ describeEachDialect("incidents and tickets", (use) => {
     const quiet = await api.status.incidents.postUpdate({ incidentId: inc.id, status: "identified", body: "A mail relay is stuck." });
     expect(quiet.replied).toEqual({ done: 0, skipped: 0 });
     const outboxBefore = await db.selectFrom("outbox_emails").select("id").execute();
-    const res = await api.status.incidents.postUpdate({ incidentId: inc.id, status: "monitoring", body: "Emails are flowing again; delayed ones are being delivered.", notifyLinkedTickets: true });
+    const res = await api.status.incidents.postUpdate({
+      incidentId: inc.id,
+      status: "monitoring",
+      body: "Emails are flowing again; delayed ones are being delivered.",
+      notifyLinkedTickets: true,
+    });
     expect(res.replied).toEqual({ done: 2, skipped: 0 });
-    const messages = await db.selectFrom("ticket_messages").selectAll().where("ticket_id", "in", [t1, t2, closed]).orderBy("ticket_id").execute();
+    const messages = await db
+      .selectFrom("ticket_messages")
+      .selectAll()
+      .where("ticket_id", "in", [t1, t2, closed])
+      .orderBy("ticket_id")
+      .execute();
     expect(messages.map((m) => [m.ticket_id, m.author_id, m.kind, m.body])).toEqual([
       [t1, agent.id, "reply", "Emails are flowing again; delayed ones are being delivered."],
       [t2, agent.id, "reply", "Emails are flowing again; delayed ones are being delivered."],
     ]);
-    const emails = await db.selectFrom("outbox_emails").selectAll().where("id", "not in", outboxBefore.length ? outboxBefore.map((o) => o.id) : [0]).execute();
+    const emails = await db
+      .selectFrom("outbox_emails")
+      .selectAll()
+      .where("id", "not in", outboxBefore.length ? outboxBefore.map((o) => o.id) : [0])
+      .execute();
     expect(emails.map((e) => e.to_address).sort()).toEqual([alice.email, bob.email].sort());
     expect(emails[0].body_text).toContain("Emails are flowing again");
 

@@ -18,10 +18,23 @@ export async function linkTicket(db: DB, ctx: RequestCtx, raw: TTicketLink): Pro
     const inc = await lockIncidentOrThrow(trx, input.incidentId);
     const ticket = await trx.selectFrom("tickets").select("id").where("id", "=", input.ticketId).executeTakeFirst();
     if (!ticket) throw notFound(msg("err.ticketNotFound"));
-    const existing = await trx.selectFrom("incident_tickets").select("ticket_id").where("incident_id", "=", inc.id).where("ticket_id", "=", ticket.id).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("incident_tickets")
+      .select("ticket_id")
+      .where("incident_id", "=", inc.id)
+      .where("ticket_id", "=", ticket.id)
+      .executeTakeFirst();
     if (existing) return;
-    await trx.insertInto("incident_tickets").values({ incident_id: inc.id, ticket_id: ticket.id, linked_by: ctx.actor?.id ?? null, created_at: ctx.now() }).execute();
-    await recordAudit(trx, ctx, { action: "incident.ticket_linked", entityType: "incident", entityId: inc.id, after: { ticketId: ticket.id } });
+    await trx
+      .insertInto("incident_tickets")
+      .values({ incident_id: inc.id, ticket_id: ticket.id, linked_by: ctx.actor?.id ?? null, created_at: ctx.now() })
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: "incident.ticket_linked",
+      entityType: "incident",
+      entityId: inc.id,
+      after: { ticketId: ticket.id },
+    });
   });
 }
 
@@ -30,9 +43,18 @@ export async function unlinkTicket(db: DB, ctx: RequestCtx, raw: TTicketLink): P
   const input = ZTicketLink.parse(raw);
   await transact(db, async (trx) => {
     const inc = await lockIncidentOrThrow(trx, input.incidentId);
-    const res = await trx.deleteFrom("incident_tickets").where("incident_id", "=", inc.id).where("ticket_id", "=", input.ticketId).executeTakeFirst();
+    const res = await trx
+      .deleteFrom("incident_tickets")
+      .where("incident_id", "=", inc.id)
+      .where("ticket_id", "=", input.ticketId)
+      .executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw notFound(msg("err.ticketNotFound"));
-    await recordAudit(trx, ctx, { action: "incident.ticket_unlinked", entityType: "incident", entityId: inc.id, before: { ticketId: input.ticketId } });
+    await recordAudit(trx, ctx, {
+      action: "incident.ticket_unlinked",
+      entityType: "incident",
+      entityId: inc.id,
+      before: { ticketId: input.ticketId },
+    });
   });
 }
 
@@ -50,9 +72,14 @@ export async function suggestTickets(db: DB, ctx: RequestCtx, rawId: number, lim
   if (!inc) throw incidentNotFound();
   const [updates, components, candidates] = await Promise.all([
     db.selectFrom("incident_updates").select("body").where("incident_id", "=", id).execute(),
-    db.selectFrom("incident_components as ic").innerJoin("status_components as c", "c.id", "ic.component_id")
-      .select(["c.name_en", "c.name_ru", "c.slug"]).where("ic.incident_id", "=", id).execute(),
-    db.selectFrom("tickets as t")
+    db
+      .selectFrom("incident_components as ic")
+      .innerJoin("status_components as c", "c.id", "ic.component_id")
+      .select(["c.name_en", "c.name_ru", "c.slug"])
+      .where("ic.incident_id", "=", id)
+      .execute(),
+    db
+      .selectFrom("tickets as t")
       .leftJoin("incident_tickets as it", (j) => j.onRef("it.ticket_id", "=", "t.id").on("it.incident_id", "=", id))
       .innerJoin("users as u", "u.id", "t.requester_id")
       .select(["t.id", "t.subject", "t.description", "t.status", "t.created_at", "u.name as requesterName"])
@@ -73,7 +100,13 @@ export async function suggestTickets(db: DB, ctx: RequestCtx, rawId: number, lim
     .sort((a, b) => b.score - a.score || b.ticket.created_at - a.ticket.created_at)
     .slice(0, limit)
     .map((s) => ({
-      id: s.ticket.id, subject: s.ticket.subject, status: s.ticket.status, createdAt: Number(s.ticket.created_at),
-      requesterName: s.ticket.requesterName, score: s.score, matchedWords: s.words, mentionsComponents: s.components,
+      id: s.ticket.id,
+      subject: s.ticket.subject,
+      status: s.ticket.status,
+      createdAt: Number(s.ticket.created_at),
+      requesterName: s.ticket.requesterName,
+      score: s.score,
+      matchedWords: s.words,
+      mentionsComponents: s.components,
     }));
 }

@@ -18,7 +18,10 @@ const STOP = new Set(
  */
 export function tokenize(text: string): Set<string> {
   const out = new Set<string>();
-  for (const raw of text.toLowerCase().replace(/ё/g, "е").match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const raw of text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (raw.length < 3 || STOP.has(raw)) continue;
     out.add(raw.length > 5 ? raw.slice(0, 5) : raw);
   }

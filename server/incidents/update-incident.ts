@@ -34,11 +34,17 @@ export async function postIncidentUpdate(db: DB, ctx: RequestCtx, raw: TPostUpda
     const id = await insertUpdate(trx, ctx, inc.id, input.status, input.body);
     const after = await affectedOf(trx, inc.id);
     await recordAudit(trx, ctx, {
-      action: "incident.updated", entityType: "incident", entityId: inc.id,
+      action: "incident.updated",
+      entityType: "incident",
+      entityId: inc.id,
       before: { status: inc.status, impact: inc.impact, components: before },
       after: { status: input.status, impact, components: after, updateId: id },
     });
-    await recomputeComponentStatuses(trx, ctx, after.map((c) => c.componentId));
+    await recomputeComponentStatuses(
+      trx,
+      ctx,
+      after.map((c) => c.componentId),
+    );
     await emitStatusEvent(trx, now, { type: "incident.updated", incidentId: inc.id, updateId: id });
     return id;
   });
@@ -56,10 +62,17 @@ export async function resolveIncident(db: DB, ctx: RequestCtx, raw: TResolveInci
     await trx.updateTable("incidents").set({ status: "resolved", resolved_at: now, updated_at: now }).where("id", "=", inc.id).execute();
     const id = await insertUpdate(trx, ctx, inc.id, "resolved", input.body);
     await recordAudit(trx, ctx, {
-      action: "incident.resolved", entityType: "incident", entityId: inc.id,
-      before: { status: inc.status, resolvedAt: null }, after: { status: "resolved", resolvedAt: now, updateId: id },
+      action: "incident.resolved",
+      entityType: "incident",
+      entityId: inc.id,
+      before: { status: inc.status, resolvedAt: null },
+      after: { status: "resolved", resolvedAt: now, updateId: id },
     });
-    await recomputeComponentStatuses(trx, ctx, (await affectedOf(trx, inc.id)).map((c) => c.componentId));
+    await recomputeComponentStatuses(
+      trx,
+      ctx,
+      (await affectedOf(trx, inc.id)).map((c) => c.componentId),
+    );
     await emitStatusEvent(trx, now, { type: "incident.resolved", incidentId: inc.id, updateId: id });
     return id;
   });

@@ -23,11 +23,12 @@ export interface JobPage {
 }
 
 /** Jobs for the admin screen, newest first, paginated by id so pages stay stable while jobs are added. */
-export async function findJobs(
-  db: DB,
-  input: { status?: JobStatus; cursor?: number; limit: number },
-): Promise<JobPage> {
-  let q = db.selectFrom("jobs").selectAll().orderBy("id", "desc").limit(input.limit + 1);
+export async function findJobs(db: DB, input: { status?: JobStatus; cursor?: number; limit: number }): Promise<JobPage> {
+  let q = db
+    .selectFrom("jobs")
+    .selectAll()
+    .orderBy("id", "desc")
+    .limit(input.limit + 1);
   if (input.status) q = q.where("status", "=", input.status);
   if (input.cursor) q = q.where("id", "<", input.cursor);
   const rows = await q.execute();

@@ -37,52 +37,56 @@ export async function claimJobs(
   return transact(
     db,
     async (trx) => {
-    const due = await forUpdate(
-      trx,
-      trx
-        .selectFrom("jobs")
-        .select(["id", "type", "payload", "status", "attempts", "max_attempts"])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb("status", "=", "pending"), eb("run_at", "<=", now)]),
-            eb.and([eb("status", "=", "running"), eb("lease_until", "<", now)]),
-          ]),
-        )
-        .orderBy("run_at")
-        .orderBy("id")
-        .limit(opts.batchSize),
-      { skipLocked: true },
-    ).execute();
-    // A job whose final attempt never reported back (its process died mid-job) gets no further
-    // attempt: otherwise a job that crashes its worker would be retried forever.
-    const exhausted = due.filter((j) => j.status === "running" && j.attempts >= j.max_attempts).map((j) => j.id);
-    const claimed = due.filter((j) => !exhausted.includes(j.id));
-    if (exhausted.length > 0) {
+      const due = await forUpdate(
+        trx,
+        trx
+          .selectFrom("jobs")
+          .select(["id", "type", "payload", "status", "attempts", "max_attempts"])
+          .where((eb) =>
+            eb.or([
+              eb.and([eb("status", "=", "pending"), eb("run_at", "<=", now)]),
+              eb.and([eb("status", "=", "running"), eb("lease_until", "<", now)]),
+            ]),
+          )
+          .orderBy("run_at")
+          .orderBy("id")
+          .limit(opts.batchSize),
+        { skipLocked: true },
+      ).execute();
+      // A job whose final attempt never reported back (its process died mid-job) gets no further
+      // attempt: otherwise a job that crashes its worker would be retried forever.
+      const exhausted = due.filter((j) => j.status === "running" && j.attempts >= j.max_attempts).map((j) => j.id);
+      const claimed = due.filter((j) => !exhausted.includes(j.id));
+      if (exhausted.length > 0) {
+        await trx
+          .updateTable("jobs")
+          .set({ status: "dead", last_error: "lease expired during the final attempt", lease_until: null, updated_at: now })
+          .where("id", "in", exhausted)
+          .execute();
+      }
+      if (claimed.length === 0) return [];
       await trx
         .updateTable("jobs")
-        .set({ status: "dead", last_error: "lease expired during the final attempt", lease_until: null, updated_at: now })
-        .where("id", "in", exhausted)
+        .set((eb) => ({
+          status: "running",
+          lease_until: now + opts.leaseMs,
+          locked_by: opts.workerId,
+          attempts: eb("attempts", "+", 1),
+          updated_at: now,
+        }))
+        .where(
+          "id",
+          "in",
+          claimed.map((j) => j.id),
+        )
         .execute();
-    }
-    if (claimed.length === 0) return [];
-    await trx
-      .updateTable("jobs")
-      .set((eb) => ({
-        status: "running",
-        lease_until: now + opts.leaseMs,
-        locked_by: opts.workerId,
-        attempts: eb("attempts", "+", 1),
-        updated_at: now,
-      }))
-      .where("id", "in", claimed.map((j) => j.id))
-      .execute();
-    return claimed.map((j) => ({
-      id: j.id,
-      type: j.type,
-      payload: j.payload,
-      attempts: j.attempts + 1,
-      max_attempts: j.max_attempts,
-    }));
+      return claimed.map((j) => ({
+        id: j.id,
+        type: j.type,
+        payload: j.payload,
+        attempts: j.attempts + 1,
+        max_attempts: j.max_attempts,
+      }));
     },
     { readCommitted: true },
   );
@@ -118,19 +122,19 @@ export async function failJob(
   const dead = opts.permanent === true || job.attempts >= job.max_attempts;
   const res = await retryOnLockConflict(() =>
     fenced(db, job, workerId)
-    .set(
-      dead
-        ? { status: "dead", lease_until: null, last_error: errorText(err), updated_at: now }
-        : {
-            status: "pending",
-            run_at: now + backoffMs(job.attempts),
-            lease_until: null,
-            locked_by: null,
-            last_error: errorText(err),
-            updated_at: now,
-          },
-    )
-    .executeTakeFirst(),
+      .set(
+        dead
+          ? { status: "dead", lease_until: null, last_error: errorText(err), updated_at: now }
+          : {
+              status: "pending",
+              run_at: now + backoffMs(job.attempts),
+              lease_until: null,
+              locked_by: null,
+              last_error: errorText(err),
+              updated_at: now,
+            },
+      )
+      .executeTakeFirst(),
   );
   if (Number(res.numUpdatedRows) === 0) return "fenced";
   return dead ? "dead" : "retry";

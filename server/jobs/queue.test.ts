@@ -46,7 +46,17 @@ describeEachDialect("job queue", (use, dialect) => {
   it("retries with exponential backoff, then dead-letters with the last error", async () => {
     const db = use();
     let calls = 0;
-    const worker = createWorker({ db, now: clock.now, log: { error: () => undefined }, handlers: { "t.fail": async () => { calls++; throw new Error(`boom ${calls}`); } } });
+    const worker = createWorker({
+      db,
+      now: clock.now,
+      log: { error: () => undefined },
+      handlers: {
+        "t.fail": async () => {
+          calls++;
+          throw new Error(`boom ${calls}`);
+        },
+      },
+    });
     const id = await enqueueJob(db, clock.now(), { type: "t.fail", payload: null, maxAttempts: 3 });
     expect(await worker.runOnce()).toBe(1);
     expect(await getJob(id)).toMatchObject({ status: "pending", attempts: 1, run_at: clock.now() + 10_000, last_error: "Error: boom 1" });
@@ -109,29 +119,32 @@ describeEachDialect("job queue", (use, dialect) => {
 
   // On SQLite the "peer" is the same handle and there is one writer, so the two workers cannot interleave
   // their claims: the race can only fail on MariaDB/MySQL, where it runs.
-  it.runIf(dialect === "mysql")("runs each of 50 jobs exactly once with two workers racing on separate connections (proved on MariaDB only: SQLite has one writer)", async () => {
-    const db = use();
-    const peer = await openPeerDb(db);
-    try {
-      const runs = new Map<number, number>();
-      const handler: JobHandler = async (_p, ctx) => {
-        runs.set(ctx.jobId, (runs.get(ctx.jobId) ?? 0) + 1);
-        await new Promise((r) => setTimeout(r, Math.random() * 5));
-      };
-      const ids: number[] = [];
-      for (let i = 0; i < 50; i++) ids.push(await enqueueJob(db, clock.now(), { type: "t.race", payload: { i } }));
-      const a = createWorker({ db, now: clock.now, workerId: "a", batchSize: 4, handlers: { "t.race": handler } });
-      const b = createWorker({ db: peer.db, now: clock.now, workerId: "b", batchSize: 4, handlers: { "t.race": handler } });
-      const [ranA, ranB] = await Promise.all([drain(a.runOnce), drain(b.runOnce)]);
-      expect(ranA + ranB).toBe(50);
-      expect([...runs.keys()].sort((x, y) => x - y)).toEqual(ids);
-      expect([...runs.values()].every((n) => n === 1)).toBe(true);
-      const statuses = await db.selectFrom("jobs").select("status").distinct().execute();
-      expect(statuses).toEqual([{ status: "done" }]);
-    } finally {
-      await peer.close();
-    }
-  });
+  it.runIf(dialect === "mysql")(
+    "runs each of 50 jobs exactly once with two workers racing on separate connections (proved on MariaDB only: SQLite has one writer)",
+    async () => {
+      const db = use();
+      const peer = await openPeerDb(db);
+      try {
+        const runs = new Map<number, number>();
+        const handler: JobHandler = async (_p, ctx) => {
+          runs.set(ctx.jobId, (runs.get(ctx.jobId) ?? 0) + 1);
+          await new Promise((r) => setTimeout(r, Math.random() * 5));
+        };
+        const ids: number[] = [];
+        for (let i = 0; i < 50; i++) ids.push(await enqueueJob(db, clock.now(), { type: "t.race", payload: { i } }));
+        const a = createWorker({ db, now: clock.now, workerId: "a", batchSize: 4, handlers: { "t.race": handler } });
+        const b = createWorker({ db: peer.db, now: clock.now, workerId: "b", batchSize: 4, handlers: { "t.race": handler } });
+        const [ranA, ranB] = await Promise.all([drain(a.runOnce), drain(b.runOnce)]);
+        expect(ranA + ranB).toBe(50);
+        expect([...runs.keys()].sort((x, y) => x - y)).toEqual(ids);
+        expect([...runs.values()].every((n) => n === 1)).toBe(true);
+        const statuses = await db.selectFrom("jobs").select("status").distinct().execute();
+        expect(statuses).toEqual([{ status: "done" }]);
+      } finally {
+        await peer.close();
+      }
+    },
+  );
 
   it("reclaims a job whose worker died, and fences off the dead worker's late result", async () => {
     const db = use();
@@ -139,7 +152,13 @@ describeEachDialect("job queue", (use, dialect) => {
     const [zombie] = await claimJobs(db, clock.now(), { workerId: "zombie", leaseMs: 60_000, batchSize: 10 });
     expect(zombie).toMatchObject({ id, attempts: 1 });
     const seen: number[] = [];
-    const worker = createWorker({ db, now: clock.now, workerId: "alive", leaseMs: 60_000, handlers: { "t.slow": async (_p, ctx) => void seen.push(ctx.attempt) } });
+    const worker = createWorker({
+      db,
+      now: clock.now,
+      workerId: "alive",
+      leaseMs: 60_000,
+      handlers: { "t.slow": async (_p, ctx) => void seen.push(ctx.attempt) },
+    });
     clock.advance(60_000);
     expect(await worker.runOnce()).toBe(0); // the lease is still valid at its last millisecond
     clock.advance(1);

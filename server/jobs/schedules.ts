@@ -27,7 +27,10 @@ export async function ensureSchedule(db: DB, now: number, input: ScheduleInput):
     return;
   }
   try {
-    await db.insertInto("job_schedules").values({ name: input.name, ...fields, next_run_at: now }).execute();
+    await db
+      .insertInto("job_schedules")
+      .values({ name: input.name, ...fields, next_run_at: now })
+      .execute();
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     await update();
@@ -41,20 +44,22 @@ export async function ensureSchedule(db: DB, now: number, input: ScheduleInput):
  * one interval from now.
  */
 export async function enqueueDueSchedules(db: DB, now: number): Promise<number> {
-  return transact(db, async (trx) => {
-    const due = await forUpdate(
-      trx,
-      trx.selectFrom("job_schedules").selectAll().where("next_run_at", "<=", now).orderBy("name"),
-      { skipLocked: true },
-    ).execute();
-    for (const s of due) {
-      await enqueueJob(trx, now, { type: s.type, payload: fromJson(s.payload) });
-      await trx
-        .updateTable("job_schedules")
-        .set({ next_run_at: now + Number(s.interval_ms) })
-        .where("name", "=", s.name)
-        .execute();
-    }
-    return due.length;
-  }, { readCommitted: true });
+  return transact(
+    db,
+    async (trx) => {
+      const due = await forUpdate(trx, trx.selectFrom("job_schedules").selectAll().where("next_run_at", "<=", now).orderBy("name"), {
+        skipLocked: true,
+      }).execute();
+      for (const s of due) {
+        await enqueueJob(trx, now, { type: s.type, payload: fromJson(s.payload) });
+        await trx
+          .updateTable("job_schedules")
+          .set({ next_run_at: now + Number(s.interval_ms) })
+          .where("name", "=", s.name)
+          .execute();
+      }
+      return due.length;
+    },
+    { readCommitted: true },
+  );
 }

@@ -14,15 +14,37 @@ const DAY = 86_400_000;
 let calls = 0;
 /** The API as a browser would call it: its own address (rate limits are per address) and, optionally, a visitor cookie. */
 function callerAs(db: DB, actor: Actor | null, now: () => number, visitor?: string) {
-  return createCaller({ db, actor, ip: `198.51.100.${++calls % 250}:${calls}`, userAgent: "vitest", now, appUrl: "http://mayak.test", locale: "en", visitor });
+  return createCaller({
+    db,
+    actor,
+    ip: `198.51.100.${++calls % 250}:${calls}`,
+    userAgent: "vitest",
+    now,
+    appUrl: "http://mayak.test",
+    locale: "en",
+    visitor,
+  });
 }
 
 const article = (slug: string, status: TSaveArticle["status"]): TSaveArticle => ({
-  slug, translationKey: slug, locale: "en", category: "sla", title: `About ${slug}`, body: `Text of ${slug}.`, status,
+  slug,
+  translationKey: slug,
+  locale: "en",
+  category: "sla",
+  title: `About ${slug}`,
+  body: `Text of ${slug}.`,
+  status,
 });
 
 const count = async (db: DB, t: "kb_feedback" | "kb_deflections" | "kb_search_log" | "audit_events") =>
-  Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(t)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("normalizeQuery", () => {
   it("lowercases, collapses spaces and replaces emails and long numbers", () => {
@@ -57,7 +79,12 @@ describeEachDialect("feedback and help-center analytics (tests run in order)", (
     await anon().kb.feedback({ articleId: a, helpful: false, reason: "unclear" });
     await anon().kb.feedback({ articleId: b, helpful: true });
 
-    const rows = await db.selectFrom("kb_feedback").select(["helpful", "reason", "comment", "created_at"]).where("article_id", "=", a).orderBy("id").execute();
+    const rows = await db
+      .selectFrom("kb_feedback")
+      .select(["helpful", "reason", "comment", "created_at"])
+      .where("article_id", "=", a)
+      .orderBy("id")
+      .execute();
     expect(rows).toEqual([
       { helpful: 1, reason: null, comment: null, created_at: t0 },
       { helpful: 0, reason: "outdated", comment: "Hours changed last year.", created_at: t0 },
@@ -65,7 +92,10 @@ describeEachDialect("feedback and help-center analytics (tests run in order)", (
     ]);
     const audit = await db.selectFrom("audit_events").selectAll().where("action", "=", "article.feedback").orderBy("id").execute();
     expect(audit.map((e) => [e.entity_id, e.actor_id, e.actor_role])).toEqual([
-      [String(a), null, "anonymous"], [String(a), null, "anonymous"], [String(a), null, "anonymous"], [String(b), null, "anonymous"],
+      [String(a), null, "anonymous"],
+      [String(a), null, "anonymous"],
+      [String(a), null, "anonymous"],
+      [String(b), null, "anonymous"],
     ]);
     expect(JSON.parse(audit[1].after_json!)).toMatchObject({ helpful: false, reason: "outdated" });
   });
@@ -84,29 +114,53 @@ describeEachDialect("feedback and help-center analytics (tests run in order)", (
   it("a lead sees helpful and not-helpful counts per article, with the reasons and comments", async () => {
     const report = await apiAs(use(), lead, clock.now).kb.analytics({});
     expect(report.articles).toEqual([
-      { id: a, slug: "sla-response-times", title: "About sla-response-times", locale: "en", helpful: 1, notHelpful: 2, reasons: { outdated: 1, unclear: 1 } },
+      {
+        id: a,
+        slug: "sla-response-times",
+        title: "About sla-response-times",
+        locale: "en",
+        helpful: 1,
+        notHelpful: 2,
+        reasons: { outdated: 1, unclear: 1 },
+      },
       { id: b, slug: "business-hours", title: "About business-hours", locale: "en", helpful: 1, notHelpful: 0, reasons: {} },
     ]);
-    expect(report.recentComments).toEqual([{ slug: "sla-response-times", title: "About sla-response-times", reason: "outdated", comment: "Hours changed last year.", createdAt: t0 }]);
+    expect(report.recentComments).toEqual([
+      {
+        slug: "sla-response-times",
+        title: "About sla-response-times",
+        reason: "outdated",
+        comment: "Hours changed last year.",
+        createdAt: t0,
+      },
+    ]);
   });
 
   it("searches are reported as top queries and no-result queries, without personal data", async () => {
     const db = use();
-    for (const q of ["Reset password", "reset   PASSWORD", "reset password"]) await logSearch(db, clock.now(), { query: q, locale: "en", results: 4 });
+    for (const q of ["Reset password", "reset   PASSWORD", "reset password"])
+      await logSearch(db, clock.now(), { query: q, locale: "en", results: 4 });
     await logSearch(db, clock.now(), { query: "reset password", locale: "en", results: 1 });
     for (let i = 0; i < 2; i++) await logSearch(db, clock.now(), { query: "zzqx nothing", locale: "en", results: 0 });
     await logSearch(db, clock.now(), { query: "x", locale: "en", results: 0 });
     // Through the search function, as /api/search calls it: the email never reaches the log.
     const ctx = { actor: null, ip: "127.0.0.1", userAgent: "vitest", now: clock.now, visitor: "visitor-search-1" };
     await searchArticles(db, createOramaEngine(), ctx, { q: "Refund for john@example.com" }, { log: true });
-    const logged = await db.selectFrom("kb_search_log").select(["query", "results", "visitor"]).where("visitor", "=", "visitor-search-1").execute();
+    const logged = await db
+      .selectFrom("kb_search_log")
+      .select(["query", "results", "visitor"])
+      .where("visitor", "=", "visitor-search-1")
+      .execute();
     expect(logged).toEqual([{ query: "refund for [email]", results: 0, visitor: "visitor-search-1" }]);
 
     const report = await apiAs(db, lead, clock.now).kb.analytics({});
     expect(report.topQueries[0]).toEqual({ query: "reset password", locale: "en", count: 4, avgResults: 3 });
     expect(report.topQueries.map((q) => q.query)).not.toContain("x");
     expect(report.noResults).toEqual(
-      expect.arrayContaining([{ query: "zzqx nothing", locale: "en", count: 2 }, { query: "refund for [email]", locale: "en", count: 1 }]),
+      expect.arrayContaining([
+        { query: "zzqx nothing", locale: "en", count: 2 },
+        { query: "refund for [email]", locale: "en", count: 1 },
+      ]),
     );
     expect(report.noResults.map((q) => q.query)).not.toContain("reset password");
     expect(report.ticketAfter).toEqual([]);
@@ -118,7 +172,10 @@ describeEachDialect("feedback and help-center analytics (tests run in order)", (
     await logSearch(db, clock.now(), { query: "invoice not received", locale: "en", results: 2, visitor: "visitor-v1" });
     await logSearch(db, clock.now(), { query: "someone else asks", locale: "en", results: 2, visitor: "visitor-other" });
     clock.advance(5 * 60_000);
-    await callerAs(db, customer, clock.now, "visitor-v1").tickets.create({ subject: "Invoice missing", description: "I never received the November invoice." });
+    await callerAs(db, customer, clock.now, "visitor-v1").tickets.create({
+      subject: "Invoice missing",
+      description: "I never received the November invoice.",
+    });
 
     const report = await apiAs(db, lead, clock.now).kb.analytics({});
     expect(report.ticketAfter).toEqual([{ query: "invoice not received", locale: "en", count: 1 }]);
@@ -132,14 +189,20 @@ describeEachDialect("feedback and help-center analytics (tests run in order)", (
     await callerAs(db, null, clock.now).kb.suggestionOpened({ articleId: b }); // no visitor cookie: nothing to follow
     expect(await count(db, "kb_deflections")).toBe(2);
     clock.advance(10 * 60_000);
-    await callerAs(db, customer, clock.now, "visitor-v2").tickets.create({ subject: "Still stuck", description: "The article did not answer my question." });
+    await callerAs(db, customer, clock.now, "visitor-v2").tickets.create({
+      subject: "Still stuck",
+      description: "The article did not answer my question.",
+    });
 
     // Too recent to judge yet.
     expect((await apiAs(db, lead, clock.now).kb.analytics({})).deflection).toEqual({ opened: 0, deflected: 0, filed: 0 });
     clock.set(opened + FOLLOW_UP_MS + 1);
     expect((await apiAs(db, lead, clock.now).kb.analytics({})).deflection).toEqual({ opened: 2, deflected: 1, filed: 1 });
     const rows = await db.selectFrom("kb_deflections").select(["visitor", "ticket_filed"]).orderBy("visitor").execute();
-    expect(rows).toEqual([{ visitor: "visitor-v2", ticket_filed: 1 }, { visitor: "visitor-w", ticket_filed: 0 }]);
+    expect(rows).toEqual([
+      { visitor: "visitor-v2", ticket_filed: 1 },
+      { visitor: "visitor-w", ticket_filed: 0 },
+    ]);
   });
 
   it("only leads may read the analytics: agents and customers get NOT_FOUND, anonymous callers UNAUTHORIZED", async () => {
@@ -161,7 +224,12 @@ describeEachDialect("feedback and help-center analytics (tests run in order)", (
 
   it("recent comments are limited to the days asked for, like the rest of the report", async () => {
     const db = use();
-    await callerAs(db, null, () => clock.now() - 40 * DAY).kb.feedback({ articleId: b, helpful: false, reason: "other", comment: "A comment from long ago" });
+    await callerAs(db, null, () => clock.now() - 40 * DAY).kb.feedback({
+      articleId: b,
+      helpful: false,
+      reason: "other",
+      comment: "A comment from long ago",
+    });
     const report = await apiAs(db, lead, clock.now).kb.analytics({ days: 30 });
     expect(report.recentComments.map((c) => c.comment)).not.toContain("A comment from long ago");
   });
@@ -170,7 +238,12 @@ describeEachDialect("feedback and help-center analytics (tests run in order)", (
   it("a suggestion opened for an article that does not exist is not a server error", async () => {
     const db = use();
     const before = await count(db, "kb_deflections");
-    const outcome = await callerAs(db, null, clock.now, "visitor-x").kb.suggestionOpened({ articleId: 999_999 }).then(() => "OK", (e: { code?: string }) => e.code);
+    const outcome = await callerAs(db, null, clock.now, "visitor-x")
+      .kb.suggestionOpened({ articleId: 999_999 })
+      .then(
+        () => "OK",
+        (e: { code?: string }) => e.code,
+      );
     expect(outcome).not.toBe("INTERNAL_SERVER_ERROR");
     expect(await count(db, "kb_deflections")).toBe(before);
   });

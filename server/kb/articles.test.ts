@@ -16,14 +16,27 @@ let n = 0;
 function article(over: Partial<TSaveArticle> = {}): TSaveArticle {
   const slug = `kb-article-${++n}`;
   return {
-    slug, translationKey: slug, locale: "en", category: "backups", title: `Restoring a backup ${n}`,
-    summary: "How to ask for a restore.", tags: ["backup"], body: "Open a ticket and name the date.", ...over,
+    slug,
+    translationKey: slug,
+    locale: "en",
+    category: "backups",
+    title: `Restoring a backup ${n}`,
+    summary: "How to ask for a restore.",
+    tags: ["backup"],
+    body: "Open a ticket and name the date.",
+    ...over,
   };
 }
 
 const row = (db: DB, id: number) => db.selectFrom("kb_articles").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const lastAudit = (db: DB, id: number) =>
-  db.selectFrom("audit_events").selectAll().where("entity_type", "=", "article").where("entity_id", "=", String(id)).orderBy("id", "desc").executeTakeFirstOrThrow();
+  db
+    .selectFrom("audit_events")
+    .selectAll()
+    .where("entity_type", "=", "article")
+    .where("entity_id", "=", String(id))
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
 
 describeEachDialect("writing articles through the API", (use) => {
   const clock = manualClock();
@@ -75,7 +88,9 @@ describeEachDialect("writing articles through the API", (use) => {
   it("once published, an agent may no longer edit the article, and nothing changes", async () => {
     const db = use();
     const before = await kbSnapshot(db);
-    expect(await errorCode(apiAs(db, agent).kb.save({ ...publishedInput, id: publishedId, status: "published", title: "Agent rewrite" }))).toBe("FORBIDDEN");
+    expect(
+      await errorCode(apiAs(db, agent).kb.save({ ...publishedInput, id: publishedId, status: "published", title: "Agent rewrite" })),
+    ).toBe("FORBIDDEN");
     expect(await errorCode(apiAs(db, agent).kb.save({ ...publishedInput, id: publishedId, status: "draft" }))).toBe("FORBIDDEN");
     expect(await kbSnapshot(db)).toEqual(before);
   });
@@ -101,9 +116,13 @@ describeEachDialect("writing articles through the API", (use) => {
   it("a slug already taken by another article is refused with CONFLICT on the slug field", async () => {
     const db = use();
     const before = await kbSnapshot(db);
-    const err = await apiAs(db, agent).kb.save({ ...article(), slug: publishedInput.slug }).catch((e: unknown) => e);
+    const err = await apiAs(db, agent)
+      .kb.save({ ...article(), slug: publishedInput.slug })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "CONFLICT", cause: { field: "slug" } });
-    expect(await errorCode(apiAs(db, agent).kb.save({ ...draftInput, id: draftId, slug: publishedInput.slug.toUpperCase() }))).toBe("CONFLICT");
+    expect(await errorCode(apiAs(db, agent).kb.save({ ...draftInput, id: draftId, slug: publishedInput.slug.toUpperCase() }))).toBe(
+      "CONFLICT",
+    );
     expect(await kbSnapshot(db)).toEqual(before);
   });
 
@@ -117,7 +136,9 @@ describeEachDialect("writing articles through the API", (use) => {
   ])("%s is refused with BAD_REQUEST on its field, and nothing is written", async (_what, over, field) => {
     const db = use();
     const before = await kbSnapshot(db);
-    const err = await apiAs(db, lead).kb.save({ ...article(), ...over } as TSaveArticle).catch((e: unknown) => e);
+    const err = await apiAs(db, lead)
+      .kb.save({ ...article(), ...over } as TSaveArticle)
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "BAD_REQUEST" });
     const paths = (err as { cause?: { issues?: { path: (string | number)[] }[] } }).cause?.issues?.map((i) => i.path.join("."));
     expect(paths).toContain(field);

@@ -12,7 +12,12 @@ import { transact } from "../db/transact";
 export async function recordFeedback(db: DB, ctx: RequestCtx, raw: z.input<typeof ZFeedback>): Promise<void> {
   const input = ZFeedback.parse(raw);
   await transact(db, async (trx) => {
-    const article = await trx.selectFrom("kb_articles").select("id").where("id", "=", input.articleId).where("status", "=", "published").executeTakeFirst();
+    const article = await trx
+      .selectFrom("kb_articles")
+      .select("id")
+      .where("id", "=", input.articleId)
+      .where("status", "=", "published")
+      .executeTakeFirst();
     if (!article) throw notFound(msg("err.articleNotFound"));
     const res = await trx
       .insertInto("kb_feedback")

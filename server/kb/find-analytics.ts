@@ -4,7 +4,15 @@ import type { DB } from "../db";
 import { FOLLOW_UP_MS } from "./analytics";
 
 export interface KbAnalytics {
-  articles: { id: number; slug: string; title: string; locale: string; helpful: number; notHelpful: number; reasons: Record<string, number> }[];
+  articles: {
+    id: number;
+    slug: string;
+    title: string;
+    locale: string;
+    helpful: number;
+    notHelpful: number;
+    reasons: Record<string, number>;
+  }[];
   topQueries: { query: string; locale: string; count: number; avgResults: number }[];
   noResults: { query: string; locale: string; count: number }[];
   ticketAfter: { query: string; locale: string; count: number }[];
@@ -23,7 +31,11 @@ export async function findKbAnalytics(db: DB, now: number, days = 30): Promise<K
       .select(["query", "locale", count.as("n"), sql<number>`avg(results)`.as("avg_results")])
       .where("created_at", ">=", since);
     if (column) q = q.where(column, "=", value!);
-    return q.groupBy(["query", "locale"]).orderBy(sql`count(*)`, "desc").limit(20).execute();
+    return q
+      .groupBy(["query", "locale"])
+      .orderBy(sql`count(*)`, "desc")
+      .limit(20)
+      .execute();
   };
 
   const [fb, reasons, top, none, gaps, defl, comments] = await Promise.all([
@@ -72,12 +84,26 @@ export async function findKbAnalytics(db: DB, now: number, days = 30): Promise<K
   const filed = Number(defl.filed ?? 0);
   return {
     articles: fb
-      .map((r) => ({ id: r.id, slug: r.slug, title: r.title, locale: r.locale, helpful: Number(r.helpful ?? 0), notHelpful: Number(r.total) - Number(r.helpful ?? 0), reasons: byArticle.get(r.id) ?? {} }))
+      .map((r) => ({
+        id: r.id,
+        slug: r.slug,
+        title: r.title,
+        locale: r.locale,
+        helpful: Number(r.helpful ?? 0),
+        notHelpful: Number(r.total) - Number(r.helpful ?? 0),
+        reasons: byArticle.get(r.id) ?? {},
+      }))
       .sort((a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful),
     topQueries: top.map((r) => ({ query: r.query, locale: r.locale, count: Number(r.n), avgResults: Math.round(Number(r.avg_results)) })),
     noResults: none.map((r) => ({ query: r.query, locale: r.locale, count: Number(r.n) })),
     ticketAfter: gaps.map((r) => ({ query: r.query, locale: r.locale, count: Number(r.n) })),
     deflection: { opened, filed, deflected: opened - filed },
-    recentComments: comments.map((c) => ({ slug: c.slug, title: c.title, reason: c.reason, comment: c.comment ?? "", createdAt: c.created_at })),
+    recentComments: comments.map((c) => ({
+      slug: c.slug,
+      title: c.title,
+      reason: c.reason,
+      comment: c.comment ?? "",
+      createdAt: c.created_at,
+    })),
   };
 }

@@ -19,7 +19,17 @@ export interface ArticleListItem {
 const LIST_COLUMNS = ["id", "kind", "slug", "locale", "category", "title", "summary", "status", "updated_at", "position"] as const;
 
 function toItem(r: Pick<KbArticle, (typeof LIST_COLUMNS)[number]>): ArticleListItem {
-  return { id: r.id, kind: r.kind, slug: r.slug, locale: r.locale, category: r.category, title: r.title, summary: r.summary, status: r.status, updatedAt: r.updated_at };
+  return {
+    id: r.id,
+    kind: r.kind,
+    slug: r.slug,
+    locale: r.locale,
+    category: r.category,
+    title: r.title,
+    summary: r.summary,
+    status: r.status,
+    updatedAt: r.updated_at,
+  };
 }
 
 /** Published entries of one language, in category order; optionally one category or one kind. */
@@ -99,8 +109,18 @@ export async function getPublishedArticle(db: DB, slug: string): Promise<Publish
     .slice(0, 5)
     .map(({ s }) => toItem(s));
   return {
-    id: a.id, kind: a.kind, slug: a.slug, locale: a.locale, category: a.category, title: a.title, summary: a.summary,
-    tags: [...tags], body: a.body, updatedAt: a.updated_at, translation: translation ?? null, related,
+    id: a.id,
+    kind: a.kind,
+    slug: a.slug,
+    locale: a.locale,
+    category: a.category,
+    title: a.title,
+    summary: a.summary,
+    tags: [...tags],
+    body: a.body,
+    updatedAt: a.updated_at,
+    translation: translation ?? null,
+    related,
   };
 }
 
@@ -109,7 +129,11 @@ export async function findArticlesForStaff(
   db: DB,
   q: { status?: ArticleStatus; locale?: Locale; kind?: ArticleKind; cursor?: number; limit: number },
 ): Promise<{ items: ArticleListItem[]; nextCursor: number | null }> {
-  let query = db.selectFrom("kb_articles").select([...LIST_COLUMNS]).orderBy("id", "desc").limit(q.limit + 1);
+  let query = db
+    .selectFrom("kb_articles")
+    .select([...LIST_COLUMNS])
+    .orderBy("id", "desc")
+    .limit(q.limit + 1);
   if (q.status) query = query.where("status", "=", q.status);
   if (q.locale) query = query.where("locale", "=", q.locale);
   if (q.kind) query = query.where("kind", "=", q.kind);

@@ -13,9 +13,21 @@ export async function getArticleForEdit(db: DB, ctx: RequestCtx, id: number) {
   const a = await db.selectFrom("kb_articles").selectAll().where("id", "=", id).executeTakeFirst();
   if (!a) throw notFound(msg("err.articleNotFound"));
   return {
-    id: a.id, kind: a.kind, slug: a.slug, locale: a.locale, translationKey: a.translation_key, category: a.category,
-    title: a.title, summary: a.summary, tags: fromJson<string[]>(a.tags) ?? [], body: a.body, status: a.status,
-    position: a.position, revision: a.revision, sourcePath: a.source_path, updatedAt: a.updated_at,
+    id: a.id,
+    kind: a.kind,
+    slug: a.slug,
+    locale: a.locale,
+    translationKey: a.translation_key,
+    category: a.category,
+    title: a.title,
+    summary: a.summary,
+    tags: fromJson<string[]>(a.tags) ?? [],
+    body: a.body,
+    status: a.status,
+    position: a.position,
+    revision: a.revision,
+    sourcePath: a.source_path,
+    updatedAt: a.updated_at,
     can: { saveDraft: mayWrite(ctx, a.status, "draft"), publish: mayWrite(ctx, a.status, "published") },
   };
 }

@@ -5,8 +5,17 @@ import type { TSaveArticle } from "./schemas";
 import { findPublishedFaq } from "./find-articles";
 
 const entry = (slug: string, over: Partial<TSaveArticle> = {}): TSaveArticle => ({
-  kind: "faq", slug, translationKey: slug, locale: "en", category: "backups", title: `Question ${slug}`,
-  summary: "", tags: [], body: `Answer to **${slug}**.`, status: "published", ...over,
+  kind: "faq",
+  slug,
+  translationKey: slug,
+  locale: "en",
+  category: "backups",
+  title: `Question ${slug}`,
+  summary: "",
+  tags: [],
+  body: `Answer to **${slug}**.`,
+  status: "published",
+  ...over,
 });
 
 describeEachDialect("public help-center reads", (use) => {
@@ -27,7 +36,13 @@ describeEachDialect("public help-center reads", (use) => {
       ["faq-restore-b", "backups"],
       ["faq-first-ticket", "getting-started"],
     ]);
-    expect(faq[0]).toMatchObject({ kind: "faq", locale: "en", title: "Question faq-restore-a", body: "Answer to **faq-restore-a**.", status: "published" });
+    expect(faq[0]).toMatchObject({
+      kind: "faq",
+      locale: "en",
+      title: "Question faq-restore-a",
+      body: "Answer to **faq-restore-a**.",
+      status: "published",
+    });
     expect((await findPublishedFaq(use(), "ru")).map((f) => f.slug)).toEqual(["faq-ru"]);
   });
 

@@ -53,10 +53,19 @@ describeEachDialect("article revisions (tests run in order over one article)", (
     expect(diff.fields.map((f) => f.field)).toEqual(["title", "body"]);
 
     const title = diff.fields[0].parts;
-    const words = (kind: string) => title.filter((p) => p.kind === kind).map((p) => p.text.trim()).join(" ");
+    const words = (kind: string) =>
+      title
+        .filter((p) => p.kind === kind)
+        .map((p) => p.text.trim())
+        .join(" ");
     expect(words("removed")).toBe("Turning on");
     expect(words("added")).toBe("Setting up");
-    expect(title.filter((p) => p.kind === "same").map((p) => p.text).join("")).toContain("two-factor sign-in");
+    expect(
+      title
+        .filter((p) => p.kind === "same")
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("two-factor sign-in");
 
     const body = diff.fields[1].parts;
     expect(body.filter((p) => p.kind === "removed").map((p) => p.text)).toEqual(["Scan the code.\n"]);
@@ -82,7 +91,13 @@ describeEachDialect("article revisions (tests run in order over one article)", (
     expect(revs[0]).toMatchObject({ note: "Restored revision 1", title: v1.title, authorName: agent.name });
     expect((await apiAs(db, agent).kb.diff({ articleId: id, from: 1, to: 4 })).fields).toEqual([]);
 
-    const audit = await db.selectFrom("audit_events").selectAll().where("entity_type", "=", "article").where("entity_id", "=", String(id)).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("entity_type", "=", "article")
+      .where("entity_id", "=", String(id))
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ action: "article.restored", actor_id: agent.id });
     expect(JSON.parse(audit.before_json!)).toMatchObject({ revision: 3 });
     expect(JSON.parse(audit.after_json!)).toMatchObject({ revision: 4, title: v1.title });
@@ -105,13 +120,19 @@ describeEachDialect("article revisions (tests run in order over one article)", (
     expect(await kbSnapshot(db)).toEqual(before);
     // A lead may; the article stays published.
     expect(await apiAs(db, lead).kb.restore({ articleId: id, number: 1 })).toEqual({ id, revision: 6 });
-    expect(await db.selectFrom("kb_articles").select(["status", "title"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({ status: "published", title: v1.title });
+    expect(await db.selectFrom("kb_articles").select(["status", "title"]).where("id", "=", id).executeTakeFirstOrThrow()).toEqual({
+      status: "published",
+      title: v1.title,
+    });
   });
 
   it("customers get NOT_FOUND and anonymous callers UNAUTHORIZED from history procedures, and nothing changes", async () => {
     const db = use();
     const before = await kbSnapshot(db);
-    for (const [actor, code] of [[customer, "NOT_FOUND"], [null, "UNAUTHORIZED"]] as const) {
+    for (const [actor, code] of [
+      [customer, "NOT_FOUND"],
+      [null, "UNAUTHORIZED"],
+    ] as const) {
       const api = apiAs(db, actor);
       expect(await errorCode(api.kb.revisions({ articleId: id }))).toBe(code);
       expect(await errorCode(api.kb.diff({ articleId: id, from: 1, to: 3 }))).toBe(code);

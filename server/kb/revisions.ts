@@ -26,7 +26,14 @@ export async function findRevisions(db: DB, ctx: RequestCtx, articleId: number):
     .orderBy("r.number", "desc")
     .execute();
   if (rows.length === 0) throw notFound(msg("err.articleNotFound"));
-  return rows.map((r) => ({ number: r.number, note: r.note, status: r.status, title: r.title, authorName: r.author_name, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    number: r.number,
+    note: r.note,
+    status: r.status,
+    title: r.title,
+    authorName: r.author_name,
+    createdAt: r.created_at,
+  }));
 }
 
 export interface DiffPart {
@@ -46,7 +53,11 @@ const part = (p: { added?: boolean; removed?: boolean; value: string }): DiffPar
 });
 
 /** A readable diff between any two revisions: words for short fields, lines for the body. */
-export async function diffRevisions(db: DB, ctx: RequestCtx, input: { articleId: number; from: number; to: number }): Promise<RevisionDiff> {
+export async function diffRevisions(
+  db: DB,
+  ctx: RequestCtx,
+  input: { articleId: number; from: number; to: number },
+): Promise<RevisionDiff> {
   if (!can(ctx.actor, "article.edit")) throw notFound(msg("err.articleNotFound"));
   const revs = await db
     .selectFrom("kb_revisions")

@@ -22,7 +22,8 @@ export function mayWrite(ctx: RequestCtx, from: ArticleStatus | null, to: Articl
 
 function actionFor(existing: KbArticle | null, to: ArticleStatus): string {
   if (!existing) return to === "published" ? "article.published" : "article.created";
-  if (existing.status !== to) return to === "published" ? "article.published" : to === "archived" ? "article.archived" : "article.unpublished";
+  if (existing.status !== to)
+    return to === "published" ? "article.published" : to === "archived" ? "article.archived" : "article.unpublished";
   return "article.updated";
 }
 
@@ -53,13 +54,25 @@ export async function restoreRevision(db: DB, ctx: RequestCtx, input: { articleI
   return transact(db, async (trx) => {
     const existing = await forUpdate(trx, trx.selectFrom("kb_articles").selectAll().where("id", "=", input.articleId)).executeTakeFirst();
     if (!existing || !can(ctx.actor, "article.edit")) throw notFound(msg("err.articleNotFound"));
-    const rev = await trx.selectFrom("kb_revisions").selectAll().where("article_id", "=", existing.id).where("number", "=", input.number).executeTakeFirst();
+    const rev = await trx
+      .selectFrom("kb_revisions")
+      .selectAll()
+      .where("article_id", "=", existing.id)
+      .where("number", "=", input.number)
+      .executeTakeFirst();
     if (!rev) throw notFound(msg("err.revisionNotFound"));
     if (!mayWrite(ctx, existing.status, existing.status)) throw new AppError("FORBIDDEN", msg("err.publishPermission"));
     const base = fieldsOf(existing);
     return writeArticle(trx, ctx, {
       existing,
-      fields: { ...base, title: rev.title, summary: rev.summary, category: rev.category as typeof base.category, tags: JSON.parse(rev.tags) as string[], body: rev.body },
+      fields: {
+        ...base,
+        title: rev.title,
+        summary: rev.summary,
+        category: rev.category as typeof base.category,
+        tags: JSON.parse(rev.tags) as string[],
+        body: rev.body,
+      },
       status: existing.status,
       note: `Restored revision ${rev.number}`,
       action: "article.restored",

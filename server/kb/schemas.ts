@@ -24,7 +24,9 @@ export const ZArticleFields = z.object({
   title: zText().trim().min(3, msg("err.title.short")).max(150, msg("err.title.long")),
   summary: zText().trim().max(250, msg("err.summary.long")).default(""),
   tags: ZTags,
-  body: zText().max(100_000, msg("err.text.long")).refine((v) => v.trim().length > 0, msg("err.body.empty")),
+  body: zText()
+    .max(100_000, msg("err.text.long"))
+    .refine((v) => v.trim().length > 0, msg("err.body.empty")),
   position: z.number().int().min(0).max(10_000).default(100),
 });
 export type TArticleFields = z.input<typeof ZArticleFields>;

@@ -18,9 +18,22 @@ export function articleUrl(hit: { slug: string; kind: string; locale: string }):
 }
 
 /** Searches published entries of one language; the query is logged (without personal data) unless told not to. */
-export async function searchArticles(db: DB, engine: SearchEngine, ctx: RequestCtx, raw: TSearchQuery, opts: { log: boolean }): Promise<SearchResponse> {
+export async function searchArticles(
+  db: DB,
+  engine: SearchEngine,
+  ctx: RequestCtx,
+  raw: TSearchQuery,
+  opts: { log: boolean },
+): Promise<SearchResponse> {
   const input = ZSearchQuery.parse(raw);
-  const result = await engine.search({ q: input.q, locale: input.locale, category: input.category, kind: input.kind, limit: input.limit, offset: input.offset });
+  const result = await engine.search({
+    q: input.q,
+    locale: input.locale,
+    category: input.category,
+    kind: input.kind,
+    limit: input.limit,
+    offset: input.offset,
+  });
   if (opts.log && input.q && input.offset === 0) {
     await logSearch(db, ctx.now(), { query: input.q, locale: input.locale, results: result.total, visitor: ctx.visitor });
   }

@@ -41,8 +41,19 @@ describeEachDialect("GET /api/search as plain HTTP data (tests run in order)", (
   beforeAll(async () => {
     const db = use();
     const api = apiAs(db, await makeLead(db), clock.now);
-    for (const [slug, title] of [["restore-a-backup", "How to restore a backup"], ["report-an-incident", "How to report an incident"]]) {
-      await api.kb.save({ slug, translationKey: slug, locale: "en", category: "sla", title, body: `${title}: step by step.`, status: "published" });
+    for (const [slug, title] of [
+      ["restore-a-backup", "How to restore a backup"],
+      ["report-an-incident", "How to report an incident"],
+    ]) {
+      await api.kb.save({
+        slug,
+        translationKey: slug,
+        locale: "en",
+        category: "sla",
+        title,
+        body: `${title}: step by step.`,
+        status: "published",
+      });
     }
     engine = createOramaEngine();
     await engine.replaceAll(await loadSearchDocs(db));

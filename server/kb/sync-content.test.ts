@@ -26,21 +26,40 @@ function contentFile(slug: string, opts: { locale?: string; title?: string; body
     order: "10",
     ...opts.fm,
   };
-  const yaml = Object.entries(fm).map(([k, v]) => `${k}: ${v}`).join("\n");
+  const yaml = Object.entries(fm)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\n");
   return `---\n${yaml}\n---\n\n${opts.body ?? `The body of ${slug}.`}\n`;
 }
 
 const bySlug = (db: DB, slug: string) => db.selectFrom("kb_articles").selectAll().where("slug", "=", slug).executeTakeFirstOrThrow();
 const auditActions = async (db: DB, id: number) =>
-  (await db.selectFrom("audit_events").select("action").where("entity_type", "=", "article").where("entity_id", "=", String(id)).orderBy("id").execute()).map((r) => r.action);
+  (
+    await db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("entity_type", "=", "article")
+      .where("entity_id", "=", String(id))
+      .orderBy("id")
+      .execute()
+  ).map((r) => r.action);
 const indexJobs = async (db: DB, id: number) =>
-  (await db.selectFrom("jobs").select("payload").where("type", "=", "search.index").execute()).filter((j) => JSON.parse(j.payload).articleId === id).length;
+  (await db.selectFrom("jobs").select("payload").where("type", "=", "search.index").execute()).filter(
+    (j) => JSON.parse(j.payload).articleId === id,
+  ).length;
 
 describe("parseContentFile", () => {
   it("reads the front matter, takes `order` as the position and hashes the text", () => {
     const text = contentFile("printer-fire", { fm: { order: "7" } });
     const f = parseContentFile("articles/en/printer-fire.md", text);
-    expect(f.fields).toMatchObject({ slug: "printer-fire", kind: "article", locale: "en", category: "incidents", position: 7, tags: ["outage", "report"] });
+    expect(f.fields).toMatchObject({
+      slug: "printer-fire",
+      kind: "article",
+      locale: "en",
+      category: "incidents",
+      position: 7,
+      tags: ["outage", "report"],
+    });
     expect(f.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(parseContentFile("faq/en/printer-fire.md", text).fields.kind).toBe("faq");
   });
@@ -66,7 +85,15 @@ describeEachDialect("content sync (tests run in order over one content folder)",
   };
   const sync = async () => {
     const { files, errors } = await readContentDir(dir);
-    return { errors, report: await syncContent(use(), ctx, files, errors.map((e) => e.path)) };
+    return {
+      errors,
+      report: await syncContent(
+        use(),
+        ctx,
+        files,
+        errors.map((e) => e.path),
+      ),
+    };
   };
 
   beforeAll(async () => {
@@ -82,7 +109,13 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     put("faq/en/what-is-urgent.md", contentFile("what-is-urgent"));
     const { errors, report } = await sync();
     expect(errors).toEqual([]);
-    expect(report).toEqual({ added: ["site-is-down", "sait-ne-rabotaet", "what-is-urgent"], updated: [], archived: [], unchanged: 0, conflicts: [] });
+    expect(report).toEqual({
+      added: ["site-is-down", "sait-ne-rabotaet", "what-is-urgent"],
+      updated: [],
+      archived: [],
+      unchanged: 0,
+      conflicts: [],
+    });
     for (const slug of report.added) {
       const a = await bySlug(db, slug);
       expect(a).toMatchObject({ status: "published", revision: 1, published_at: clock.now() });
@@ -113,7 +146,15 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     const { report } = await sync();
     expect(report).toEqual({ added: [], updated: ["site-is-down"], archived: [], unchanged: 2, conflicts: [] });
     const after = await bySlug(db, "site-is-down");
-    expect(after).toMatchObject({ id: before.id, revision: 2, status: "published", title: "Is your site down?", body: "A new body.\n", published_at: before.published_at, updated_at: clock.now() });
+    expect(after).toMatchObject({
+      id: before.id,
+      revision: 2,
+      status: "published",
+      title: "Is your site down?",
+      body: "A new body.\n",
+      published_at: before.published_at,
+      updated_at: clock.now(),
+    });
     expect(await auditActions(db, after.id)).toEqual(["article.created", "article.synced"]);
     expect(await indexJobs(db, after.id)).toBe(2);
     expect((await getPublishedArticle(db, "site-is-down"))?.title).toBe("Is your site down?");
@@ -143,7 +184,12 @@ describeEachDialect("content sync (tests run in order over one content folder)",
     put("faq/en/what-is-urgent.md", contentFile("what-is-urgent"));
     const { report } = await sync();
     expect(report.updated).toEqual(["what-is-urgent"]);
-    expect(await bySlug(db, "what-is-urgent")).toMatchObject({ id: archived.id, status: "published", revision: 3, published_at: clock.now() });
+    expect(await bySlug(db, "what-is-urgent")).toMatchObject({
+      id: archived.id,
+      status: "published",
+      revision: 3,
+      published_at: clock.now(),
+    });
     expect(await getPublishedArticle(db, "what-is-urgent")).not.toBeNull();
   });
 
@@ -181,7 +227,11 @@ describeEachDialect("content sync (tests run in order over one content folder)",
   it("an edit made in the app survives a re-sync of the unchanged file; a later change to the file wins", async () => {
     const db = use();
     const a = await bySlug(db, "sait-ne-rabotaet");
-    await saveArticle(db, { ...systemCtx(clock.now), actor: lead }, { ...fieldsOf(a), id: a.id, status: "published", title: "Сайт недоступен: что делать" });
+    await saveArticle(
+      db,
+      { ...systemCtx(clock.now), actor: lead },
+      { ...fieldsOf(a), id: a.id, status: "published", title: "Сайт недоступен: что делать" },
+    );
     const edited = await bySlug(db, "sait-ne-rabotaet");
     expect(edited).toMatchObject({ revision: 2, source_path: a.source_path, source_hash: a.source_hash });
 

@@ -54,7 +54,12 @@ export async function syncContent(db: DB, ctx: RequestCtx, files: ContentFile[],
     if (outcome === "unchanged") report.unchanged++;
     else report[outcome].push(file.fields.slug);
   }
-  const fromFiles = await db.selectFrom("kb_articles").selectAll().where("source_path", "is not", null).where("status", "!=", "archived").execute();
+  const fromFiles = await db
+    .selectFrom("kb_articles")
+    .selectAll()
+    .where("source_path", "is not", null)
+    .where("status", "!=", "archived")
+    .execute();
   for (const gone of fromFiles.filter((a) => !seen.has(a.source_path!))) {
     await transact(db, async (trx) => {
       await writeArticle(trx, ctx, {

@@ -17,8 +17,16 @@ export const SEARCH_INDEX_JOB = "search.index";
 /** An article row as the fields `writeArticle` takes, to write it again with a change (status, restore). */
 export function fieldsOf(a: KbArticle): ArticleFields {
   return {
-    kind: a.kind, slug: a.slug, locale: a.locale, translationKey: a.translation_key, category: a.category as ArticleFields["category"],
-    title: a.title, summary: a.summary, tags: fromJson<string[]>(a.tags) ?? [], body: a.body, position: a.position,
+    kind: a.kind,
+    slug: a.slug,
+    locale: a.locale,
+    translationKey: a.translation_key,
+    category: a.category as ArticleFields["category"],
+    title: a.title,
+    summary: a.summary,
+    tags: fromJson<string[]>(a.tags) ?? [],
+    body: a.body,
+    position: a.position,
   };
 }
 
@@ -59,7 +67,8 @@ export async function writeArticle(
     status,
     position: fields.position,
     updated_at: now,
-    published_at: status === "published" ? (existing?.status === "published" ? existing.published_at : now) : (existing?.published_at ?? null),
+    published_at:
+      status === "published" ? (existing?.status === "published" ? existing.published_at : now) : (existing?.published_at ?? null),
     ...(input.source !== undefined ? { source_path: input.source?.path ?? null, source_hash: input.source?.hash ?? null } : {}),
   };
 
@@ -67,18 +76,34 @@ export async function writeArticle(
   let revision: number;
   if (existing) {
     revision = existing.revision + 1;
-    await trx.updateTable("kb_articles").set({ ...row, revision }).where("id", "=", existing.id).execute();
+    await trx
+      .updateTable("kb_articles")
+      .set({ ...row, revision })
+      .where("id", "=", existing.id)
+      .execute();
     id = existing.id;
   } else {
     revision = 1;
-    const res = await trx.insertInto("kb_articles").values({ ...row, revision, created_at: now, source_path: input.source?.path ?? null, source_hash: input.source?.hash ?? null }).executeTakeFirstOrThrow();
+    const res = await trx
+      .insertInto("kb_articles")
+      .values({ ...row, revision, created_at: now, source_path: input.source?.path ?? null, source_hash: input.source?.hash ?? null })
+      .executeTakeFirstOrThrow();
     id = Number(res.insertId);
   }
   await trx
     .insertInto("kb_revisions")
     .values({
-      article_id: id, number: revision, title: row.title, summary: row.summary, category: row.category, tags: row.tags,
-      body: row.body, status, author_id: ctx.actor?.id ?? null, note: input.note.slice(0, 200), created_at: now,
+      article_id: id,
+      number: revision,
+      title: row.title,
+      summary: row.summary,
+      category: row.category,
+      tags: row.tags,
+      body: row.body,
+      status,
+      author_id: ctx.actor?.id ?? null,
+      note: input.note.slice(0, 200),
+      created_at: now,
     })
     .execute();
   await enqueueJob(trx, now, { type: SEARCH_INDEX_JOB, payload: { articleId: id } });

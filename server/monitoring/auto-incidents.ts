@@ -50,7 +50,14 @@ export async function findOpenAutoIncident(trx: Tx, monitorId: number): Promise<
   ).executeTakeFirst();
 }
 
-async function addUpdate(trx: Tx, ctx: RequestCtx, incident: Pick<Incident, "id" | "status">, status: IncidentStatus, body: string, now: number) {
+async function addUpdate(
+  trx: Tx,
+  ctx: RequestCtx,
+  incident: Pick<Incident, "id" | "status">,
+  status: IncidentStatus,
+  body: string,
+  now: number,
+) {
   const res = await trx
     .insertInto("incident_updates")
     .values({ incident_id: incident.id, status, body, author_id: null, created_at: now })
@@ -116,7 +123,10 @@ export async function openOrReopenIncident(trx: Tx, ctx: RequestCtx, s: OutageSu
     })
     .executeTakeFirstOrThrow();
   if (s.componentId !== null) {
-    await trx.insertInto("incident_components").values({ incident_id: incidentId, component_id: s.componentId, status: "major_outage" }).execute();
+    await trx
+      .insertInto("incident_components")
+      .values({ incident_id: incidentId, component_id: s.componentId, status: "major_outage" })
+      .execute();
   }
   await emitStatusEvent(trx, now, { type: "incident.opened", incidentId, updateId: Number(upd.insertId) });
   await recordAudit(trx, ctx, {
@@ -174,7 +184,14 @@ export async function resolveQuietIncidents(db: DB, ctx: RequestCtx, quietMs = D
       if (now - quietSince < quietMs) return false;
       const subject = await loadOutageSubject(trx, c.monitor_id!);
       const minutes = Math.round(quietMs / 60_000);
-      await addUpdate(trx, ctx, incident, "resolved", `${subject?.displayName ?? "The service"} has been working normally for ${minutes} minutes. This incident is resolved.`, now);
+      await addUpdate(
+        trx,
+        ctx,
+        incident,
+        "resolved",
+        `${subject?.displayName ?? "The service"} has been working normally for ${minutes} minutes. This incident is resolved.`,
+        now,
+      );
       await closeAlerts(trx, c.monitor_id!, now);
       return true;
     });

@@ -31,11 +31,25 @@ const num = (v: number | null) => (v === null ? null : Number(v));
 
 function view(m: Monitor & { component_name: string | null }): MonitorView {
   return {
-    id: m.id, name: m.name, kind: m.kind, target: m.target, componentId: m.component_id, componentName: m.component_name,
-    config: parseConfig(m.config), intervalS: m.interval_s, timeoutMs: m.timeout_ms, failThreshold: m.fail_threshold,
-    recoverThreshold: m.recover_threshold, enabled: m.enabled === 1, state: m.state, lastCheckedAt: num(m.last_checked_at),
-    lastHeartbeatAt: num(m.last_heartbeat_at), lastLatencyMs: m.last_latency_ms, lastError: m.last_error,
-    nextCheckAt: Number(m.next_check_at), hasHeartbeatToken: m.heartbeat_token_hash !== null,
+    id: m.id,
+    name: m.name,
+    kind: m.kind,
+    target: m.target,
+    componentId: m.component_id,
+    componentName: m.component_name,
+    config: parseConfig(m.config),
+    intervalS: m.interval_s,
+    timeoutMs: m.timeout_ms,
+    failThreshold: m.fail_threshold,
+    recoverThreshold: m.recover_threshold,
+    enabled: m.enabled === 1,
+    state: m.state,
+    lastCheckedAt: num(m.last_checked_at),
+    lastHeartbeatAt: num(m.last_heartbeat_at),
+    lastLatencyMs: m.last_latency_ms,
+    lastError: m.last_error,
+    nextCheckAt: Number(m.next_check_at),
+    hasHeartbeatToken: m.heartbeat_token_hash !== null,
   };
 }
 
@@ -81,7 +95,12 @@ export async function findRecentChecks(db: DB, input: { id: number; limit: numbe
     .limit(input.limit)
     .execute();
   return rows.map((r) => ({
-    id: r.id, checkedAt: Number(r.checked_at), scheduledAt: Number(r.scheduled_at), result: r.result, latencyMs: r.latency_ms, error: r.error,
+    id: r.id,
+    checkedAt: Number(r.checked_at),
+    scheduledAt: Number(r.scheduled_at),
+    result: r.result,
+    latencyMs: r.latency_ms,
+    error: r.error,
   }));
 }
 

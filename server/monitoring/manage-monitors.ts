@@ -15,10 +15,22 @@ import { msg } from "@/lib/i18n";
 import { transact } from "../db/transact";
 
 /** What the audit trail keeps of a monitor: its settings, never the token hash. */
-function auditView(m: Pick<Monitor, "name" | "kind" | "target" | "component_id" | "interval_s" | "timeout_ms" | "fail_threshold" | "recover_threshold" | "config">) {
+function auditView(
+  m: Pick<
+    Monitor,
+    "name" | "kind" | "target" | "component_id" | "interval_s" | "timeout_ms" | "fail_threshold" | "recover_threshold" | "config"
+  >,
+) {
   return {
-    name: m.name, kind: m.kind, target: m.target, componentId: m.component_id, intervalS: m.interval_s, timeoutMs: m.timeout_ms,
-    failThreshold: m.fail_threshold, recoverThreshold: m.recover_threshold, config: parseConfig(m.config),
+    name: m.name,
+    kind: m.kind,
+    target: m.target,
+    componentId: m.component_id,
+    intervalS: m.interval_s,
+    timeoutMs: m.timeout_ms,
+    failThreshold: m.fail_threshold,
+    recoverThreshold: m.recover_threshold,
+    config: parseConfig(m.config),
   };
 }
 
@@ -70,7 +82,12 @@ function settingsRow(i: MonitorSettings, kind: MonitorKind) {
   };
 }
 
-export async function createMonitor(db: DB, ctx: RequestCtx, raw: TCreateMonitor, appUrl: string): Promise<{ id: number; heartbeatUrl: string | null }> {
+export async function createMonitor(
+  db: DB,
+  ctx: RequestCtx,
+  raw: TCreateMonitor,
+  appUrl: string,
+): Promise<{ id: number; heartbeatUrl: string | null }> {
   assertManager(ctx);
   const input = ZCreateMonitor.parse(raw);
   const now = ctx.now();
@@ -120,7 +137,13 @@ export async function updateMonitor(db: DB, ctx: RequestCtx, raw: TUpdateMonitor
       .set({ ...set, updated_at: now, ...(m.kind === "heartbeat" || !m.enabled ? {} : { next_check_at: now }) })
       .where("id", "=", m.id)
       .execute();
-    await recordAudit(trx, ctx, { action: "monitor.updated", entityType: "monitor", entityId: m.id, before: auditView(m), after: auditView(row) });
+    await recordAudit(trx, ctx, {
+      action: "monitor.updated",
+      entityType: "monitor",
+      entityId: m.id,
+      before: auditView(m),
+      after: auditView(row),
+    });
     if (m.component_id !== input.componentId) {
       await syncComponentStatus(trx, ctx, m.component_id, now);
       await syncComponentStatus(trx, ctx, input.componentId, now);
@@ -137,8 +160,18 @@ export async function setMonitorPaused(db: DB, ctx: RequestCtx, input: { id: num
     if (input.paused === !m.enabled) return;
     const set = input.paused
       ? { enabled: 0, state: "paused" as const, lease_until: null }
-      : { enabled: 1, state: "pending" as const, consecutive_failures: 0, consecutive_successes: 0, next_check_at: firstCheckAt(m.kind, m.interval_s, m.timeout_ms, now) };
-    await trx.updateTable("monitors").set({ ...set, updated_at: now }).where("id", "=", m.id).execute();
+      : {
+          enabled: 1,
+          state: "pending" as const,
+          consecutive_failures: 0,
+          consecutive_successes: 0,
+          next_check_at: firstCheckAt(m.kind, m.interval_s, m.timeout_ms, now),
+        };
+    await trx
+      .updateTable("monitors")
+      .set({ ...set, updated_at: now })
+      .where("id", "=", m.id)
+      .execute();
     if (input.paused) await closeAlerts(trx, m.id, now);
     await recordAudit(trx, ctx, {
       action: input.paused ? "monitor.paused" : "monitor.resumed",

@@ -16,7 +16,15 @@ async function snapshot(db: DB) {
 }
 
 const auditActions = async (db: DB, id: number) =>
-  (await db.selectFrom("audit_events").select("action").where("entity_type", "=", "monitor").where("entity_id", "=", String(id)).orderBy("id").execute()).map((r) => r.action);
+  (
+    await db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("entity_type", "=", "monitor")
+      .where("entity_id", "=", String(id))
+      .orderBy("id")
+      .execute()
+  ).map((r) => r.action);
 
 describeEachDialect("monitors: CRUD, permissions, heartbeat URL", (use) => {
   const clock = manualClock();
@@ -33,10 +41,22 @@ describeEachDialect("monitors: CRUD, permissions, heartbeat URL", (use) => {
     const db = use();
     const api = apiAs(db, lead, clock.now);
     const { id, heartbeatUrl } = await api.monitors.create({
-      kind: "http", name: "Website", target: "https://example.com/health", componentId, intervalS: 30, config: { keyword: "ok", degradedMs: 800 },
+      kind: "http",
+      name: "Website",
+      target: "https://example.com/health",
+      componentId,
+      intervalS: 30,
+      config: { keyword: "ok", degradedMs: 800 },
     });
     expect(heartbeatUrl).toBeNull();
-    expect(await api.monitors.get({ id })).toMatchObject({ name: "Website", kind: "http", state: "pending", intervalS: 30, componentName: "Website", config: { keyword: "ok", degradedMs: 800 } });
+    expect(await api.monitors.get({ id })).toMatchObject({
+      name: "Website",
+      kind: "http",
+      state: "pending",
+      intervalS: 30,
+      componentName: "Website",
+      config: { keyword: "ok", degradedMs: 800 },
+    });
     await api.monitors.update({ id, name: "Website home", target: "https://example.com/", componentId, intervalS: 60, failThreshold: 2 });
     await api.monitors.pause({ id });
     expect((await api.monitors.get({ id })).state).toBe("paused");
@@ -44,7 +64,13 @@ describeEachDialect("monitors: CRUD, permissions, heartbeat URL", (use) => {
     expect(await api.monitors.get({ id })).toMatchObject({ state: "pending", enabled: true, name: "Website home", failThreshold: 2 });
     await api.monitors.remove({ id });
     expect(await errorCode(api.monitors.get({ id }))).toBe("NOT_FOUND");
-    expect(await auditActions(db, id)).toEqual(["monitor.created", "monitor.updated", "monitor.paused", "monitor.resumed", "monitor.deleted"]);
+    expect(await auditActions(db, id)).toEqual([
+      "monitor.created",
+      "monitor.updated",
+      "monitor.paused",
+      "monitor.resumed",
+      "monitor.deleted",
+    ]);
   });
 
   it("refuses bad input with field errors", async () => {
@@ -53,13 +79,18 @@ describeEachDialect("monitors: CRUD, permissions, heartbeat URL", (use) => {
       try {
         await api.monitors.create(input as never);
       } catch (err) {
-        return Object.keys((err as { cause?: { issues?: { path: string[] }[] } }).cause?.issues?.reduce((o, i) => ({ ...o, [i.path.join(".")]: 1 }), {}) ?? {}).sort();
+        return Object.keys(
+          (err as { cause?: { issues?: { path: string[] }[] } }).cause?.issues?.reduce((o, i) => ({ ...o, [i.path.join(".")]: 1 }), {}) ??
+            {},
+        ).sort();
       }
       throw new Error("expected a failure");
     };
     expect(await bad({ kind: "http", name: "x1", target: "ftp://nope", intervalS: 60 })).toEqual(["target"]);
     expect(await bad({ kind: "tcp", name: "Database", target: "db.example.com", intervalS: 5 })).toEqual(["intervalS", "target"]);
-    expect(await bad({ kind: "http", name: "Site", target: "https://a.example", config: { expectedStatus: "2xx" } })).toEqual(["config.expectedStatus"]);
+    expect(await bad({ kind: "http", name: "Site", target: "https://a.example", config: { expectedStatus: "2xx" } })).toEqual([
+      "config.expectedStatus",
+    ]);
     expect(await errorCode(api.monitors.create({ kind: "tcp", name: "DB", target: "db:5432", componentId: 999_999 }))).toBe("BAD_REQUEST");
   });
 
@@ -88,7 +119,12 @@ describeEachDialect("monitors: CRUD, permissions, heartbeat URL", (use) => {
     await apiAs(db, agent, clock.now).monitors.setOnDuty({ userId: agent.id, onDuty: true });
     await apiAs(db, lead, clock.now).monitors.setOnDuty({ userId: admin.id, onDuty: true });
     const duty = await apiAs(db, lead).monitors.staffDuty();
-    expect(duty.filter((d) => d.onDuty).map((d) => d.id).sort()).toEqual([agent.id, admin.id].sort());
+    expect(
+      duty
+        .filter((d) => d.onDuty)
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual([agent.id, admin.id].sort());
     expect(await errorCode(apiAs(db, lead).monitors.setOnDuty({ userId: customer.id, onDuty: true }))).toBe("NOT_FOUND");
     const n = await db.selectFrom("audit_events").select("id").where("action", "=", "user.on_duty_changed").execute();
     expect(n).toHaveLength(2);
@@ -97,7 +133,12 @@ describeEachDialect("monitors: CRUD, permissions, heartbeat URL", (use) => {
   it("a heartbeat monitor shows its URL once, stores only the hash, and a new URL replaces the old", async () => {
     const db = use();
     const api = apiAs(db, lead, clock.now);
-    const { id, heartbeatUrl } = await api.monitors.create({ kind: "heartbeat", name: "Nightly backup", intervalS: 3600, timeoutMs: 30_000 });
+    const { id, heartbeatUrl } = await api.monitors.create({
+      kind: "heartbeat",
+      name: "Nightly backup",
+      intervalS: 3600,
+      timeoutMs: 30_000,
+    });
     const token = heartbeatUrl!.split("/api/heartbeat/")[1];
     expect(heartbeatUrl).toBe(`http://mayak.test/api/heartbeat/${token}`);
     const row = await db.selectFrom("monitors").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -107,7 +148,11 @@ describeEachDialect("monitors: CRUD, permissions, heartbeat URL", (use) => {
 
     clock.advance(1000);
     expect(await recordHeartbeat(db, token, clock.now())).toEqual({ monitorId: id });
-    expect(Number((await db.selectFrom("monitors").select("last_heartbeat_at").where("id", "=", id).executeTakeFirstOrThrow()).last_heartbeat_at)).toBe(clock.now());
+    expect(
+      Number(
+        (await db.selectFrom("monitors").select("last_heartbeat_at").where("id", "=", id).executeTakeFirstOrThrow()).last_heartbeat_at,
+      ),
+    ).toBe(clock.now());
 
     const wrong = token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA");
     await expect(recordHeartbeat(db, wrong, clock.now())).rejects.toMatchObject({ code: "NOT_FOUND" });

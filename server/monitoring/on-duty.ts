@@ -44,12 +44,23 @@ export async function setOnDuty(db: DB, ctx: RequestCtx, input: { userId: number
   await transact(db, async (trx) => {
     const user = await forUpdate(
       trx,
-      trx.selectFrom("users").select(["id", "on_duty"]).where("id", "=", input.userId).where("role", "in", ON_DUTY_ROLES).where("disabled", "=", 0),
+      trx
+        .selectFrom("users")
+        .select(["id", "on_duty"])
+        .where("id", "=", input.userId)
+        .where("role", "in", ON_DUTY_ROLES)
+        .where("disabled", "=", 0),
     ).executeTakeFirst();
     if (!user) throw notFound(msg("err.userNotFound"));
     const value = input.onDuty ? 1 : 0;
     if (user.on_duty === value) return;
     await trx.updateTable("users").set({ on_duty: value, updated_at: ctx.now() }).where("id", "=", user.id).execute();
-    await recordAudit(trx, ctx, { action: "user.on_duty_changed", entityType: "user", entityId: user.id, before: { onDuty: !!user.on_duty }, after: { onDuty: input.onDuty } });
+    await recordAudit(trx, ctx, {
+      action: "user.on_duty_changed",
+      entityType: "user",
+      entityId: user.id,
+      before: { onDuty: !!user.on_duty },
+      after: { onDuty: input.onDuty },
+    });
   });
 }

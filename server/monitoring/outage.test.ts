@@ -37,7 +37,14 @@ describeEachDialect("outage: flap protection, automatic incident, recovery, quie
     [onDuty, lead] = await Promise.all([makeAgent(db), makeLead(db)]);
     await db.updateTable("users").set({ on_duty: 1 }).where("id", "=", onDuty.id).execute();
     componentId = await makeComponent(db, clock.now(), "Public API");
-    monitorId = (await makeMonitor(db, clock, { kind: "http", name: "API health", target: server.url, componentId, intervalS: 30, failThreshold: 3, recoverThreshold: 2 }, lead)).id;
+    monitorId = (
+      await makeMonitor(
+        db,
+        clock,
+        { kind: "http", name: "API health", target: server.url, componentId, intervalS: 30, failThreshold: 3, recoverThreshold: 2 },
+        lead,
+      )
+    ).id;
   });
   afterAll(() => server.close());
 
@@ -59,10 +66,20 @@ describeEachDialect("outage: flap protection, automatic incident, recovery, quie
     await tick(db, clock, INTERVAL);
     expect(await monitorState(db, monitorId)).toBe("down");
     const [incident] = await incidentsOf(db, monitorId);
-    expect(incident).toMatchObject({ title: "Public API is not responding", status: "investigating", impact: "major", auto: 1, resolved_at: null });
+    expect(incident).toMatchObject({
+      title: "Public API is not responding",
+      status: "investigating",
+      impact: "major",
+      auto: 1,
+      resolved_at: null,
+    });
     expect(Number(incident.started_at)).toBe(openedAt);
-    expect(await db.selectFrom("incident_updates").select("status").where("incident_id", "=", incident.id).execute()).toEqual([{ status: "investigating" }]);
-    expect(await db.selectFrom("incident_components").select(["component_id", "status"]).where("incident_id", "=", incident.id).execute()).toEqual([{ component_id: componentId, status: "major_outage" }]);
+    expect(await db.selectFrom("incident_updates").select("status").where("incident_id", "=", incident.id).execute()).toEqual([
+      { status: "investigating" },
+    ]);
+    expect(
+      await db.selectFrom("incident_components").select(["component_id", "status"]).where("incident_id", "=", incident.id).execute(),
+    ).toEqual([{ component_id: componentId, status: "major_outage" }]);
     expect(await componentStatus(db, componentId)).toBe("major_outage");
     expect(await statusEvents(db)).toEqual(["incident.opened"]);
     const alerts = await db.selectFrom("monitor_alerts").selectAll().where("monitor_id", "=", monitorId).execute();
@@ -70,7 +87,11 @@ describeEachDialect("outage: flap protection, automatic incident, recovery, quie
     expect(alerts[0]).toMatchObject({ incident_id: incident.id, closed_at: null, acknowledged_at: null });
     const mails = await db.selectFrom("outbox_emails").select(["to_address", "subject"]).execute();
     expect(mails).toEqual([{ to_address: onDuty.email, subject: "[Mayak] API health is down" }]);
-    const audit = await db.selectFrom("audit_events").select(["action", "actor_role"]).where("action", "in", ["incident.opened", "monitor.state_changed"]).execute();
+    const audit = await db
+      .selectFrom("audit_events")
+      .select(["action", "actor_role"])
+      .where("action", "in", ["incident.opened", "monitor.state_changed"])
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(["incident.opened", "monitor.state_changed", "monitor.state_changed"]);
     expect(audit.every((a) => a.actor_role === "anonymous")).toBe(true);
   });
@@ -106,7 +127,11 @@ describeEachDialect("outage: flap protection, automatic incident, recovery, quie
     const [incident] = await incidentsOf(db, monitorId);
     expect(incident.status).toBe("resolved");
     expect(Number(incident.resolved_at)).toBe(clock.now());
-    expect((await db.selectFrom("incident_updates").select("status").where("incident_id", "=", incident.id).orderBy("id").execute()).map((u) => u.status)).toEqual(["investigating", "monitoring", "resolved"]);
+    expect(
+      (await db.selectFrom("incident_updates").select("status").where("incident_id", "=", incident.id).orderBy("id").execute()).map(
+        (u) => u.status,
+      ),
+    ).toEqual(["investigating", "monitoring", "resolved"]);
     expect(await statusEvents(db)).toEqual(["incident.opened", "incident.updated", "incident.resolved"]);
     const alert = await db.selectFrom("monitor_alerts").selectAll().where("monitor_id", "=", monitorId).executeTakeFirstOrThrow();
     expect(Number(alert.closed_at)).toBe(clock.now());
@@ -133,7 +158,9 @@ describeEachDialect("outage: flap protection, automatic incident, recovery, quie
     expect(await monitorState(db, monitorId)).toBe("up");
     expect(await db.selectFrom("incident_updates").select("id").where("incident_id", "=", open.id).execute()).toEqual(updatesBefore);
     expect((await incidentsOf(db, monitorId))[1].status).toBe("resolved");
-    expect(await db.selectFrom("monitor_alerts").select("id").where("monitor_id", "=", monitorId).where("closed_at", "is", null).execute()).toEqual([]);
+    expect(
+      await db.selectFrom("monitor_alerts").select("id").where("monitor_id", "=", monitorId).where("closed_at", "is", null).execute(),
+    ).toEqual([]);
   });
 });
 
@@ -148,7 +175,13 @@ describeEachDialect("degraded and maintenance", (use) => {
   it("a slow response marks the component degraded without an incident", async () => {
     const db = use();
     const componentId = await makeComponent(db, clock.now(), "Search");
-    const { id } = await makeMonitor(db, clock, { kind: "http", name: "Search", target: server.url, componentId, config: { degradedMs: 400 } });
+    const { id } = await makeMonitor(db, clock, {
+      kind: "http",
+      name: "Search",
+      target: server.url,
+      componentId,
+      config: { degradedMs: 400 },
+    });
     server.set({ delayMs: 600 });
     await tick(db, clock, 60_000);
     expect(await monitorState(db, id)).toBe("degraded");
@@ -165,19 +198,39 @@ describeEachDialect("degraded and maintenance", (use) => {
     const componentId = await makeComponent(db, clock.now(), "Billing");
     const res = await db
       .insertInto("maintenances")
-      .values({ title: "DB upgrade", body: "", starts_at: clock.now() - 60_000, ends_at: clock.now() + 3_600_000, status: "in_progress", created_at: clock.now(), updated_at: clock.now() })
+      .values({
+        title: "DB upgrade",
+        body: "",
+        starts_at: clock.now() - 60_000,
+        ends_at: clock.now() + 3_600_000,
+        status: "in_progress",
+        created_at: clock.now(),
+        updated_at: clock.now(),
+      })
       .executeTakeFirstOrThrow();
     const maintenanceId = Number(res.insertId);
     await db.insertInto("maintenance_components").values({ maintenance_id: maintenanceId, component_id: componentId }).execute();
     await db.updateTable("status_components").set({ status: "maintenance" }).where("id", "=", componentId).execute();
-    const { id } = await makeMonitor(db, clock, { kind: "http", name: "Billing", target: server.url, componentId, intervalS: 60, failThreshold: 2 });
+    const { id } = await makeMonitor(db, clock, {
+      kind: "http",
+      name: "Billing",
+      target: server.url,
+      componentId,
+      intervalS: 60,
+      failThreshold: 2,
+    });
     server.set({ status: 502 });
     for (let i = 0; i < 3; i++) await tick(db, clock, 60_000);
     expect(await monitorState(db, id)).toBe("down");
     expect(await incidentsOf(db, id)).toHaveLength(0);
     expect(await db.selectFrom("monitor_alerts").select("id").where("monitor_id", "=", id).execute()).toHaveLength(0);
     expect(await componentStatus(db, componentId)).toBe("maintenance");
-    const day = await db.selectFrom("monitor_rollups").selectAll().where("monitor_id", "=", id).where("period", "=", "day").executeTakeFirstOrThrow();
+    const day = await db
+      .selectFrom("monitor_rollups")
+      .selectAll()
+      .where("monitor_id", "=", id)
+      .where("period", "=", "day")
+      .executeTakeFirstOrThrow();
     expect(day).toMatchObject({ checks: 3, maintenance: 3, down: 0, up: 0 });
 
     await db.updateTable("maintenances").set({ status: "completed" }).where("id", "=", maintenanceId).execute();

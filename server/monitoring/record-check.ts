@@ -26,7 +26,12 @@ export interface CheckRecord extends CheckOutcome {
  * An open alert means the outage is already known (even if staff resolved its incident by hand).
  */
 async function outlastedMaintenance(trx: Tx, monitorId: number): Promise<boolean> {
-  const alert = await trx.selectFrom("monitor_alerts").select("id").where("monitor_id", "=", monitorId).where("closed_at", "is", null).executeTakeFirst();
+  const alert = await trx
+    .selectFrom("monitor_alerts")
+    .select("id")
+    .where("monitor_id", "=", monitorId)
+    .where("closed_at", "is", null)
+    .executeTakeFirst();
   return !alert;
 }
 
@@ -56,7 +61,14 @@ export async function recordCheck(db: DB, rec: CheckRecord, opts: RecordOptions)
 
     await trx
       .insertInto("monitor_checks")
-      .values({ monitor_id: m.id, checked_at: rec.checkedAt, scheduled_at: rec.scheduledAt, result: rec.result, latency_ms: rec.latencyMs, error })
+      .values({
+        monitor_id: m.id,
+        checked_at: rec.checkedAt,
+        scheduled_at: rec.scheduledAt,
+        result: rec.result,
+        latency_ms: rec.latencyMs,
+        error,
+      })
       .execute();
     await addToRollups(trx, m.id, rec.checkedAt, maintenance ? "maintenance" : rec.result, rec.latencyMs);
 

@@ -19,9 +19,22 @@ export async function pruneMonitorHistory(
   const hourlyCutoff = now - (opts.hourlyDays ?? HOURLY_ROLLUP_RETENTION_DAYS) * DAY_MS;
   let checks = 0;
   for (;;) {
-    const ids = await db.selectFrom("monitor_checks").select("id").where("checked_at", "<", checkCutoff).orderBy("id").limit(BATCH).execute();
+    const ids = await db
+      .selectFrom("monitor_checks")
+      .select("id")
+      .where("checked_at", "<", checkCutoff)
+      .orderBy("id")
+      .limit(BATCH)
+      .execute();
     if (ids.length === 0) break;
-    const res = await db.deleteFrom("monitor_checks").where("id", "in", ids.map((r) => r.id)).executeTakeFirst();
+    const res = await db
+      .deleteFrom("monitor_checks")
+      .where(
+        "id",
+        "in",
+        ids.map((r) => r.id),
+      )
+      .executeTakeFirst();
     checks += Number(res.numDeletedRows);
     if (ids.length < BATCH) break;
   }

@@ -51,33 +51,33 @@ export async function claimDueMonitors(db: DB, now: number, opts: ClaimOptions =
   return transact(
     db,
     async (trx) => {
-    const due = await forUpdate(
-      trx,
-      trx
-        .selectFrom("monitors")
-        .selectAll()
-        .where("enabled", "=", 1)
-        .where("next_check_at", "<=", now + (opts.lookaheadMs ?? 0))
-        .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
-        .orderBy("next_check_at")
-        .orderBy("id")
-        .limit(opts.limit ?? 50),
-      { skipLocked: true },
-    ).execute();
-    const claimed: ClaimedCheck[] = [];
-    for (const m of due) {
-      const scheduledAt = Number(m.next_check_at);
-      const next = nextCheckAt(scheduledAt, m.interval_s, Math.max(now, scheduledAt), jitterMs(m.interval_s, random));
-      const lease = Math.max(now, scheduledAt) + m.timeout_ms + margin;
-      const res = await trx
-        .updateTable("monitors")
-        .set({ lease_until: lease, next_check_at: next })
-        .where("id", "=", m.id)
-        .where("next_check_at", "=", scheduledAt)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 1) claimed.push({ monitor: { ...m, lease_until: lease, next_check_at: next }, scheduledAt });
-    }
-    return claimed;
+      const due = await forUpdate(
+        trx,
+        trx
+          .selectFrom("monitors")
+          .selectAll()
+          .where("enabled", "=", 1)
+          .where("next_check_at", "<=", now + (opts.lookaheadMs ?? 0))
+          .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
+          .orderBy("next_check_at")
+          .orderBy("id")
+          .limit(opts.limit ?? 50),
+        { skipLocked: true },
+      ).execute();
+      const claimed: ClaimedCheck[] = [];
+      for (const m of due) {
+        const scheduledAt = Number(m.next_check_at);
+        const next = nextCheckAt(scheduledAt, m.interval_s, Math.max(now, scheduledAt), jitterMs(m.interval_s, random));
+        const lease = Math.max(now, scheduledAt) + m.timeout_ms + margin;
+        const res = await trx
+          .updateTable("monitors")
+          .set({ lease_until: lease, next_check_at: next })
+          .where("id", "=", m.id)
+          .where("next_check_at", "=", scheduledAt)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 1) claimed.push({ monitor: { ...m, lease_until: lease, next_check_at: next }, scheduledAt });
+      }
+      return claimed;
     },
     { readCommitted: true },
   );
@@ -136,7 +136,11 @@ export async function claimAndStartChecks(db: DB, opts: TickOptions): Promise<{ 
     const checkedAt = opts.now();
     const outcome = await runCheck(monitor, checkedAt, opts);
     try {
-      await recordCheck(db, { monitorId: monitor.id, scheduledAt, checkedAt, ...outcome }, { appUrl: opts.appUrl, now: opts.now(), onPublicChange: opts.onPublicChange });
+      await recordCheck(
+        db,
+        { monitorId: monitor.id, scheduledAt, checkedAt, ...outcome },
+        { appUrl: opts.appUrl, now: opts.now(), onPublicChange: opts.onPublicChange },
+      );
     } catch (err) {
       // The lease expires and the next check records again; one monitor's failure must not hide the others.
       failed++;

@@ -80,9 +80,7 @@ function checkTarget(v: { kind: MonitorKind; target: string }, ctx: z.Refinement
 
 export const ZMonitorId = z.number().int().positive();
 
-export const ZCreateMonitor = z
-  .object({ kind: z.enum(MONITOR_KINDS), ...fields })
-  .superRefine((v, ctx) => checkTarget(v, ctx));
+export const ZCreateMonitor = z.object({ kind: z.enum(MONITOR_KINDS), ...fields }).superRefine((v, ctx) => checkTarget(v, ctx));
 export type TCreateMonitor = z.input<typeof ZCreateMonitor>;
 
 /** The kind is fixed at creation: a different kind is a different monitor. */

@@ -24,11 +24,7 @@ export type TransitionEvent = "down" | "recovered" | "changed" | null;
  * result is a success (the service answers, slowly): it switches up ⇄ degraded at once, without a threshold.
  * A new monitor (pending) becomes up/degraded on its first success and down after the failure threshold.
  */
-export function nextMonitorState(
-  prev: MonitorCounters,
-  result: CheckResult,
-  t: Thresholds,
-): MonitorCounters & { event: TransitionEvent } {
+export function nextMonitorState(prev: MonitorCounters, result: CheckResult, t: Thresholds): MonitorCounters & { event: TransitionEvent } {
   const from = prev.state === "paused" ? "pending" : prev.state;
   if (result === "down") {
     const failures = prev.consecutiveFailures + 1;

@@ -34,8 +34,16 @@ export async function makeComponent(db: DB, now: number, name = "API"): Promise<
   const res = await db
     .insertInto("status_components")
     .values({
-      group_id: null, slug: `component-${n}-${now}`, name_en: name, name_ru: name, description_en: "", description_ru: "",
-      status: "operational", position: n, created_at: now, updated_at: now,
+      group_id: null,
+      slug: `component-${n}-${now}`,
+      name_en: name,
+      name_ru: name,
+      description_en: "",
+      description_ru: "",
+      status: "operational",
+      position: n,
+      created_at: now,
+      updated_at: now,
     })
     .executeTakeFirstOrThrow();
   return Number(res.insertId);

@@ -66,13 +66,47 @@ describeEachDialect("erasing a customer", (use) => {
     const at = Date.now();
     await db
       .insertInto("user_sessions")
-      .values({ id: `s-${id}`, user_id: id, session_version: 0, created_at: at, last_seen_at: at, expires_at: at + 86_400_000, revoked_at: null, ip: ANNA_IP, user_agent: ANNA_UA, label: "AnnaBrowser on Linux" })
+      .values({
+        id: `s-${id}`,
+        user_id: id,
+        session_version: 0,
+        created_at: at,
+        last_seen_at: at,
+        expires_at: at + 86_400_000,
+        revoked_at: null,
+        ip: ANNA_IP,
+        user_agent: ANNA_UA,
+        label: "AnnaBrowser on Linux",
+      })
       .execute();
-    await db.insertInto("email_changes").values({ user_id: id, new_email: ANNA_NEW_EMAIL, token_hash: "e".repeat(64), created_at: at, expires_at: at + 86_400_000 }).execute();
-    await db.insertInto("password_resets").values({ user_id: id, token_hash: "r".repeat(64), created_at: at, expires_at: at + 1_800_000 }).execute();
-    await db.insertInto("user_two_factor").values({ user_id: id, secret_enc: "sealed", enabled_at: at, last_step: null, created_at: at, updated_at: at }).execute();
-    await db.insertInto("user_recovery_codes").values({ user_id: id, salt: "s", code_hash: "c".repeat(64), used_at: null, created_at: at }).execute();
-    await db.insertInto("user_passkeys").values({ user_id: id, credential_id: `cred-${id}`, public_key: "pk", transports: null, name: "Anna's phone", created_at: at, last_used_at: null }).execute();
+    await db
+      .insertInto("email_changes")
+      .values({ user_id: id, new_email: ANNA_NEW_EMAIL, token_hash: "e".repeat(64), created_at: at, expires_at: at + 86_400_000 })
+      .execute();
+    await db
+      .insertInto("password_resets")
+      .values({ user_id: id, token_hash: "r".repeat(64), created_at: at, expires_at: at + 1_800_000 })
+      .execute();
+    await db
+      .insertInto("user_two_factor")
+      .values({ user_id: id, secret_enc: "sealed", enabled_at: at, last_step: null, created_at: at, updated_at: at })
+      .execute();
+    await db
+      .insertInto("user_recovery_codes")
+      .values({ user_id: id, salt: "s", code_hash: "c".repeat(64), used_at: null, created_at: at })
+      .execute();
+    await db
+      .insertInto("user_passkeys")
+      .values({
+        user_id: id,
+        credential_id: `cred-${id}`,
+        public_key: "pk",
+        transports: null,
+        name: "Anna's phone",
+        created_at: at,
+        last_used_at: null,
+      })
+      .execute();
 
     const mine = apiFrom(db, anna);
     ticketId = (
@@ -240,7 +274,14 @@ describeEachDialect("erasing a customer", (use) => {
     ]);
     expect(await db.selectFrom("outbox_emails").select("id").where("to_address", "=", ANNA.email).execute()).toEqual([]);
     expect(await db.selectFrom("status_subscribers").select("id").where("target", "=", ANNA.email).execute()).toEqual([]);
-    for (const table of ["user_sessions", "email_changes", "password_resets", "user_two_factor", "user_recovery_codes", "user_passkeys"] as const) {
+    for (const table of [
+      "user_sessions",
+      "email_changes",
+      "password_resets",
+      "user_two_factor",
+      "user_recovery_codes",
+      "user_passkeys",
+    ] as const) {
       expect(await db.selectFrom(table).select("user_id").where("user_id", "=", anna.id).execute(), table).toEqual([]);
     }
     expect(report.sessionsEnded).toBe(1);

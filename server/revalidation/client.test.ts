@@ -10,25 +10,35 @@ const SECRET = "client-test-secret-0123456789";
 
 /** Stands in for the app: the real endpoint logic behind a real HTTP server, recording what it revalidated. */
 async function startApp() {
-  const app = { revalidated: [] as RevalidationAreas[], statuses: [] as number[], hold: null as Promise<void> | null, inFlight: 0, maxInFlight: 0 };
+  const app = {
+    revalidated: [] as RevalidationAreas[],
+    statuses: [] as number[],
+    hold: null as Promise<void> | null,
+    inFlight: 0,
+    maxInFlight: 0,
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => void (async () => {
-      app.inFlight++;
-      app.maxInFlight = Math.max(app.maxInFlight, app.inFlight);
-      await app.hold;
-      const request = new Request(`http://app.test${req.url}`, {
-        method: req.method,
-        headers: Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
-        body: Buffer.concat(chunks),
-      });
-      const response = await handleRevalidateRequest(request, { authSecret: () => SECRET, revalidate: (a) => app.revalidated.push(a) });
-      app.statuses.push(response.status);
-      app.inFlight--;
-      res.writeHead(response.status, { "content-type": "application/json" });
-      res.end(await response.text());
-    })());
+    req.on(
+      "end",
+      () =>
+        void (async () => {
+          app.inFlight++;
+          app.maxInFlight = Math.max(app.maxInFlight, app.inFlight);
+          await app.hold;
+          const request = new Request(`http://app.test${req.url}`, {
+            method: req.method,
+            headers: Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
+            body: Buffer.concat(chunks),
+          });
+          const response = await handleRevalidateRequest(request, { authSecret: () => SECRET, revalidate: (a) => app.revalidated.push(a) });
+          app.statuses.push(response.status);
+          app.inFlight--;
+          res.writeHead(response.status, { "content-type": "application/json" });
+          res.end(await response.text());
+        })(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -86,7 +96,10 @@ describe("revalidation client (jobs asking the app to revalidate)", () => {
     await advance(c, 899);
     expect(stand.app.revalidated).toHaveLength(1);
     await advance(c, 1);
-    expect(stand.app.revalidated).toEqual([{ status: true, help: true }, { status: true, help: true }]);
+    expect(stand.app.revalidated).toEqual([
+      { status: true, help: true },
+      { status: true, help: true },
+    ]);
     expect(stand.app.statuses).toEqual([200, 200]);
     await advance(c, 10_000);
     expect(stand.app.revalidated).toHaveLength(2);
@@ -156,10 +169,16 @@ describe("revalidation client (jobs asking the app to revalidate)", () => {
     down.request({ status: true });
     await down.flush();
     expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(/^\[mayak\] revalidating public pages failed: cannot reach http:\/\/127\.0\.0\.1:1\/api\/internal\/revalidate/);
+    expect(errors[0]).toMatch(
+      /^\[mayak\] revalidating public pages failed: cannot reach http:\/\/127\.0\.0\.1:1\/api\/internal\/revalidate/,
+    );
 
     errors = [];
-    const broken = client({ baseUrl: () => { throw new Error("no port"); } });
+    const broken = client({
+      baseUrl: () => {
+        throw new Error("no port");
+      },
+    });
     broken.request({ status: true });
     await broken.flush();
     expect(errors).toHaveLength(2);

@@ -52,7 +52,11 @@ export function createRevalidationClient(opts: RevalidationClientOptions): Reval
 
   let soon: RevalidationAreas | null = null;
   let soonTimer: NodeJS.Timeout | undefined;
-  const later = followUpsMs.map((delayMs) => ({ delayMs, areas: null as RevalidationAreas | null, timer: undefined as NodeJS.Timeout | undefined }));
+  const later = followUpsMs.map((delayMs) => ({
+    delayMs,
+    areas: null as RevalidationAreas | null,
+    timer: undefined as NodeJS.Timeout | undefined,
+  }));
   // Calls go out one after another, never overlapping.
   let chain: Promise<void> = Promise.resolve();
 
@@ -67,7 +71,11 @@ export function createRevalidationClient(opts: RevalidationClientOptions): Reval
         signal: AbortSignal.timeout(timeoutMs),
       });
       await res.body?.cancel();
-      if (!res.ok) logError(`[mayak] revalidating public pages failed: ${url} answered HTTP ${res.status}; they catch up within their revalidate time`, areas);
+      if (!res.ok)
+        logError(
+          `[mayak] revalidating public pages failed: ${url} answered HTTP ${res.status}; they catch up within their revalidate time`,
+          areas,
+        );
     } catch (err) {
       logError(`[mayak] revalidating public pages failed: cannot reach ${url}; they catch up within their revalidate time`, err);
     }

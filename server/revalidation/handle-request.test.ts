@@ -28,7 +28,16 @@ describe("POST /api/internal/revalidate", () => {
 
   it("answers a plain 404 without the token, with a wrong one or one made from another secret, whatever the body", async () => {
     const notFound = { error: "Not found" };
-    for (const auth of [null, "", "Bearer", "Bearer nope", `Basic ${revalidationToken(SECRET)}`, `Bearer ${revalidationToken("another-secret-0123456789")}`, `Bearer ${SECRET}`, `Bearer ${revalidationToken(SECRET)}x`]) {
+    for (const auth of [
+      null,
+      "",
+      "Bearer",
+      "Bearer nope",
+      `Basic ${revalidationToken(SECRET)}`,
+      `Bearer ${revalidationToken("another-secret-0123456789")}`,
+      `Bearer ${SECRET}`,
+      `Bearer ${revalidationToken(SECRET)}x`,
+    ]) {
       for (const body of [{ status: true }, { nonsense: 1 }, "not json"]) {
         const r = await call(body, auth);
         expect(r.status, `${auth} / ${JSON.stringify(body)}`).toBe(404);
@@ -78,17 +87,28 @@ describe("POST /api/internal/revalidate", () => {
 describe("revalidation areas", () => {
   it("map to the route-file paths Next keys its cached pages by", () => {
     expect(pathsFor({ status: true })).toEqual([["/[locale]/(public)/status", "layout"]]);
-    expect(pathsFor({ incidents: [5, 5] })).toEqual([["/[locale]/(public)/status", "page"], ["/en/status/incidents/5"], ["/ru/status/incidents/5"]]);
+    expect(pathsFor({ incidents: [5, 5] })).toEqual([
+      ["/[locale]/(public)/status", "page"],
+      ["/en/status/incidents/5"],
+      ["/ru/status/incidents/5"],
+    ]);
     // The whole status tree covers every incident page.
     expect(pathsFor({ status: true, incidents: [5] })).toEqual([["/[locale]/(public)/status", "layout"]]);
-    expect(pathsFor({ help: true })).toEqual([["/[locale]/(public)/help", "layout"], ["/[locale]/(public)/faq", "layout"], ["/sitemap.xml"]]);
+    expect(pathsFor({ help: true })).toEqual([
+      ["/[locale]/(public)/help", "layout"],
+      ["/[locale]/(public)/faq", "layout"],
+      ["/sitemap.xml"],
+    ]);
   });
 
   it("merge into one set, the whole status tree absorbing single incidents", () => {
     expect(mergeAreas(null, { incidents: [1] })).toEqual({ incidents: [1] });
     expect(mergeAreas({ incidents: [1] }, { incidents: [2, 1], help: true })).toEqual({ incidents: [1, 2], help: true });
     expect(mergeAreas({ incidents: [1] }, { status: true })).toEqual({ status: true });
-    const many = mergeAreas({ incidents: Array.from({ length: 60 }, (_, i) => i + 1) }, { incidents: Array.from({ length: 60 }, (_, i) => i + 100) });
+    const many = mergeAreas(
+      { incidents: Array.from({ length: 60 }, (_, i) => i + 1) },
+      { incidents: Array.from({ length: 60 }, (_, i) => i + 100) },
+    );
     expect(many).toEqual({ status: true });
   });
 });

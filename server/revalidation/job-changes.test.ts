@@ -43,7 +43,13 @@ describeEachDialect("jobs revalidate the public status page after their changes 
   let seen: Promise<number>[] = [];
 
   const openIncidents = (db: DB) =>
-    db.selectFrom("incidents").select((eb) => eb.fn.countAll<number>().as("n")).where("auto", "=", 1).where("status", "!=", "resolved").executeTakeFirstOrThrow().then((r) => Number(r.n));
+    db
+      .selectFrom("incidents")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("auto", "=", 1)
+      .where("status", "!=", "resolved")
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
 
   beforeAll(async () => {
     const db = use();
@@ -52,7 +58,12 @@ describeEachDialect("jobs revalidate the public status page after their changes 
     lead = await makeLead(db);
     for (const name of ["Web", "API", "Search"]) {
       const componentId = await makeComponent(db, clock.now(), name);
-      const m = await makeMonitor(db, clock, { kind: "http", name: `${name} check`, target: target.url, componentId, intervalS: 30, failThreshold: 1, recoverThreshold: 1 }, lead);
+      const m = await makeMonitor(
+        db,
+        clock,
+        { kind: "http", name: `${name} check`, target: target.url, componentId, intervalS: 30, failThreshold: 1, recoverThreshold: 1 },
+        lead,
+      );
       monitorIds.push(m.id);
     }
   });
@@ -73,9 +84,23 @@ describeEachDialect("jobs revalidate the public status page after their changes 
     const db = use();
     const calls = { n: 0 };
     // Long windows: `flush()` below sends what is pending, so the count does not depend on the machine's speed.
-    const client = createRevalidationClient({ baseUrl: () => endpoint.baseUrl, token: () => "t", debounceMs: 60_000, followUpsMs: [60_000], logError: () => {} });
+    const client = createRevalidationClient({
+      baseUrl: () => endpoint.baseUrl,
+      token: () => "t",
+      debounceMs: 60_000,
+      followUpsMs: [60_000],
+      logError: () => {},
+    });
     const tick = () =>
-      runMonitoringTick(db, { now: clock.now, appUrl: "http://mayak.test", random: () => 0, onPublicChange: () => { onChange(db, calls)(); client.request({ status: true }); } });
+      runMonitoringTick(db, {
+        now: clock.now,
+        appUrl: "http://mayak.test",
+        random: () => 0,
+        onPublicChange: () => {
+          onChange(db, calls)();
+          client.request({ status: true });
+        },
+      });
 
     await tick(); // pending -> up: the component rows change on the public page
     expect(calls.n).toBe(3);
@@ -126,7 +151,11 @@ describeEachDialect("jobs revalidate the public status page after their changes 
     const tick = () => handler({}, { jobId: 0, attempt: 1, maxAttempts: 1, now: clock.now });
     const [componentId] = await makeComponents(db, lead, ["reval-db"]);
     await apiAs(db, lead, clock.now).status.maintenance.schedule({
-      title: "Database upgrade", body: "Read-only for a while.", startsAt: clock.now() + HOUR, endsAt: clock.now() + 2 * HOUR, componentIds: [componentId],
+      title: "Database upgrade",
+      body: "Read-only for a while.",
+      startsAt: clock.now() + HOUR,
+      endsAt: clock.now() + 2 * HOUR,
+      componentIds: [componentId],
     });
     await tick();
     expect(calls.n).toBe(0);

@@ -14,7 +14,10 @@ export function revalidationToken(authSecret: string): string {
 export function isRevalidationAuthorized(header: string | null, authSecret: string): boolean {
   const m = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header ?? "");
   // Compare digests: equal length whatever was sent, so the time taken says nothing about the token.
-  const given = crypto.createHash("sha256").update(m?.[1] ?? "").digest();
+  const given = crypto
+    .createHash("sha256")
+    .update(m?.[1] ?? "")
+    .digest();
   const expected = crypto.createHash("sha256").update(revalidationToken(authSecret)).digest();
   return crypto.timingSafeEqual(given, expected) && m !== null;
 }

@@ -37,7 +37,12 @@ export function makeMatcher(query: string, stem: (w: string) => string): (word: 
     if (yes === undefined) {
       const w = word.toLowerCase();
       const s = w.length < 2 ? "" : stem(w);
-      yes = s !== "" && stems.some((t, k) => s === t || (t.length >= 3 && (s.startsWith(t) || w.startsWith(terms[k]!))) || (t.length >= 5 && levenshteinAtMost1(s, t)));
+      yes =
+        s !== "" &&
+        stems.some(
+          (t, k) =>
+            s === t || (t.length >= 3 && (s.startsWith(t) || w.startsWith(terms[k]!))) || (t.length >= 5 && levenshteinAtMost1(s, t)),
+        );
       if (seen.size < 50_000) seen.set(word, yes);
     }
     return yes;

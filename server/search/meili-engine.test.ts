@@ -5,7 +5,16 @@ import { createMeiliEngine, MEILI_SETTINGS } from "./meili-engine";
 import { MARK_END, MARK_START, type SearchDoc } from "./engine";
 
 const doc = (id: number, locale: "en" | "ru", title: string, text: string): SearchDoc => ({
-  id, slug: `doc-${id}`, kind: "article", locale, category: "backups", title, summary: "", tags: ["backup"], text, updatedAt: 0,
+  id,
+  slug: `doc-${id}`,
+  kind: "article",
+  locale,
+  category: "backups",
+  title,
+  summary: "",
+  tags: ["backup"],
+  text,
+  updatedAt: 0,
 });
 
 /**
@@ -31,14 +40,37 @@ describe("meilisearch adapter, against a stand-in server", () => {
           const uid = Number(req.url!.split("/")[2]);
           res.end(JSON.stringify({ uid, status: "succeeded", type: "documentAdditionOrUpdate", indexUid: "mayak_articles" }));
         } else if (req.url!.endsWith("/search")) {
-          res.end(JSON.stringify({
-            hits: [{ id: 7, slug: "doc-7", kind: "article", locale: "ru", category: "backups", title: "Резервные <копии>", summary: "s",
-              _formatted: { title: `${MARK_START}Резервные${MARK_END} <копии>`, text: `…храним ${MARK_START}копии${MARK_END} 30 дней…` } }],
-            estimatedTotalHits: 1,
-          }));
+          res.end(
+            JSON.stringify({
+              hits: [
+                {
+                  id: 7,
+                  slug: "doc-7",
+                  kind: "article",
+                  locale: "ru",
+                  category: "backups",
+                  title: "Резервные <копии>",
+                  summary: "s",
+                  _formatted: {
+                    title: `${MARK_START}Резервные${MARK_END} <копии>`,
+                    text: `…храним ${MARK_START}копии${MARK_END} 30 дней…`,
+                  },
+                },
+              ],
+              estimatedTotalHits: 1,
+            }),
+          );
         } else {
           res.statusCode = 202;
-          res.end(JSON.stringify({ taskUid: ++task, indexUid: "mayak_articles", status: "enqueued", type: "x", enqueuedAt: new Date().toISOString() }));
+          res.end(
+            JSON.stringify({
+              taskUid: ++task,
+              indexUid: "mayak_articles",
+              status: "enqueued",
+              type: "x",
+              enqueuedAt: new Date().toISOString(),
+            }),
+          );
         }
       });
     });
@@ -50,7 +82,10 @@ describe("meilisearch adapter, against a stand-in server", () => {
   it("applies the app's index settings at start", async () => {
     await createMeiliEngine({ host }).prepare(async () => []);
     const settings = requests.find((r) => r.method === "PATCH" && r.url.endsWith("/settings"));
-    expect(settings?.body).toMatchObject({ filterableAttributes: MEILI_SETTINGS.filterableAttributes, searchableAttributes: MEILI_SETTINGS.searchableAttributes });
+    expect(settings?.body).toMatchObject({
+      filterableAttributes: MEILI_SETTINGS.filterableAttributes,
+      searchableAttributes: MEILI_SETTINGS.searchableAttributes,
+    });
   });
 
   it("upserts, removes and replaces documents", async () => {
@@ -82,9 +117,16 @@ describe("meilisearch adapter, against a stand-in server", () => {
 
 describe.skipIf(!process.env.MEILI_HOST)("meilisearch adapter, against a real server (MEILI_HOST)", () => {
   it("indexes, finds with a typo, and keeps languages apart", async () => {
-    const engine = createMeiliEngine({ host: process.env.MEILI_HOST!, apiKey: process.env.MEILI_API_KEY, indexName: `mayak_test_${Date.now()}` });
+    const engine = createMeiliEngine({
+      host: process.env.MEILI_HOST!,
+      apiKey: process.env.MEILI_API_KEY,
+      indexName: `mayak_test_${Date.now()}`,
+    });
     await engine.prepare(async () => []);
-    await engine.replaceAll([doc(1, "en", "Restoring a backup", "We restore nightly backups to staging first."), doc(2, "ru", "Восстановление из резервной копии", "Сначала восстанавливаем на тестовый сайт.")]);
+    await engine.replaceAll([
+      doc(1, "en", "Restoring a backup", "We restore nightly backups to staging first."),
+      doc(2, "ru", "Восстановление из резервной копии", "Сначала восстанавливаем на тестовый сайт."),
+    ]);
     const en = await engine.search({ q: "bakup", locale: "en", limit: 5, offset: 0 });
     expect(en.hits.map((h) => h.id)).toEqual([1]);
     const ru = await engine.search({ q: "резервной", locale: "ru", limit: 5, offset: 0 });

@@ -26,7 +26,10 @@ export function createMeiliEngine(opts: { host: string; apiKey?: string; indexNa
   return {
     name: "meilisearch",
     async prepare() {
-      await client.createIndex(index.uid, { primaryKey: "id" }).waitTask().catch(() => undefined);
+      await client
+        .createIndex(index.uid, { primaryKey: "id" })
+        .waitTask()
+        .catch(() => undefined);
       await index.updateSettings(MEILI_SETTINGS as never).waitTask();
     },
     async replaceAll(docs) {
@@ -59,7 +62,12 @@ export function createMeiliEngine(opts: { host: string; apiKey?: string; indexNa
         hits: res.hits.map((h) => {
           const f = (h._formatted ?? h) as Partial<MeiliDoc>;
           return {
-            id: h.id, slug: h.slug, kind: h.kind, locale: h.locale, category: h.category, title: h.title,
+            id: h.id,
+            slug: h.slug,
+            kind: h.kind,
+            locale: h.locale,
+            category: h.category,
+            title: h.title,
             titleHtml: markedToHtml(f.title ?? h.title),
             snippetHtml: markedToHtml(f.text ?? h.summary),
           };

@@ -3,8 +3,17 @@ import type { SearchDoc, SearchRequest, SearchResult } from "./engine";
 import { createOramaEngine } from "./orama-engine";
 
 const doc = (id: number, over: Partial<SearchDoc> = {}): SearchDoc => ({
-  id, slug: `doc-${id}`, kind: "article", locale: "en", category: "backups", title: `Document ${id}`,
-  summary: "A summary.", tags: [], text: "Plain text.", updatedAt: 0, ...over,
+  id,
+  slug: `doc-${id}`,
+  kind: "article",
+  locale: "en",
+  category: "backups",
+  title: `Document ${id}`,
+  summary: "A summary.",
+  tags: [],
+  text: "Plain text.",
+  updatedAt: 0,
+  ...over,
 });
 
 /** A promise and the function that settles it: lets a test hold the index build where it wants. */
@@ -20,7 +29,21 @@ const slugs = (r: SearchResult) => r.hits.map((h) => h.slug);
 describe("the embedded engine while its index is first built", () => {
   it("answers from the fallback until the build is done, then from the index", async () => {
     const asked: string[] = [];
-    const fallbackAnswer: SearchResult = { total: 1, hits: [{ id: 9, slug: "from-sql", kind: "article", locale: "en", category: "backups", title: "From SQL", titleHtml: "From SQL", snippetHtml: "" }] };
+    const fallbackAnswer: SearchResult = {
+      total: 1,
+      hits: [
+        {
+          id: 9,
+          slug: "from-sql",
+          kind: "article",
+          locale: "en",
+          category: "backups",
+          title: "From SQL",
+          titleHtml: "From SQL",
+          snippetHtml: "",
+        },
+      ],
+    };
     const engine = createOramaEngine({ fallback: async (r) => (asked.push(r.q), fallbackAnswer) });
     const docs = gate<SearchDoc[]>();
     const prepared = engine.prepare(() => docs.promise);
@@ -38,7 +61,9 @@ describe("the embedded engine while its index is first built", () => {
 
   it("keeps serving requests between slices of a long build", async () => {
     const engine = createOramaEngine({ fallback: async () => ({ hits: [], total: 0 }), sliceMs: 1 });
-    const many = Array.from({ length: 400 }, (_, i) => doc(i + 1, { text: `Word${i} and some longer text about restoring backups from the archive.` }));
+    const many = Array.from({ length: 400 }, (_, i) =>
+      doc(i + 1, { text: `Word${i} and some longer text about restoring backups from the archive.` }),
+    );
     let turns = 0;
     const ticker = setInterval(() => turns++, 0);
     await engine.prepare(async () => many);
@@ -63,7 +88,12 @@ describe("the embedded engine while its index is first built", () => {
 
   it("never throws when the fallback fails: no hits, and the error is reported", async () => {
     const errors: unknown[] = [];
-    const engine = createOramaEngine({ fallback: async () => { throw new Error("database unavailable"); }, onError: (e) => errors.push(e) });
+    const engine = createOramaEngine({
+      fallback: async () => {
+        throw new Error("database unavailable");
+      },
+      onError: (e) => errors.push(e),
+    });
     const docs = gate<SearchDoc[]>();
     void engine.prepare(() => docs.promise);
     expect(await engine.search(req("anything"))).toEqual({ hits: [], total: 0 });

@@ -45,7 +45,16 @@ const emptyGeneration = (): Generation => ({
 });
 
 // Tags go in as one string: the scorer keeps one length per document and field (see createLanguageIndex).
-export const toRecord = (d: SearchDoc) => ({ id: String(d.id), slug: d.slug, kind: d.kind, category: d.category, title: d.title, summary: d.summary, tags: d.tags.join(", "), text: d.text });
+export const toRecord = (d: SearchDoc) => ({
+  id: String(d.id),
+  slug: d.slug,
+  kind: d.kind,
+  category: d.category,
+  title: d.title,
+  summary: d.summary,
+  tags: d.tags.join(", "),
+  text: d.text,
+});
 
 function addDoc(g: Generation, d: SearchDoc): void {
   g.indexes[d.locale].insert(toRecord(d));
@@ -161,14 +170,20 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
       offset: req.offset,
     };
     let res = oramaSearch(orama, { ...params, threshold: 0 }) as Results<SearchDoc>;
-    if (res.count < ENOUGH_WITH_ALL_WORDS && term.includes(" ")) res = oramaSearch(orama, { ...params, threshold: 1 }) as Results<SearchDoc>;
+    if (res.count < ENOUGH_WITH_ALL_WORDS && term.includes(" "))
+      res = oramaSearch(orama, { ...params, threshold: 1 }) as Results<SearchDoc>;
     const match = makeMatcher(term, LANGUAGE[req.locale].stem);
     return remember(key, {
       total: res.count,
       hits: res.hits.map((h) => {
         const d = g.docs.get(Number(h.id))!;
         return {
-          id: d.id, slug: d.slug, kind: d.kind, locale: d.locale, category: d.category, title: d.title,
+          id: d.id,
+          slug: d.slug,
+          kind: d.kind,
+          locale: d.locale,
+          category: d.category,
+          title: d.title,
           titleHtml: markedToHtml(markAll(d.title, match)),
           snippetHtml: markedToHtml(snippet(`${d.summary} ${d.text}`, match)),
         };

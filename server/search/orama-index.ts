@@ -1,5 +1,15 @@
 import "server-only";
-import { components, create, insert, search as oramaSearch, type AnyDocument, type AnyOrama, type AnySchema, type IIndex, type Tokenizer } from "@orama/orama";
+import {
+  components,
+  create,
+  insert,
+  search as oramaSearch,
+  type AnyDocument,
+  type AnyOrama,
+  type AnySchema,
+  type IIndex,
+  type Tokenizer,
+} from "@orama/orama";
 import { stemmer as ruStemmer } from "@orama/stemmers/russian";
 import { stemmer as enStemmer } from "@orama/stemmers/english";
 import type { Locale } from "../db/schema";
@@ -126,13 +136,28 @@ function findWords(root: RadixNode, token: string, exact: boolean): RadixNode[] 
   return out;
 }
 
-const search: IIndex<OramaIndex>["search"] = (rawIndex, term, tokenizer, language, properties, exact, _tolerance, boost, relevance, docsCount, where, threshold = 1) => {
+const search: IIndex<OramaIndex>["search"] = (
+  rawIndex,
+  term,
+  tokenizer,
+  language,
+  properties,
+  exact,
+  _tolerance,
+  boost,
+  relevance,
+  docsCount,
+  where,
+  threshold = 1,
+) => {
   const index = rawIndex as OramaIndex;
   const tokens = tokenizer.tokenize(term, language) as string[];
   if (tokens.length === 0) return [];
   const props = properties.filter((p) => index.indexes[p]?.type === "Radix");
   // For every token, the matching words of every searched field.
-  const matches = tokens.map((t) => props.map((prop) => ({ prop, nodes: findWords(index.indexes[prop]!.node as unknown as RadixNode, t, exact) })));
+  const matches = tokens.map((t) =>
+    props.map((prop) => ({ prop, nodes: findWords(index.indexes[prop]!.node as unknown as RadixNode, t, exact) })),
+  );
 
   // Every token required: the documents that have each token somewhere, found from the rarest token on.
   let only: Set<InternalDocumentID> | undefined;
@@ -209,7 +234,10 @@ export interface LanguageIndex {
  */
 export function createLanguageIndex(locale: Locale, schema: AnySchema): LanguageIndex {
   for (const [prop, type] of Object.entries(schema)) {
-    if (type === "string[]") throw new Error(`Search field "${prop}" is a list of strings: the scorer keeps one length per document and field, so index it as one string`);
+    if (type === "string[]")
+      throw new Error(
+        `Search field "${prop}" is a list of strings: the scorer keeps one length per document and field, so index it as one string`,
+      );
   }
   if (!scorerChecked) {
     checkScorer((probeSchema) => newLanguageIndex("en", probeSchema));
@@ -223,7 +251,11 @@ export function createLanguageIndex(locale: Locale, schema: AnySchema): Language
 function newLanguageIndex(locale: Locale, schema: AnySchema): LanguageIndex {
   const vocab = new Vocabulary();
   const tokenizer = createTokenizer(locale, vocab);
-  const orama = create({ schema, sort: { enabled: false }, components: { tokenizer, index: oramaIndexComponent() } }) as unknown as AnyOrama;
+  const orama = create({
+    schema,
+    sort: { enabled: false },
+    components: { tokenizer, index: oramaIndexComponent() },
+  }) as unknown as AnyOrama;
   return {
     orama,
     vocab,
@@ -266,7 +298,9 @@ export function knowsToken(orama: AnyOrama, token: string): boolean {
 let scorerChecked = false;
 
 function internalsChanged(expected: string): Error {
-  return new Error(`Orama internals changed: expected ${expected}; the custom scorer in server/search/orama-index.ts must be revisited (written against @orama/orama ${ORAMA_CHECKED})`);
+  return new Error(
+    `Orama internals changed: expected ${expected}; the custom scorer in server/search/orama-index.ts must be revisited (written against @orama/orama ${ORAMA_CHECKED})`,
+  );
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -283,7 +317,8 @@ export function assertOramaInternals(orama: AnyOrama): void {
     if (!isObject(index[key])) throw internalsChanged(`an object at orama.data.index.${key}`);
   }
   const store = index.sharedInternalDocumentStore;
-  if (!isObject(store) || !Array.isArray(store.internalIdToId)) throw internalsChanged("an array of document ids at orama.data.index.sharedInternalDocumentStore.internalIdToId");
+  if (!isObject(store) || !Array.isArray(store.internalIdToId))
+    throw internalsChanged("an array of document ids at orama.data.index.sharedInternalDocumentStore.internalIdToId");
   const { indexes, tokenOccurrences, fieldLengths, avgFieldLength } = index as Record<string, Record<string, unknown>>;
   for (const [prop, tree] of Object.entries(indexes!)) {
     if (!isObject(tree) || typeof tree.type !== "string") throw internalsChanged(`{ type, node } at index.indexes.${prop}`);
@@ -297,7 +332,13 @@ export function assertOramaInternals(orama: AnyOrama): void {
   }
 }
 
-function assertRadixTree(prop: string, root: unknown, maxId: number, lengths: Record<string, unknown>, occurrences: Record<string, unknown>): void {
+function assertRadixTree(
+  prop: string,
+  root: unknown,
+  maxId: number,
+  lengths: Record<string, unknown>,
+  occurrences: Record<string, unknown>,
+): void {
   const tree = `the radix tree of "${prop}"`;
   const stack: [unknown, string][] = [[root, ""]];
   while (stack.length) {
@@ -308,17 +349,23 @@ function assertRadixTree(prop: string, root: unknown, maxId: number, lengths: Re
     if (typeof node.s !== "string" || typeof node.w !== "string" || typeof node.e !== "boolean") {
       throw internalsChanged(`${tree} to give each node an edge label \`s\`, a word \`w\` and an end flag \`e\``);
     }
-    if (node.w !== word) throw internalsChanged(`${tree} to hold in \`w\` the parent's word followed by the edge label (\`${word}\`), found \`${node.w}\``);
+    if (node.w !== word)
+      throw internalsChanged(`${tree} to hold in \`w\` the parent's word followed by the edge label (\`${word}\`), found \`${node.w}\``);
     for (const id of node.d as Set<unknown>) {
       if (!Number.isInteger(id) || (id as number) < 1 || (id as number) > maxId || typeof lengths[id as number] !== "number") {
-        throw internalsChanged(`${tree} to list in \`d\` internal document ids (1 to ${maxId}) that have a field length, found ${JSON.stringify(id)}`);
+        throw internalsChanged(
+          `${tree} to list in \`d\` internal document ids (1 to ${maxId}) that have a field length, found ${JSON.stringify(id)}`,
+        );
       }
     }
     if (node.e && node.d.size > 0 && occurrences[node.w] !== node.d.size) {
-      throw internalsChanged(`index.tokenOccurrences.${prop}["${node.w}"] to count the ${node.d.size} documents of its radix node, found ${String(occurrences[node.w])}`);
+      throw internalsChanged(
+        `index.tokenOccurrences.${prop}["${node.w}"] to count the ${node.d.size} documents of its radix node, found ${String(occurrences[node.w])}`,
+      );
     }
     for (const [key, child] of node.c as Map<unknown, unknown>) {
-      if (!isObject(child) || typeof child.s !== "string" || child.s[0] !== key) throw internalsChanged(`${tree} to key each child by the first character of its edge label \`s\``);
+      if (!isObject(child) || typeof child.s !== "string" || child.s[0] !== key)
+        throw internalsChanged(`${tree} to key each child by the first character of its edge label \`s\``);
       stack.push([child, word + child.s]);
     }
   }
@@ -340,11 +387,20 @@ export function checkScorer(make: (schema: AnySchema) => LanguageIndex): void {
   assertOramaInternals(probe.orama);
   const index = probe.orama.data.index as OramaIndex;
   if (index.fieldLengths.title?.[1] !== 2 || index.avgFieldLength.title !== 2) {
-    throw internalsChanged(`the score parameters of a new document's 2-word title under its internal id 1 (found ${JSON.stringify(index.fieldLengths.title)}, average ${index.avgFieldLength.title})`);
+    throw internalsChanged(
+      `the score parameters of a new document's 2-word title under its internal id 1 (found ${JSON.stringify(index.fieldLengths.title)}, average ${index.avgFieldLength.title})`,
+    );
   }
   const found = (term: string, threshold: 0 | 1, where?: Record<string, unknown>) => {
-    const res = oramaSearch(probe.orama, { term, threshold, where: where as never, properties: ["title", "text"], boost: { title: 3 } }) as { hits: { id: string; score: number }[] };
-    if (res.hits.some((h) => !Number.isFinite(h.score) || h.score <= 0)) throw internalsChanged(`positive scores from a probe search for "${term}", found ${res.hits.map((h) => h.score).join(", ")}`);
+    const res = oramaSearch(probe.orama, {
+      term,
+      threshold,
+      where: where as never,
+      properties: ["title", "text"],
+      boost: { title: 3 },
+    }) as { hits: { id: string; score: number }[] };
+    if (res.hits.some((h) => !Number.isFinite(h.score) || h.score <= 0))
+      throw internalsChanged(`positive scores from a probe search for "${term}", found ${res.hits.map((h) => h.score).join(", ")}`);
     return res.hits.map((h) => h.id).join(" ");
   };
   const expectFound = (what: string, actual: string, expected: string) => {

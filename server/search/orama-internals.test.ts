@@ -7,8 +7,19 @@ import { assertOramaInternals, checkScorer, createLanguageIndex, ORAMA_CHECKED, 
 const changed = (expected: string) =>
   `Orama internals changed: expected ${expected}; the custom scorer in server/search/orama-index.ts must be revisited (written against @orama/orama ${ORAMA_CHECKED})`;
 
-interface Node { s: string; w: string; e: boolean; c: Map<string, Node>; d: Set<number> }
-interface Store { indexes: Record<string, { node: Node }>; tokenOccurrences: Record<string, Record<string, number>>; fieldLengths: Record<string, Record<number, number>>; sharedInternalDocumentStore: { internalIdToId?: string[] } }
+interface Node {
+  s: string;
+  w: string;
+  e: boolean;
+  c: Map<string, Node>;
+  d: Set<number>;
+}
+interface Store {
+  indexes: Record<string, { node: Node }>;
+  tokenOccurrences: Record<string, Record<string, number>>;
+  fieldLengths: Record<string, Record<number, number>>;
+  sharedInternalDocumentStore: { internalIdToId?: string[] };
+}
 
 function smallIndex(): { index: LanguageIndex; store: Store; title: Node } {
   const index = createLanguageIndex("en", { title: "string", text: "string" });
@@ -33,32 +44,56 @@ describe("the check of Orama's internals", () => {
 
   it("names what changed when the index store or its radix trees have another shape", () => {
     const mutations: [string, (s: Store, title: Node) => void][] = [
-      ["an object at orama.data.index.tokenOccurrences", (s) => {
-        (s as unknown as Record<string, unknown>).tokenFrequencies = s.tokenOccurrences;
-        delete (s as Partial<Store>).tokenOccurrences;
-      }],
-      ["an array of document ids at orama.data.index.sharedInternalDocumentStore.internalIdToId", (s) => delete s.sharedInternalDocumentStore.internalIdToId],
-      ['the radix tree of "title" to keep each node\'s children in a Map `c` and its documents in a Set `d`', (_, title) => {
-        const node = nodeOf(title, "backup");
-        (node as unknown as { d: number[] }).d = [...node.d];
-      }],
-      ['the radix tree of "title" to give each node an edge label `s`, a word `w` and an end flag `e`', (_, title) => {
-        (nodeOf(title, "nightli") as unknown as { e: number }).e = 1;
-      }],
-      ['the radix tree of "title" to hold in `w` the parent\'s word followed by the edge label (`nightli`), found `nightly`', (_, title) => {
-        nodeOf(title, "nightli").w = "nightly";
-      }],
-      ['the radix tree of "title" to key each child by the first character of its edge label `s`', (_, title) => {
-        const child = title.c.get("w")!;
-        title.c.delete("w");
-        title.c.set("x", child);
-      }],
-      ['the radix tree of "title" to list in `d` internal document ids (1 to 2) that have a field length, found "a"', (_, title) => {
-        nodeOf(title, "window").d = new Set(["a" as unknown as number]);
-      }],
-      ['index.tokenOccurrences.title["window"] to count the 1 documents of its radix node, found 2', (s) => {
-        s.tokenOccurrences.title!.window = 2;
-      }],
+      [
+        "an object at orama.data.index.tokenOccurrences",
+        (s) => {
+          (s as unknown as Record<string, unknown>).tokenFrequencies = s.tokenOccurrences;
+          delete (s as Partial<Store>).tokenOccurrences;
+        },
+      ],
+      [
+        "an array of document ids at orama.data.index.sharedInternalDocumentStore.internalIdToId",
+        (s) => delete s.sharedInternalDocumentStore.internalIdToId,
+      ],
+      [
+        'the radix tree of "title" to keep each node\'s children in a Map `c` and its documents in a Set `d`',
+        (_, title) => {
+          const node = nodeOf(title, "backup");
+          (node as unknown as { d: number[] }).d = [...node.d];
+        },
+      ],
+      [
+        'the radix tree of "title" to give each node an edge label `s`, a word `w` and an end flag `e`',
+        (_, title) => {
+          (nodeOf(title, "nightli") as unknown as { e: number }).e = 1;
+        },
+      ],
+      [
+        'the radix tree of "title" to hold in `w` the parent\'s word followed by the edge label (`nightli`), found `nightly`',
+        (_, title) => {
+          nodeOf(title, "nightli").w = "nightly";
+        },
+      ],
+      [
+        'the radix tree of "title" to key each child by the first character of its edge label `s`',
+        (_, title) => {
+          const child = title.c.get("w")!;
+          title.c.delete("w");
+          title.c.set("x", child);
+        },
+      ],
+      [
+        'the radix tree of "title" to list in `d` internal document ids (1 to 2) that have a field length, found "a"',
+        (_, title) => {
+          nodeOf(title, "window").d = new Set(["a" as unknown as number]);
+        },
+      ],
+      [
+        'index.tokenOccurrences.title["window"] to count the 1 documents of its radix node, found 2',
+        (s) => {
+          s.tokenOccurrences.title!.window = 2;
+        },
+      ],
     ];
     for (const [expected, mutate] of mutations) {
       const { index, store, title } = smallIndex();
@@ -88,14 +123,17 @@ describe("the check of Orama's internals", () => {
     );
 
     // Score parameters stored under the document's own id instead of its internal one.
-    expect(() => checkScorer((schema) => {
-      const index = createLanguageIndex("en", schema);
-      const component = index.orama.index as unknown as { insertDocumentScoreParameters: (...args: unknown[]) => void };
-      const insertParameters = component.insertDocumentScoreParameters;
-      const store = (index.orama.data.index as unknown as Store).sharedInternalDocumentStore;
-      component.insertDocumentScoreParameters = (...args) => insertParameters(...args.with(2, store.internalIdToId![(args[2] as number) - 1]));
-      return index;
-    })).toThrowError(changed('the radix tree of "title" to list in `d` internal document ids (1 to 3) that have a field length, found 3'));
+    expect(() =>
+      checkScorer((schema) => {
+        const index = createLanguageIndex("en", schema);
+        const component = index.orama.index as unknown as { insertDocumentScoreParameters: (...args: unknown[]) => void };
+        const insertParameters = component.insertDocumentScoreParameters;
+        const store = (index.orama.data.index as unknown as Store).sharedInternalDocumentStore;
+        component.insertDocumentScoreParameters = (...args) =>
+          insertParameters(...args.with(2, store.internalIdToId![(args[2] as number) - 1]));
+        return index;
+      }),
+    ).toThrowError(changed('the radix tree of "title" to list in `d` internal document ids (1 to 3) that have a field length, found 3'));
   });
 
   it("refuses a list of strings as a search field", () => {
@@ -105,7 +143,9 @@ describe("the check of Orama's internals", () => {
   });
 
   it("runs against the Orama release the scorer was last checked with", () => {
-    const installed = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../../node_modules/@orama/orama/package.json"), "utf8")) as { version: string };
+    const installed = JSON.parse(
+      fs.readFileSync(path.join(import.meta.dirname, "../../node_modules/@orama/orama/package.json"), "utf8"),
+    ) as { version: string };
     // After an upgrade: when orama-scorer.test.ts and the checks above pass, set ORAMA_CHECKED in orama-index.ts.
     expect(installed.version, "the installed @orama/orama").toBe(ORAMA_CHECKED);
   });

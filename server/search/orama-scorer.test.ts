@@ -20,21 +20,36 @@ async function helpContent(): Promise<SearchDoc[]> {
   const { files, errors } = await readContentDir(path.join(import.meta.dirname, "../../content"));
   expect(errors).toEqual([]);
   return files.map((f, i) => ({
-    id: i + 1, slug: f.fields.slug, kind: f.fields.kind, locale: f.fields.locale, category: f.fields.category, title: f.fields.title,
-    summary: f.fields.summary, tags: f.fields.tags, text: markdownToText(f.fields.body), updatedAt: 0,
+    id: i + 1,
+    slug: f.fields.slug,
+    kind: f.fields.kind,
+    locale: f.fields.locale,
+    category: f.fields.category,
+    title: f.fields.title,
+    summary: f.fields.summary,
+    tags: f.fields.tags,
+    text: markdownToText(f.fields.body),
+    updatedAt: 0,
   }));
 }
 
 /** Orama as it comes: its own index component (radix lookup, BM25, search), with the tokenizer configured as ours. */
 function oramaDefault(locale: Locale): AnyOrama {
   const { language, stem } = LANGUAGE[locale];
-  return create({ schema: SCHEMA, sort: { enabled: false }, components: { tokenizer: { language, stemming: true, stemmer: stem } } }) as unknown as AnyOrama;
+  return create({
+    schema: SCHEMA,
+    sort: { enabled: false },
+    components: { tokenizer: { language, stemming: true, stemmer: stem } },
+  }) as unknown as AnyOrama;
 }
 
 type Hit = { id: string; score: number };
 type Where = Record<string, unknown> | undefined;
 const find = (orama: AnyOrama, term: string, threshold: number, where: Where, limit = 10) =>
-  search(orama, { term, threshold, where: where as never, properties: PROPERTIES, boost: BOOST, limit }) as unknown as { count: number; hits: Hit[] };
+  search(orama, { term, threshold, where: where as never, properties: PROPERTIES, boost: BOOST, limit }) as unknown as {
+    count: number;
+    hits: Hit[];
+  };
 
 /**
  * Every word required, the other way: Orama's `threshold: 0` keeps only documents that have every word in one
@@ -66,7 +81,10 @@ function ranking(res: { count: number; hits: Hit[] }): string {
   return `${res.count} found: ${top.map((h) => `${h.id} (${h.score})`).join(", ")}`;
 }
 
-const FILTERS: [string, Where][] = [["", undefined], [", FAQ only", { kind: { eq: "faq" } }]];
+const FILTERS: [string, Where][] = [
+  ["", undefined],
+  [", FAQ only", { kind: { eq: "faq" } }],
+];
 
 describe("the custom scorer against Orama's own, over the help content and the relevance queries", () => {
   let docs: SearchDoc[];
@@ -102,7 +120,8 @@ describe("the custom scorer against Orama's own, over the help content and the r
         ];
         for (const [mode, mine, theirs] of pairs) {
           compared++;
-          if (mine !== theirs) differences.push(`${locale} "${q}" (as "${term}", ${mode}${filter}):\n    ours:  ${mine}\n    Orama: ${theirs}`);
+          if (mine !== theirs)
+            differences.push(`${locale} "${q}" (as "${term}", ${mode}${filter}):\n    ours:  ${mine}\n    Orama: ${theirs}`);
         }
       }
     }
@@ -121,7 +140,10 @@ describe("the custom scorer against Orama's own, over the help content and the r
     }
     for (const { q } of cases.filter((c) => c.locale === locale)) {
       const term = queryTerm(ours[locale], locale, q);
-      for (const threshold of [0, 1]) expect(ranking(find(edited.orama, term, threshold, undefined)), q).toBe(ranking(find(ours[locale].orama, term, threshold, undefined)));
+      for (const threshold of [0, 1])
+        expect(ranking(find(edited.orama, term, threshold, undefined)), q).toBe(
+          ranking(find(ours[locale].orama, term, threshold, undefined)),
+        );
     }
   });
 });

@@ -23,8 +23,16 @@ describe("search relevance over the real help content (embedded engine)", () => 
     const { files, errors } = await readContentDir(path.join(import.meta.dirname, "../../content"));
     expect(errors).toEqual([]);
     const docs: SearchDoc[] = files.map((f, i) => ({
-      id: i + 1, slug: f.fields.slug, kind: f.fields.kind, locale: f.fields.locale, category: f.fields.category, title: f.fields.title,
-      summary: f.fields.summary, tags: f.fields.tags, text: markdownToText(f.fields.body), updatedAt: 0,
+      id: i + 1,
+      slug: f.fields.slug,
+      kind: f.fields.kind,
+      locale: f.fields.locale,
+      category: f.fields.category,
+      title: f.fields.title,
+      summary: f.fields.summary,
+      tags: f.fields.tags,
+      text: markdownToText(f.fields.body),
+      updatedAt: 0,
     }));
     engine = createOramaEngine();
     await engine.replaceAll(docs);
@@ -39,7 +47,8 @@ describe("search relevance over the real help content (embedded engine)", () => 
     const misses: string[] = [];
     for (const c of cases) {
       const res = await engine.search({ q: c.q, locale: c.locale, limit: 3, offset: 0 });
-      if (!res.hits.some((h) => h.slug === c.expect)) misses.push(`${c.locale} "${c.q}" -> ${res.hits.map((h) => h.slug).join(", ") || "nothing"} (wanted ${c.expect})`);
+      if (!res.hits.some((h) => h.slug === c.expect))
+        misses.push(`${c.locale} "${c.q}" -> ${res.hits.map((h) => h.slug).join(", ") || "nothing"} (wanted ${c.expect})`);
     }
     const rate = 1 - misses.length / cases.length;
     if (misses.length) console.log(`relevance: ${(rate * 100).toFixed(1)}% in top 3; misses:\n  ${misses.join("\n  ")}`);

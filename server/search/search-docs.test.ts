@@ -14,21 +14,48 @@ let n = 0;
 function article(over: Partial<TSaveArticle> = {}): TSaveArticle {
   const slug = `plain-text-${++n}`;
   return {
-    slug, translationKey: slug, locale: "en", category: "backups", title: `Plain text ${n}`, summary: "A summary.", tags: ["backup"],
-    body: "## Steps\n\nOpen **the panel** and press *Restore*.", status: "published", ...over,
+    slug,
+    translationKey: slug,
+    locale: "en",
+    category: "backups",
+    title: `Plain text ${n}`,
+    summary: "A summary.",
+    tags: ["backup"],
+    body: "## Steps\n\nOpen **the panel** and press *Restore*.",
+    status: "published",
+    ...over,
   };
 }
 
-const bodyText = async (db: DB, id: number) => (await db.selectFrom("kb_articles").select("body_text").where("id", "=", id).executeTakeFirstOrThrow()).body_text;
+const bodyText = async (db: DB, id: number) =>
+  (await db.selectFrom("kb_articles").select("body_text").where("id", "=", id).executeTakeFirstOrThrow()).body_text;
 
 /** A published row as tools outside the app write it (and as rows from before migration 0005 are): no plain text. */
-async function insertRaw(db: DB, slug: string, over: { title?: string; summary?: string; body?: string; locale?: "en" | "ru"; status?: "published" | "draft" } = {}): Promise<number> {
+async function insertRaw(
+  db: DB,
+  slug: string,
+  over: { title?: string; summary?: string; body?: string; locale?: "en" | "ru"; status?: "published" | "draft" } = {},
+): Promise<number> {
   const res = await db
     .insertInto("kb_articles")
     .values({
-      kind: "article", slug, locale: over.locale ?? "en", translation_key: slug, category: "backups", title: over.title ?? `Raw ${slug}`,
-      summary: over.summary ?? "Raw summary.", tags: "[]", body: over.body ?? "Raw **body** with a [link](https://example.com).",
-      status: over.status ?? "published", position: 100, source_path: null, source_hash: null, revision: 1, created_at: 1, updated_at: 1, published_at: 1,
+      kind: "article",
+      slug,
+      locale: over.locale ?? "en",
+      translation_key: slug,
+      category: "backups",
+      title: over.title ?? `Raw ${slug}`,
+      summary: over.summary ?? "Raw summary.",
+      tags: "[]",
+      body: over.body ?? "Raw **body** with a [link](https://example.com).",
+      status: over.status ?? "published",
+      position: 100,
+      source_path: null,
+      source_hash: null,
+      revision: 1,
+      created_at: 1,
+      updated_at: 1,
+      published_at: 1,
     })
     .executeTakeFirstOrThrow();
   return Number(res.insertId);
@@ -59,7 +86,11 @@ describeEachDialect("the stored plain text of an entry", (use) => {
 
   it("is written by the content sync, and follows a changed file", async () => {
     const db = use();
-    const file = (body: string) => parseContentFile("articles/en/synced-entry.md", `---\nslug: synced-entry\ntitle: Synced entry\nlocale: en\ncategory: backups\ntags: [sync]\nsummary: Synced.\ntranslationKey: synced-entry\n---\n\n${body}\n`);
+    const file = (body: string) =>
+      parseContentFile(
+        "articles/en/synced-entry.md",
+        `---\nslug: synced-entry\ntitle: Synced entry\nlocale: en\ncategory: backups\ntags: [sync]\nsummary: Synced.\ntranslationKey: synced-entry\n---\n\n${body}\n`,
+      );
     await syncContent(db, systemCtx(), [file("First *version*.")]);
     const row = await db.selectFrom("kb_articles").select(["id", "body_text"]).where("slug", "=", "synced-entry").executeTakeFirstOrThrow();
     expect(row.body_text).toBe("First version.");

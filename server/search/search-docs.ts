@@ -9,8 +9,16 @@ import { transact } from "../db/transact";
 /** The search document of an article row: its stored plain text, or the text of its Markdown when none is stored yet. */
 export function toSearchDoc(a: KbArticle): SearchDoc {
   return {
-    id: a.id, slug: a.slug, kind: a.kind, locale: a.locale, category: a.category, title: a.title, summary: a.summary,
-    tags: fromJson<string[]>(a.tags) ?? [], text: a.body_text ?? markdownToText(a.body), updatedAt: a.updated_at,
+    id: a.id,
+    slug: a.slug,
+    kind: a.kind,
+    locale: a.locale,
+    category: a.category,
+    title: a.title,
+    summary: a.summary,
+    tags: fromJson<string[]>(a.tags) ?? [],
+    text: a.body_text ?? markdownToText(a.body),
+    updatedAt: a.updated_at,
   };
 }
 
@@ -26,7 +34,14 @@ export async function loadSearchDocs(db: DB): Promise<SearchDoc[]> {
   const docs: SearchDoc[] = [];
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom("kb_articles").selectAll().where("status", "=", "published").where("id", ">", after).orderBy("id").limit(PAGE).execute();
+    const rows = await db
+      .selectFrom("kb_articles")
+      .selectAll()
+      .where("status", "=", "published")
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(PAGE)
+      .execute();
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     const missing: KbArticle[] = [];
@@ -43,7 +58,13 @@ export async function loadSearchDocs(db: DB): Promise<SearchDoc[]> {
       await transact(db, async (trx) => {
         for (const [i, doc] of filled.entries()) {
           // Only if the row was not changed meanwhile (a change writes its own text).
-          await trx.updateTable("kb_articles").set({ body_text: doc.text }).where("id", "=", doc.id).where("revision", "=", missing[i]!.revision).where("body_text", "is", null).execute();
+          await trx
+            .updateTable("kb_articles")
+            .set({ body_text: doc.text })
+            .where("id", "=", doc.id)
+            .where("revision", "=", missing[i]!.revision)
+            .where("body_text", "is", null)
+            .execute();
         }
       });
       docs.push(...filled);

@@ -40,7 +40,11 @@ export async function searchPublishedSql(db: DB, req: SearchRequest): Promise<Se
   if (!term) return { hits: [], total: 0 };
   const stem = LANGUAGE[req.locale].stem;
   // Query words contain letters and digits only (prepareQuery), so they need no LIKE escaping.
-  const words = term.split(" ").slice(0, MAX_WORDS).map((w) => patterns(w, stem)).filter((p) => p.length > 0);
+  const words = term
+    .split(" ")
+    .slice(0, MAX_WORDS)
+    .map((w) => patterns(w, stem))
+    .filter((p) => p.length > 0);
   if (words.length === 0) return { hits: [], total: 0 };
 
   type EB = ExpressionBuilder<Database, "kb_articles">;
@@ -58,7 +62,10 @@ export async function searchPublishedSql(db: DB, req: SearchRequest): Promise<Se
     .select((eb) => {
       const parts: Expression<SqlBool>[] = words.flatMap((pats) => FIELDS.map((f) => inField(eb, f.column, pats)));
       const weights = words.flatMap(() => FIELDS.map((f) => f.weight));
-      const score = sql.join(parts.map((p, i) => sql`(case when ${p} then ${sql.lit(weights[i]!)} else 0 end)`), sql` + `);
+      const score = sql.join(
+        parts.map((p, i) => sql`(case when ${p} then ${sql.lit(weights[i]!)} else 0 end)`),
+        sql` + `,
+      );
       return ["id", "slug", "kind", "locale", "category", "title", "summary", "body_text", sql<number>`${score}`.as("score")];
     })
     .orderBy("score", "desc")
@@ -67,15 +74,21 @@ export async function searchPublishedSql(db: DB, req: SearchRequest): Promise<Se
     .limit(req.limit)
     .offset(req.offset)
     .execute();
-  const total = rows.length < req.limit && req.offset === 0
-    ? rows.length
-    : Number((await filtered.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const total =
+    rows.length < req.limit && req.offset === 0
+      ? rows.length
+      : Number((await filtered.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
   const match = makeMatcher(term, stem);
   return {
     total,
     hits: rows.map((r) => ({
-      id: r.id, slug: r.slug, kind: r.kind, locale: r.locale, category: r.category, title: r.title,
+      id: r.id,
+      slug: r.slug,
+      kind: r.kind,
+      locale: r.locale,
+      category: r.category,
+      title: r.title,
       titleHtml: markedToHtml(markAll(r.title, match)),
       snippetHtml: markedToHtml(snippet(`${r.summary} ${r.body_text ?? ""}`, match)),
     })),

@@ -12,7 +12,14 @@ const DAY = 24 * 60 * 60 * 1000;
 
 async function counts(db: DB) {
   const count = async (table: "users" | "tickets" | "ticket_messages" | "audit_events" | "outbox_emails") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     users: await count("users"),
     tickets: await count("tickets"),

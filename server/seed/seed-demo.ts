@@ -86,9 +86,7 @@ export async function seedDemo(db: DB, opts: SeedDemoOptions = {}): Promise<Seed
 
   // Every ticket's story is laid out on one timeline and replayed in order, so the ids and the audit
   // trail run forward in time the way they would on a real desk.
-  const plan = SEED_TICKETS.flatMap((t, i) => planTicket(t, i, now)).sort(
-    (a, b) => a.at - b.at || a.ticket - b.ticket || a.seq - b.seq,
-  );
+  const plan = SEED_TICKETS.flatMap((t, i) => planTicket(t, i, now)).sort((a, b) => a.at - b.at || a.ticket - b.ticket || a.seq - b.seq);
   const ticketIds: number[] = [];
   const ctxOf = (key: PersonKey, at: number): RequestCtx => ({
     actor: actors[key],
@@ -145,7 +143,11 @@ async function createPeople(db: DB, now: number): Promise<Record<PersonKey, Acto
       ({ id } = await createSignedUpCustomer(db, { actor: null, ip: p.ip, userAgent: p.userAgent, now: () => at }, input));
     } else if (actors.alexei) {
       const admin = STAFF.alexei;
-      ({ id } = await createUser(db, { actor: actors.alexei, ip: admin.ip, userAgent: admin.userAgent, now: () => at }, { ...input, role: p.role }));
+      ({ id } = await createUser(
+        db,
+        { actor: actors.alexei, ip: admin.ip, userAgent: admin.userAgent, now: () => at },
+        { ...input, role: p.role },
+      ));
     } else {
       try {
         ({ id } = await createUser(db, { actor: null, ip: "system", userAgent: "cli", now: () => at }, { ...input, role: p.role }));

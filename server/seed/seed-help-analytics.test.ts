@@ -15,13 +15,19 @@ describeEachDialect("help-center analytics demo", (use) => {
   it("fills every list of the analytics page from the real help-center content, once", async () => {
     const db = use();
     const { files } = await readContentDir("content");
-    await syncContent(db, systemCtx(() => NOW - 40 * 86_400_000), files);
+    await syncContent(
+      db,
+      systemCtx(() => NOW - 40 * 86_400_000),
+      files,
+    );
     await seedHelpAnalyticsDemo(db, { now: NOW, countResults });
 
     const a = await findKbAnalytics(db, NOW);
     expect(a.topQueries[0]).toMatchObject({ query: "reset password", locale: "en", count: 38, avgResults: 6 });
     expect(a.topQueries.map((q) => q.query)).toContain("восстановить пароль");
-    expect(a.noResults.map((q) => q.query).sort()).toEqual(["kubernetes ingress", "terraform provider", "выгрузка в 1с", "счёт для юрлица"].sort());
+    expect(a.noResults.map((q) => q.query).sort()).toEqual(
+      ["kubernetes ingress", "terraform provider", "выгрузка в 1с", "счёт для юрлица"].sort(),
+    );
     expect(a.ticketAfter[0]).toMatchObject({ query: "email not delivered", count: 5 });
     expect(a.articles.length).toBeGreaterThan(40);
     expect(a.articles.some((x) => x.notHelpful > 0 && Object.keys(x.reasons).length > 0)).toBe(true);
@@ -29,9 +35,15 @@ describeEachDialect("help-center analytics demo", (use) => {
     expect(a.deflection.opened).toBeGreaterThan(30);
     expect(a.deflection.deflected).toBeGreaterThan(0);
 
-    const before = await db.selectFrom("kb_search_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom("kb_search_log")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     await seedHelpAnalyticsDemo(db, { now: NOW, countResults });
-    const after = await db.selectFrom("kb_search_log").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom("kb_search_log")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

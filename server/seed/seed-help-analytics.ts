@@ -66,7 +66,13 @@ export async function seedHelpAnalyticsDemo(
   opts: { now: number; countResults: (query: string, locale: Locale) => Promise<number> },
 ): Promise<void> {
   if (await db.selectFrom("kb_search_log").select("id").limit(1).executeTakeFirst()) return;
-  const articles = await db.selectFrom("kb_articles").select(["id", "locale"]).where("status", "=", "published").where("kind", "=", "article").orderBy("id").execute();
+  const articles = await db
+    .selectFrom("kb_articles")
+    .select(["id", "locale"])
+    .where("status", "=", "published")
+    .where("kind", "=", "article")
+    .orderBy("id")
+    .execute();
   if (articles.length === 0) return;
   const rnd = prng(20261127);
   const when = () => opts.now - Math.floor(rnd() * 30 * DAY) - 60_000;
@@ -76,7 +82,14 @@ export async function seedHelpAnalyticsDemo(
   for (const s of SEARCHES) {
     const results = await opts.countResults(s.query, s.locale);
     for (let i = 0; i < s.times; i++) {
-      searches.push({ query: normalizeQuery(s.query), locale: s.locale, results, visitor: visitor(), ticket_after: i < s.thenTicket ? 1 : 0, created_at: when() });
+      searches.push({
+        query: normalizeQuery(s.query),
+        locale: s.locale,
+        results,
+        visitor: visitor(),
+        ticket_after: i < s.thenTicket ? 1 : 0,
+        created_at: when(),
+      });
     }
   }
 
@@ -100,8 +113,16 @@ export async function seedHelpAnalyticsDemo(
   }
 
   await transact(db, async (trx) => {
-    for (let i = 0; i < searches.length; i += 200) await trx.insertInto("kb_search_log").values(searches.slice(i, i + 200)).execute();
-    for (let i = 0; i < feedback.length; i += 200) await trx.insertInto("kb_feedback").values(feedback.slice(i, i + 200)).execute();
+    for (let i = 0; i < searches.length; i += 200)
+      await trx
+        .insertInto("kb_search_log")
+        .values(searches.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < feedback.length; i += 200)
+      await trx
+        .insertInto("kb_feedback")
+        .values(feedback.slice(i, i + 200))
+        .execute();
     await trx.insertInto("kb_deflections").values(deflections).execute();
   });
 }

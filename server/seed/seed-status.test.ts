@@ -16,14 +16,29 @@ describeEachDialect("status demo seed", (use) => {
     await seedStatusDemo(db, { now: NOW });
     await seedStatusDemo(db, { now: NOW }); // a second call changes nothing
     const count = async (table: "status_groups" | "status_components" | "monitors" | "incidents" | "maintenances") =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count("status_groups")).toBe(2);
     expect(await count("status_components")).toBe(DEMO_COMPONENTS.length);
     expect(await count("incidents")).toBe(DEMO_INCIDENTS.length);
     expect(await count("maintenances")).toBe(2);
     const monitors = await db.selectFrom("monitors").select(["kind", "enabled", "target"]).execute();
     expect(monitors.filter((m) => m.kind === "http").every((m) => m.enabled === 1 && /^https?:\/\/.+\//.test(m.target))).toBe(true);
-    expect(monitors.filter((m) => m.kind !== "http").map((m) => [m.kind, m.enabled]).sort()).toEqual([["heartbeat", 0], ["tcp", 0]]);
+    expect(
+      monitors
+        .filter((m) => m.kind !== "http")
+        .map((m) => [m.kind, m.enabled])
+        .sort(),
+    ).toEqual([
+      ["heartbeat", 0],
+      ["tcp", 0],
+    ]);
   });
 
   it("shows 99.9x% uptime with the bad days matching the incidents", async () => {

@@ -23,7 +23,15 @@ export function maintenanceSlot(from: number, direction: 1 | -1, minGap: number)
   throw new Error("no maintenance slot found");
 }
 
-type Counts = { up: number; degraded: number; down: number; maintenance: number; latency_sum: number; latency_count: number; latency_max: number };
+type Counts = {
+  up: number;
+  degraded: number;
+  down: number;
+  maintenance: number;
+  latency_sum: number;
+  latency_count: number;
+  latency_max: number;
+};
 
 /**
  * Demo data for the status page: two groups, six components, their monitors (the HTTP ones point at this
@@ -44,7 +52,10 @@ export async function seedStatusDemo(db: DB, opts: { now: number }): Promise<voi
     await trx.updateTable("users").set({ on_duty: 1 }).where("email", "=", "agent@mayak.local").execute();
     const groupIds: number[] = [];
     for (const [i, g] of DEMO_GROUPS.entries()) {
-      const r = await trx.insertInto("status_groups").values({ name_en: g.en, name_ru: g.ru, position: i + 1, created_at: now - 91 * DAY }).executeTakeFirstOrThrow();
+      const r = await trx
+        .insertInto("status_groups")
+        .values({ name_en: g.en, name_ru: g.ru, position: i + 1, created_at: now - 91 * DAY })
+        .executeTakeFirstOrThrow();
       groupIds.push(Number(r.insertId));
     }
     const componentIds = new Map<string, number>();
@@ -53,8 +64,16 @@ export async function seedStatusDemo(db: DB, opts: { now: number }): Promise<voi
       const r = await trx
         .insertInto("status_components")
         .values({
-          group_id: groupIds[c.group], slug: c.slug, name_en: c.name.en, name_ru: c.name.ru, description_en: c.description.en,
-          description_ru: c.description.ru, status: "operational", position: i + 1, created_at: now - 91 * DAY, updated_at: now - 5 * DAY,
+          group_id: groupIds[c.group],
+          slug: c.slug,
+          name_en: c.name.en,
+          name_ru: c.name.ru,
+          description_en: c.description.en,
+          description_ru: c.description.ru,
+          status: "operational",
+          position: i + 1,
+          created_at: now - 91 * DAY,
+          updated_at: now - 5 * DAY,
         })
         .executeTakeFirstOrThrow();
       componentIds.set(c.slug, Number(r.insertId));
@@ -63,12 +82,23 @@ export async function seedStatusDemo(db: DB, opts: { now: number }): Promise<voi
         const mr = await trx
           .insertInto("monitors")
           .values({
-            component_id: Number(r.insertId), name: m.name, kind: m.kind, target: m.kind === "http" ? base + m.target : m.target,
+            component_id: Number(r.insertId),
+            name: m.name,
+            kind: m.kind,
+            target: m.kind === "http" ? base + m.target : m.target,
             config: JSON.stringify(m.kind === "http" ? { expectedStatus: "200-399", degradedMs: 2000 } : {}),
-            interval_s: m.interval, timeout_ms: 10_000, fail_threshold: 3, recover_threshold: 2,
+            interval_s: m.interval,
+            timeout_ms: 10_000,
+            fail_threshold: 3,
+            recover_threshold: 2,
             heartbeat_token_hash: m.kind === "heartbeat" ? crypto.createHash("sha256").update(crypto.randomBytes(32)).digest("hex") : null,
-            enabled: enabled ? 1 : 0, state: enabled ? "pending" : "paused", consecutive_failures: 0, consecutive_successes: 0,
-            next_check_at: now, created_at: now - 91 * DAY, updated_at: now - 91 * DAY,
+            enabled: enabled ? 1 : 0,
+            state: enabled ? "pending" : "paused",
+            consecutive_failures: 0,
+            consecutive_successes: 0,
+            next_check_at: now,
+            created_at: now - 91 * DAY,
+            updated_at: now - 91 * DAY,
           })
           .executeTakeFirstOrThrow();
         if (m.history) monitorIds.set(c.slug, Number(mr.insertId));
@@ -78,18 +108,29 @@ export async function seedStatusDemo(db: DB, opts: { now: number }): Promise<voi
     // Past maintenance (completed) and the next announced window.
     const past = maintenanceSlot(now - 9 * DAY, -1, 0);
     const next = maintenanceSlot(now, 1, 3 * DAY);
-    const outages: Outage[] = DEMO_INCIDENTS.flatMap((inc) => inc.outages.map((o) => ({ ...o, from: today - inc.daysAgo * DAY + o.from, to: today - inc.daysAgo * DAY + o.to })));
+    const outages: Outage[] = DEMO_INCIDENTS.flatMap((inc) =>
+      inc.outages.map((o) => ({ ...o, from: today - inc.daysAgo * DAY + o.from, to: today - inc.daysAgo * DAY + o.to })),
+    );
     for (const [i, m] of DEMO_MAINTENANCE.entries()) {
       const startsAt = i === 0 ? past : next;
       const endsAt = startsAt + 2 * HOUR;
       const r = await trx
         .insertInto("maintenances")
         .values({
-          title: m.title, body: m.body, starts_at: startsAt, ends_at: endsAt, status: i === 0 ? "completed" : "scheduled",
-          created_at: startsAt - 5 * DAY, updated_at: i === 0 ? endsAt - 50 * MINUTE : now - 2 * HOUR,
+          title: m.title,
+          body: m.body,
+          starts_at: startsAt,
+          ends_at: endsAt,
+          status: i === 0 ? "completed" : "scheduled",
+          created_at: startsAt - 5 * DAY,
+          updated_at: i === 0 ? endsAt - 50 * MINUTE : now - 2 * HOUR,
         })
         .executeTakeFirstOrThrow();
-      for (const slug of m.components) await trx.insertInto("maintenance_components").values({ maintenance_id: Number(r.insertId), component_id: componentIds.get(slug)! }).execute();
+      for (const slug of m.components)
+        await trx
+          .insertInto("maintenance_components")
+          .values({ maintenance_id: Number(r.insertId), component_id: componentIds.get(slug)! })
+          .execute();
       // Checks inside an announced window count as maintenance, whatever they found.
       if (i === 0) for (const slug of m.components) outages.push({ slug, from: startsAt, to: endsAt, result: "maintenance" });
     }
@@ -100,16 +141,37 @@ export async function seedStatusDemo(db: DB, opts: { now: number }): Promise<voi
       const r = await trx
         .insertInto("incidents")
         .values({
-          title: inc.title, impact: inc.impact, status: "resolved", auto: inc.auto ? 1 : 0, monitor_id: inc.auto ? monitorIds.get(inc.components[0]) ?? null : null,
-          started_at: day + inc.updates[0].at, resolved_at: day + last.at, merged_into_id: null,
-          postmortem: inc.postmortem ?? inc.draftPostmortem ?? null, postmortem_published_at: inc.postmortem ? day + 3 * DAY + 11 * HOUR : null,
-          created_at: day + inc.updates[0].at, updated_at: inc.postmortem ? day + 3 * DAY + 11 * HOUR : day + last.at,
+          title: inc.title,
+          impact: inc.impact,
+          status: "resolved",
+          auto: inc.auto ? 1 : 0,
+          monitor_id: inc.auto ? (monitorIds.get(inc.components[0]) ?? null) : null,
+          started_at: day + inc.updates[0].at,
+          resolved_at: day + last.at,
+          merged_into_id: null,
+          postmortem: inc.postmortem ?? inc.draftPostmortem ?? null,
+          postmortem_published_at: inc.postmortem ? day + 3 * DAY + 11 * HOUR : null,
+          created_at: day + inc.updates[0].at,
+          updated_at: inc.postmortem ? day + 3 * DAY + 11 * HOUR : day + last.at,
         })
         .executeTakeFirstOrThrow();
       const id = Number(r.insertId);
-      for (const slug of inc.components) await trx.insertInto("incident_components").values({ incident_id: id, component_id: componentIds.get(slug)!, status: inc.componentStatus }).execute();
+      for (const slug of inc.components)
+        await trx
+          .insertInto("incident_components")
+          .values({ incident_id: id, component_id: componentIds.get(slug)!, status: inc.componentStatus })
+          .execute();
       for (const u of inc.updates) {
-        await trx.insertInto("incident_updates").values({ incident_id: id, status: u.status, body: u.body, author_id: inc.auto && u.status === "investigating" ? null : authorId, created_at: day + u.at }).execute();
+        await trx
+          .insertInto("incident_updates")
+          .values({
+            incident_id: id,
+            status: u.status,
+            body: u.body,
+            author_id: inc.auto && u.status === "investigating" ? null : authorId,
+            created_at: day + u.at,
+          })
+          .execute();
       }
     }
 
@@ -124,7 +186,13 @@ export async function seedStatusDemo(db: DB, opts: { now: number }): Promise<voi
       const perHour = 3600 / spec.interval;
       let day: Counts | null = null;
       for (let h = today - 89 * DAY; h <= lastHour; h += HOUR) {
-        const c1 = hourCounts(h, perHour, spec.latencyMs, rand, outages.filter((o) => o.slug === c.slug));
+        const c1 = hourCounts(
+          h,
+          perHour,
+          spec.latencyMs,
+          rand,
+          outages.filter((o) => o.slug === c.slug),
+        );
         if (h >= lastHour - 167 * HOUR) rows.push({ monitor_id: monitorId, period: "hour", bucket_start: h, checks: total(c1), ...c1 });
         day = day ? addUp(day, c1) : c1;
         if ((h + HOUR) % DAY === 0 || h === lastHour) {
@@ -133,7 +201,11 @@ export async function seedStatusDemo(db: DB, opts: { now: number }): Promise<voi
         }
       }
     }
-    for (let i = 0; i < rows.length; i += 400) await trx.insertInto("monitor_rollups").values(rows.slice(i, i + 400)).execute();
+    for (let i = 0; i < rows.length; i += 400)
+      await trx
+        .insertInto("monitor_rollups")
+        .values(rows.slice(i, i + 400))
+        .execute();
   });
 }
 
@@ -141,8 +213,13 @@ const total = (c: Counts) => c.up + c.degraded + c.down + c.maintenance;
 
 function addUp(a: Counts, b: Counts): Counts {
   return {
-    up: a.up + b.up, degraded: a.degraded + b.degraded, down: a.down + b.down, maintenance: a.maintenance + b.maintenance,
-    latency_sum: a.latency_sum + b.latency_sum, latency_count: a.latency_count + b.latency_count, latency_max: Math.max(a.latency_max, b.latency_max),
+    up: a.up + b.up,
+    degraded: a.degraded + b.degraded,
+    down: a.down + b.down,
+    maintenance: a.maintenance + b.maintenance,
+    latency_sum: a.latency_sum + b.latency_sum,
+    latency_count: a.latency_count + b.latency_count,
+    latency_max: Math.max(a.latency_max, b.latency_max),
   };
 }
 

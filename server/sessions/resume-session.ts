@@ -27,8 +27,19 @@ export async function resumeSession(db: DB, claims: SessionClaims, now: number, 
     .selectFrom("user_sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
     .select([
-      "s.id", "s.user_id", "s.session_version as s_version", "s.last_seen_at", "s.expires_at", "s.revoked_at",
-      "u.role", "u.email", "u.name", "u.locale", "u.disabled", "u.erased_at", "u.session_version as u_version",
+      "s.id",
+      "s.user_id",
+      "s.session_version as s_version",
+      "s.last_seen_at",
+      "s.expires_at",
+      "s.revoked_at",
+      "u.role",
+      "u.email",
+      "u.name",
+      "u.locale",
+      "u.disabled",
+      "u.erased_at",
+      "u.session_version as u_version",
     ])
     .where("s.id", "=", claims.sid)
     .executeTakeFirst();

@@ -8,7 +8,8 @@ import { AppError, notFound } from "../errors";
 import { msg } from "@/lib/i18n";
 
 /** Why every session of a user ended; recorded in the audit event. */
-export type RevokeReason = "password_changed" | "password_reset" | "role_changed" | "disabled" | "signed_out_everywhere" | "two_factor_reset";
+export type RevokeReason =
+  "password_changed" | "password_reset" | "role_changed" | "disabled" | "signed_out_everywhere" | "two_factor_reset";
 
 /**
  * Ends every session of `userId` at its next request, inside the caller's transaction: the user's session
@@ -16,7 +17,13 @@ export type RevokeReason = "password_changed" | "password_reset" | "role_changed
  * for the session list. `keep` (the caller's own session, after a password change) moves to the new version
  * and stays. Audited as `user.sessions_revoked` with the reason and how many sessions ended.
  */
-export async function revokeUserSessions(trx: Tx, ctx: RequestCtx, userId: number, reason: RevokeReason, opts: { keep?: string } = {}): Promise<number> {
+export async function revokeUserSessions(
+  trx: Tx,
+  ctx: RequestCtx,
+  userId: number,
+  reason: RevokeReason,
+  opts: { keep?: string } = {},
+): Promise<number> {
   const now = ctx.now();
   await trx
     .updateTable("users")
@@ -28,7 +35,12 @@ export async function revokeUserSessions(trx: Tx, ctx: RequestCtx, userId: numbe
   if (opts.keep) q = q.where("id", "!=", opts.keep);
   const res = await q.executeTakeFirst();
   if (opts.keep) {
-    await trx.updateTable("user_sessions").set({ session_version: Number(session_version) }).where("id", "=", opts.keep).where("user_id", "=", userId).execute();
+    await trx
+      .updateTable("user_sessions")
+      .set({ session_version: Number(session_version) })
+      .where("id", "=", opts.keep)
+      .where("user_id", "=", userId)
+      .execute();
   }
   const sessions = Number(res.numUpdatedRows);
   await recordAudit(trx, ctx, { action: "user.sessions_revoked", entityType: "user", entityId: userId, after: { reason, sessions } });

@@ -34,7 +34,12 @@ async function signIn(db: DB, user: Actor, now: number, claims: Record<string, u
 
 /** The next request of that browser, through the same path as every page and API call (cookie -> token -> session -> actor). */
 function request(db: DB, browser: Browser, now: number) {
-  return sessionFromCookies(db, [{ name: "mayak-vid", value: "visitor-123" }, browser.cookie], { secret: SECRET, secure: false, now, policy: POLICY });
+  return sessionFromCookies(db, [{ name: "mayak-vid", value: "visitor-123" }, browser.cookie], {
+    secret: SECRET,
+    secure: false,
+    now,
+    policy: POLICY,
+  });
 }
 
 /** The API as that browser would call it: the actor and its session id in the context. */
@@ -60,7 +65,12 @@ describeEachDialect("sessions", (use) => {
     await apiFor(db, anna, laptop.sid).sessions.revoke({ id: phone.sid });
     expect(await request(db, phone, now + 1000)).toBeNull();
     expect((await request(db, laptop, now + 1000))?.actor.id).toBe(anna.id);
-    const audit = await db.selectFrom("audit_events").selectAll().where("action", "=", "user.session_revoked").where("entity_id", "=", String(anna.id)).executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "user.session_revoked")
+      .where("entity_id", "=", String(anna.id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after_json!)).toEqual({ device: "Firefox · Linux", current: false });
   });
 
@@ -88,7 +98,12 @@ describeEachDialect("sessions", (use) => {
     await endSession(db, ctx, { uid: user.id, sid: browser.sid });
     await endSession(db, ctx, { uid: user.id, sid: browser.sid });
     expect(await request(db, browser, now)).toBeNull();
-    const events = await db.selectFrom("audit_events").select("action").where("action", "=", "auth.signed_out").where("entity_id", "=", String(user.id)).execute();
+    const events = await db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("action", "=", "auth.signed_out")
+      .where("entity_id", "=", String(user.id))
+      .execute();
     expect(events).toHaveLength(1);
   });
 
@@ -104,7 +119,12 @@ describeEachDialect("sessions", (use) => {
     expect(await request(db, here, now)).toBeNull();
     expect(await request(db, there, now)).toBeNull();
     expect((await request(db, elsewhere, now))?.actor.id).toBe(other.id);
-    const e = await db.selectFrom("audit_events").selectAll().where("action", "=", "user.sessions_revoked").where("entity_id", "=", String(user.id)).executeTakeFirstOrThrow();
+    const e = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "user.sessions_revoked")
+      .where("entity_id", "=", String(user.id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(e.after_json!)).toEqual({ reason: "signed_out_everywhere", sessions: 2 });
     // A new sign-in afterwards works.
     expect((await request(db, await signIn(db, user, now), now))?.actor.id).toBe(user.id);
@@ -130,21 +150,38 @@ describeEachDialect("sessions", (use) => {
     expect(await request(db, browser, now)).toBeNull();
     await apiAs(db, admin).admin.setDisabled({ userId: agent.id, disabled: false });
     expect(await request(db, browser, now)).toBeNull();
-    const reasons = await db.selectFrom("audit_events").select("after_json").where("action", "=", "user.sessions_revoked").where("entity_id", "=", String(agent.id)).execute();
+    const reasons = await db
+      .selectFrom("audit_events")
+      .select("after_json")
+      .where("action", "=", "user.sessions_revoked")
+      .where("entity_id", "=", String(agent.id))
+      .execute();
     expect(reasons.map((r) => JSON.parse(r.after_json!).reason)).toEqual(["disabled"]);
   });
 
   it("a password change ends the other sessions and keeps the one that changed it", async () => {
     const db = use();
     const user = await makeCustomer(db);
-    await db.updateTable("users").set({ password_hash: await hashPassword("the old passphrase, long enough") }).where("id", "=", user.id).execute();
+    await db
+      .updateTable("users")
+      .set({ password_hash: await hashPassword("the old passphrase, long enough") })
+      .where("id", "=", user.id)
+      .execute();
     const now = Date.now();
     const here = await signIn(db, user, now);
     const there = await signIn(db, user, now);
-    await apiFor(db, user, here.sid).account.changePassword({ currentPassword: "the old passphrase, long enough", newPassword: "quartz lantern meadow 7 orbit" });
+    await apiFor(db, user, here.sid).account.changePassword({
+      currentPassword: "the old passphrase, long enough",
+      newPassword: "quartz lantern meadow 7 orbit",
+    });
     expect(await request(db, there, now)).toBeNull();
     expect((await request(db, here, now))?.actor.id).toBe(user.id);
-    const e = await db.selectFrom("audit_events").selectAll().where("action", "=", "user.sessions_revoked").where("entity_id", "=", String(user.id)).executeTakeFirstOrThrow();
+    const e = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "user.sessions_revoked")
+      .where("entity_id", "=", String(user.id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(e.after_json!)).toEqual({ reason: "password_changed", sessions: 1 });
     // The kept session is at the new version: a later revocation of every session still ends it.
     const ctx = { actor: user, sessionId: here.sid, ip: "198.51.100.1", userAgent: FIREFOX, now: () => now };
@@ -157,7 +194,10 @@ describeEachDialect("sessions", (use) => {
     const user = await makeCustomer(db);
     const clock = manualClock(Date.UTC(2026, 11, 1, 9));
     const browser = await signIn(db, user, clock.now());
-    const lastSeen = async () => Number((await db.selectFrom("user_sessions").select("last_seen_at").where("id", "=", browser.sid).executeTakeFirstOrThrow()).last_seen_at);
+    const lastSeen = async () =>
+      Number(
+        (await db.selectFrom("user_sessions").select("last_seen_at").where("id", "=", browser.sid).executeTakeFirstOrThrow()).last_seen_at,
+      );
 
     clock.advance(30_000);
     expect(await request(db, browser, clock.now())).not.toBeNull();
@@ -243,7 +283,12 @@ describe("session cookie and label", () => {
   it("puts a token split into chunks together again, in order", () => {
     const name = sessionCookieName(true);
     expect(name).toBe("__Secure-next-auth.session-token");
-    const cookies = [{ name: `${name}.1`, value: "bb" }, { name: "other", value: "x" }, { name: `${name}.0`, value: "aa" }, { name: `${name}.10`, value: "cc" }];
+    const cookies = [
+      { name: `${name}.1`, value: "bb" },
+      { name: "other", value: "x" },
+      { name: `${name}.0`, value: "aa" },
+      { name: `${name}.10`, value: "cc" },
+    ];
     expect(sessionTokenFrom(cookies, true)).toBe("aabbcc");
     expect(sessionTokenFrom(cookies, false)).toBeNull();
     expect(sessionTokenFrom([{ name, value: "whole" }], true)).toBe("whole");
@@ -251,10 +296,19 @@ describe("session cookie and label", () => {
 
   it.each([
     [FIREFOX, "Firefox · Linux"],
-    ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 Edg/126.0", "Edge · Windows"],
-    ["Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", "Safari · iOS"],
+    [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 Edg/126.0",
+      "Edge · Windows",
+    ],
+    [
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+      "Safari · iOS",
+    ],
     ["Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36", "Chrome · Android"],
-    ["Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15", "Safari · macOS"],
+    [
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+      "Safari · macOS",
+    ],
     ["curl/8.5.0", "curl"],
     ["", ""],
   ])("labels %s as %s", (ua, label) => {

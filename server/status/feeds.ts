@@ -55,7 +55,11 @@ export async function getStatusFeed(db: DB, opts: { now: number; locale: Locale;
     const rows = await db
       .selectFrom("incident_updates")
       .select(["incident_id", "body", "id"])
-      .where("incident_id", "in", incidents.items.map((i) => i.id))
+      .where(
+        "incident_id",
+        "in",
+        incidents.items.map((i) => i.id),
+      )
       .orderBy("created_at", "desc")
       .orderBy("id", "desc")
       .execute();
@@ -72,7 +76,9 @@ export async function getStatusFeed(db: DB, opts: { now: number; locale: Locale;
         `${t(`status.stage.${i.status}`)} · ${t("status.impact.label", { impact: t(`status.impact.${i.impact}`) })}`,
         i.components.length ? t("status.incident.affected", { names: i.components.map((c) => c.name).join(", ") }) : "",
         latest.get(i.id) ?? "",
-      ].filter(Boolean).join("\n"),
+      ]
+        .filter(Boolean)
+        .join("\n"),
     })),
     ...maintenance.map((m) => ({
       id: `${base}/status#maintenance-${m.id}`,
@@ -84,7 +90,9 @@ export async function getStatusFeed(db: DB, opts: { now: number; locale: Locale;
         `${t(`status.maint.${m.status}`)} · ${t("status.maint.window", { start: formatDateTime(locale, m.startsAt), end: formatDateTime(locale, m.endsAt) })}`,
         m.components.length ? t("status.incident.affected", { names: m.components.map((c) => c.name).join(", ") }) : "",
         m.body,
-      ].filter(Boolean).join("\n"),
+      ]
+        .filter(Boolean)
+        .join("\n"),
     })),
   ].sort((a, b) => b.updated - a.updated || b.published - a.published);
   return {

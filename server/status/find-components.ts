@@ -90,7 +90,18 @@ async function rollupsByComponent(db: DB, now: number): Promise<{ monitored: Set
   const dayFrom = startOfDay(now) - (BAR_DAYS - 1) * DAY;
   const found = await db
     .selectFrom("monitor_rollups")
-    .select(["monitor_id", "period", "bucket_start", "up", "degraded", "down", "maintenance", "latency_sum", "latency_count", "latency_max"])
+    .select([
+      "monitor_id",
+      "period",
+      "bucket_start",
+      "up",
+      "degraded",
+      "down",
+      "maintenance",
+      "latency_sum",
+      "latency_count",
+      "latency_max",
+    ])
     .where("monitor_id", "in", [...componentOf.keys()])
     .where((eb) =>
       eb.or([
@@ -126,7 +137,10 @@ async function rollupsByComponent(db: DB, now: number): Promise<{ monitored: Set
 export async function getComponentHistories(db: DB, now: number, componentIds: number[]): Promise<Map<number, ComponentHistory>> {
   const today = startOfDay(now);
   const firstDay = today - (BAR_DAYS - 1) * DAY;
-  const [{ monitored, rows }, incidents] = await Promise.all([rollupsByComponent(db, now), findIncidentsTouching(db, firstDay, today + DAY)]);
+  const [{ monitored, rows }, incidents] = await Promise.all([
+    rollupsByComponent(db, now),
+    findIncidentsTouching(db, firstDay, today + DAY),
+  ]);
   const out = new Map<number, ComponentHistory>();
   for (const id of componentIds) {
     const mine = rows.get(id) ?? [];
@@ -135,7 +149,15 @@ export async function getComponentHistories(db: DB, now: number, componentIds: n
       const dayIncidents = touching
         .filter((i) => i.startedAt < day + DAY && (i.endedAt ?? now) >= day)
         .map((i) => ({ id: i.id, title: i.title, impact: i.impact }));
-      return { day, uptime, level: barLevel(uptime, dayIncidents.map((i) => i.impact)), incidents: dayIncidents };
+      return {
+        day,
+        uptime,
+        level: barLevel(
+          uptime,
+          dayIncidents.map((i) => i.impact),
+        ),
+        incidents: dayIncidents,
+      };
     });
     out.set(id, {
       monitored: monitored.has(id),

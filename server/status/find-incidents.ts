@@ -35,7 +35,16 @@ export interface IncidentWithUpdates extends IncidentSummary {
 }
 
 const INCIDENT_COLUMNS = ["id", "title", "impact", "status", "auto", "started_at", "resolved_at", "updated_at"] as const;
-type IncidentRow = { id: number; title: string; impact: IncidentImpact; status: IncidentStatus; auto: number; started_at: number; resolved_at: number | null; updated_at: number };
+type IncidentRow = {
+  id: number;
+  title: string;
+  impact: IncidentImpact;
+  status: IncidentStatus;
+  auto: number;
+  started_at: number;
+  resolved_at: number | null;
+  updated_at: number;
+};
 
 function toSummary(r: IncidentRow, components: IncidentComponentRef[]): IncidentSummary {
   return {
@@ -135,10 +144,19 @@ export async function findIncidentHistory(
     .where("merged_into_id", "is", null)
     .where("started_at", ">=", opts.now - HISTORY_DAYS * DAY);
   const b = opts.before;
-  if (b) q = q.where((eb) => eb.or([eb("started_at", "<", b.startedAt), eb.and([eb("started_at", "=", b.startedAt), eb("id", "<", b.id)])]));
-  const rows = await q.orderBy("started_at", "desc").orderBy("id", "desc").limit(limit + 1).execute();
+  if (b)
+    q = q.where((eb) => eb.or([eb("started_at", "<", b.startedAt), eb.and([eb("started_at", "=", b.startedAt), eb("id", "<", b.id)])]));
+  const rows = await q
+    .orderBy("started_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit + 1)
+    .execute();
   const page = rows.slice(0, limit);
-  const components = await componentsOfIncidents(db, page.map((r) => Number(r.id)), opts.locale);
+  const components = await componentsOfIncidents(
+    db,
+    page.map((r) => Number(r.id)),
+    opts.locale,
+  );
   const items = page.map((r) => toSummary(r, components.get(Number(r.id)) ?? []));
   const last = items[items.length - 1];
   return { items, next: rows.length > limit && last ? encodeCursor({ startedAt: last.startedAt, id: last.id }) : undefined };

@@ -18,7 +18,10 @@ export interface MaintenanceView {
 type Row = { id: number; title: string; body: string; starts_at: number; ends_at: number; status: MaintenanceStatus; updated_at: number };
 
 /** The status a reader sees at `now`. */
-export function effectiveMaintenanceStatus(m: { status: MaintenanceStatus; starts_at: number; ends_at: number }, now: number): MaintenanceStatus {
+export function effectiveMaintenanceStatus(
+  m: { status: MaintenanceStatus; starts_at: number; ends_at: number },
+  now: number,
+): MaintenanceStatus {
   if (m.status !== "scheduled") return m.status;
   if (now >= Number(m.ends_at)) return "completed";
   if (now >= Number(m.starts_at)) return "in_progress";
@@ -64,7 +67,10 @@ export async function findOpenMaintenance(db: DB, opts: { now: number; locale: L
 }
 
 /** Every maintenance announced in the last `days` days or still ahead, newest first (for the feeds). */
-export async function findRecentMaintenance(db: DB, opts: { now: number; locale: Locale; since: number; limit: number }): Promise<MaintenanceView[]> {
+export async function findRecentMaintenance(
+  db: DB,
+  opts: { now: number; locale: Locale; since: number; limit: number },
+): Promise<MaintenanceView[]> {
   const rows = await db
     .selectFrom("maintenances")
     .select(["id", "title", "body", "starts_at", "ends_at", "status", "updated_at"])

@@ -40,9 +40,16 @@ export async function getStatusPage(db: DB, opts: { now: number; locale: Locale;
 }
 
 /** The current status only (no history): for the badge. Null `slug` means the whole page. */
-export async function getCurrentStatus(db: DB, slug: string | null): Promise<{ status: ComponentStatus; name_en: string; name_ru: string } | null> {
+export async function getCurrentStatus(
+  db: DB,
+  slug: string | null,
+): Promise<{ status: ComponentStatus; name_en: string; name_ru: string } | null> {
   if (slug !== null) {
-    const c = await db.selectFrom("status_components").select(["status", "name_en", "name_ru"]).where("slug", "=", slug.toLowerCase()).executeTakeFirst();
+    const c = await db
+      .selectFrom("status_components")
+      .select(["status", "name_en", "name_ru"])
+      .where("slug", "=", slug.toLowerCase())
+      .executeTakeFirst();
     return c ?? null;
   }
   const rows = await db.selectFrom("status_components").select("status").execute();
@@ -66,7 +73,12 @@ export function toStatusJson(data: StatusPageData, base: string, locale: Locale)
         name: c.name,
         group: g.name,
         status: c.status,
-        uptime: { "24h": round3(c.uptime["24h"]), "7d": round3(c.uptime["7d"]), "30d": round3(c.uptime["30d"]), "90d": round3(c.uptime["90d"]) },
+        uptime: {
+          "24h": round3(c.uptime["24h"]),
+          "7d": round3(c.uptime["7d"]),
+          "30d": round3(c.uptime["30d"]),
+          "90d": round3(c.uptime["90d"]),
+        },
       })),
     ),
     activeIncidents: data.activeIncidents.map((i) => ({

@@ -14,7 +14,13 @@ export const WEBHOOK_TIMEOUT_MS = 5000;
 
 function parsePayload(p: unknown): WebhookDeliveryPayload {
   const d = p as Partial<WebhookDeliveryPayload> | null;
-  if (!d || typeof d.subscriberId !== "number" || typeof d.deliveryId !== "string" || typeof d.event !== "string" || typeof d.body !== "string") {
+  if (
+    !d ||
+    typeof d.subscriberId !== "number" ||
+    typeof d.deliveryId !== "string" ||
+    typeof d.event !== "string" ||
+    typeof d.body !== "string"
+  ) {
     throw new PermanentJobError("not a webhook delivery");
   }
   return d as WebhookDeliveryPayload;

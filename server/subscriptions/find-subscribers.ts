@@ -23,7 +23,10 @@ export interface SubscriberListItem {
 }
 
 /** Staff list of subscribers, newest first, key-paginated by id. Secrets never leave the database. */
-export async function findSubscribers(db: DB, raw: z.input<typeof ZFindSubscribers>): Promise<{ items: SubscriberListItem[]; nextCursor: number | null }> {
+export async function findSubscribers(
+  db: DB,
+  raw: z.input<typeof ZFindSubscribers>,
+): Promise<{ items: SubscriberListItem[]; nextCursor: number | null }> {
   const input = ZFindSubscribers.parse(raw);
   let q = db
     .selectFrom("status_subscribers")

@@ -21,12 +21,21 @@ export async function confirmSubscription(db: DB, ctx: RequestCtx, raw: z.input<
   const hash = tokenHash(token);
   const now = ctx.now();
   return transact(db, async (trx) => {
-    const row = await forUpdate(trx, trx.selectFrom("status_subscribers").selectAll().where("confirm_token_hash", "=", hash)).executeTakeFirst();
+    const row = await forUpdate(
+      trx,
+      trx.selectFrom("status_subscribers").selectAll().where("confirm_token_hash", "=", hash),
+    ).executeTakeFirst();
     if (!row || row.kind !== "email") throw notFound(msg("subscriptions.err.notFound"));
     if (row.confirmed) return { confirmed: true } as const;
     const siblings = await forUpdate(
       trx,
-      trx.selectFrom("status_subscribers").selectAll().where("kind", "=", "email").where("target", "=", row.target).where("id", "!=", row.id).orderBy("id"),
+      trx
+        .selectFrom("status_subscribers")
+        .selectAll()
+        .where("kind", "=", "email")
+        .where("target", "=", row.target)
+        .where("id", "!=", row.id)
+        .orderBy("id"),
     ).execute();
     const keeper = siblings.find((s) => s.confirmed === 1);
     // Leftovers of two simultaneous sign-ups go: one address, one subscription.
@@ -39,14 +48,18 @@ export async function confirmSubscription(db: DB, ctx: RequestCtx, raw: z.input<
         .where("id", "=", keeper.id)
         .execute();
       await recordAudit(trx, ctx, {
-        action: "subscription.confirmed", entityType: "status_subscriber", entityId: keeper.id,
+        action: "subscription.confirmed",
+        entityType: "status_subscriber",
+        entityId: keeper.id,
         before: { locale: keeper.locale, components: componentsOf(keeper) },
         after: { locale: row.locale, components: componentsOf(row) },
       });
     } else {
       await trx.updateTable("status_subscribers").set({ confirmed: 1, confirmed_at: now }).where("id", "=", row.id).execute();
       await recordAudit(trx, ctx, {
-        action: "subscription.confirmed", entityType: "status_subscriber", entityId: row.id,
+        action: "subscription.confirmed",
+        entityType: "status_subscriber",
+        entityId: row.id,
         after: { kind: "email", target: row.target, components: componentsOf(row) },
       });
     }
@@ -76,7 +89,10 @@ export async function unsubscribeByToken(db: DB, ctx: RequestCtx, raw: z.input<t
 export async function removeSubscriber(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSubscriberId>): Promise<{ removed: true }> {
   const { id } = ZSubscriberId.parse(raw);
   await transact(db, async (trx) => {
-    const row = await forUpdate(trx, trx.selectFrom("status_subscribers").select(["id", "kind", "target"]).where("id", "=", id)).executeTakeFirst();
+    const row = await forUpdate(
+      trx,
+      trx.selectFrom("status_subscribers").select(["id", "kind", "target"]).where("id", "=", id),
+    ).executeTakeFirst();
     if (!row) throw notFound(msg("subscriptions.err.notFound"));
     await removeRows(trx, ctx, row, "staff");
   });
@@ -85,18 +101,28 @@ export async function removeSubscriber(db: DB, ctx: RequestCtx, raw: z.input<typ
 
 /** A webhook answered 410 Gone: the receiver asks to be forgotten. Returns false if it was already gone. */
 export async function removeGoneWebhook(trx: Tx, ctx: RequestCtx, id: number): Promise<boolean> {
-  const row = await forUpdate(trx, trx.selectFrom("status_subscribers").select(["id", "kind", "target"]).where("id", "=", id)).executeTakeFirst();
+  const row = await forUpdate(
+    trx,
+    trx.selectFrom("status_subscribers").select(["id", "kind", "target"]).where("id", "=", id),
+  ).executeTakeFirst();
   if (!row) return false;
   await removeRows(trx, ctx, row, "gone");
   return true;
 }
 
-async function removeRows(trx: Tx, ctx: RequestCtx, row: { id: number; kind: "email" | "webhook"; target: string }, via: "link" | "staff" | "gone"): Promise<void> {
+async function removeRows(
+  trx: Tx,
+  ctx: RequestCtx,
+  row: { id: number; kind: "email" | "webhook"; target: string },
+  via: "link" | "staff" | "gone",
+): Promise<void> {
   let q = trx.deleteFrom("status_subscribers");
   q = row.kind === "email" ? q.where("kind", "=", "email").where("target", "=", row.target) : q.where("id", "=", row.id);
   await q.execute();
   await recordAudit(trx, ctx, {
-    action: "subscription.removed", entityType: "status_subscriber", entityId: row.id,
+    action: "subscription.removed",
+    entityType: "status_subscriber",
+    entityId: row.id,
     before: { kind: row.kind, target: displayTarget(row.kind, row.target) },
     after: { via },
   });

@@ -67,7 +67,11 @@ export function notificationEmail(locale: Locale, appUrl: string, to: string, un
       link,
     });
   }
-  return { to, subject, text: `${text}\n\n—\n${translate(locale, "subscriptions.email.why")}\n${footer(locale, appUrl, unsubscribeToken)}` };
+  return {
+    to,
+    subject,
+    text: `${text}\n\n—\n${translate(locale, "subscriptions.email.why")}\n${footer(locale, appUrl, unsubscribeToken)}`,
+  };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
@@ -85,7 +89,15 @@ export function webhookBody(locale: Locale, appUrl: string, ev: LoadedEvent): st
     const i = ev.incident;
     return JSON.stringify({
       ...base,
-      incident: { id: i.id, title: i.title, status: i.status, impact: i.impact, startedAt: iso(i.started_at), resolvedAt: iso(i.resolved_at), components },
+      incident: {
+        id: i.id,
+        title: i.title,
+        status: i.status,
+        impact: i.impact,
+        startedAt: iso(i.started_at),
+        resolvedAt: iso(i.resolved_at),
+        components,
+      },
       update: { id: ev.update.id, status: ev.update.status, body: ev.update.body, createdAt: iso(ev.update.created_at) },
       url: eventUrl(appUrl, locale, ev),
     });
@@ -93,7 +105,15 @@ export function webhookBody(locale: Locale, appUrl: string, ev: LoadedEvent): st
   const m = ev.maintenance;
   return JSON.stringify({
     ...base,
-    maintenance: { id: m.id, title: m.title, body: m.body, status: m.status, startsAt: iso(m.starts_at), endsAt: iso(m.ends_at), components },
+    maintenance: {
+      id: m.id,
+      title: m.title,
+      body: m.body,
+      status: m.status,
+      startsAt: iso(m.starts_at),
+      endsAt: iso(m.ends_at),
+      components,
+    },
     url: eventUrl(appUrl, locale, ev),
   });
 }

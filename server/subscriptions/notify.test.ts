@@ -5,7 +5,16 @@ import { drain } from "../jobs/test-helpers";
 import type { DB } from "../db";
 import { STATUS_NOTIFY_JOB } from "../status/events";
 import { verifySignature } from "./webhook-signature";
-import { api, linksIn, outbox, seedComponent, seedIncidentEvent, seedMaintenanceEvent, startReceiver, subscriptionWorker } from "./test-helpers";
+import {
+  api,
+  linksIn,
+  outbox,
+  seedComponent,
+  seedIncidentEvent,
+  seedMaintenanceEvent,
+  startReceiver,
+  subscriptionWorker,
+} from "./test-helpers";
 import { tokenHash } from "./tokens";
 
 async function confirmedEmail(db: DB, address: string, opts: { locale?: "en" | "ru"; components?: number[] } = {}) {
@@ -47,7 +56,11 @@ describeEachDialect("status.notify fan-out", (use) => {
 
   it("incident opened: confirmed, matching subscribers only, in their language, with working links; one signed webhook", async () => {
     const db = use();
-    const { incidentId } = await seedIncidentEvent(db, clock.now(), { title: "Checkout is not responding", components: [checkout], body: "Payments time out." });
+    const { incidentId } = await seedIncidentEvent(db, clock.now(), {
+      title: "Checkout is not responding",
+      components: [checkout],
+      body: "Payments time out.",
+    });
     const hooksBefore = receiver.received.length;
     await run();
     const mails = await mailsAbout("Checkout is not responding");
@@ -59,7 +72,11 @@ describeEachDialect("status.notify fan-out", (use) => {
     expect(mail.body_text).toContain("checkout-n (en)");
     const { oneClick, unsubscribePage } = linksIn(mail.body_text);
     expect(unsubscribePage).toBe(oneClick);
-    const row = await db.selectFrom("status_subscribers").select("unsubscribe_token_hash").where("target", "=", "all@example.test").executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("status_subscribers")
+      .select("unsubscribe_token_hash")
+      .where("target", "=", "all@example.test")
+      .executeTakeFirstOrThrow();
     expect(tokenHash(oneClick!)).toBe(row.unsubscribe_token_hash);
 
     const hooks = receiver.received.slice(hooksBefore);
@@ -67,12 +84,19 @@ describeEachDialect("status.notify fan-out", (use) => {
     const body = JSON.parse(hooks[0].body);
     expect(body).toMatchObject({
       type: "incident.opened",
-      incident: { id: incidentId, title: "Checkout is not responding", status: "investigating", components: [{ id: checkout, slug: "checkout-n" }] },
+      incident: {
+        id: incidentId,
+        title: "Checkout is not responding",
+        status: "investigating",
+        components: [{ id: checkout, slug: "checkout-n" }],
+      },
       update: { status: "investigating", body: "Payments time out." },
       url: `http://mayak.test/status/incidents/${incidentId}`,
     });
     expect(hooks[0].headers["x-mayak-event"]).toBe("incident.opened");
-    expect(verifySignature(secret, hooks[0].headers["x-mayak-signature"] as string, hooks[0].body, 300, Math.floor(clock.now() / 1000))).toBe(true);
+    expect(
+      verifySignature(secret, hooks[0].headers["x-mayak-signature"] as string, hooks[0].body, 300, Math.floor(clock.now() / 1000)),
+    ).toBe(true);
   });
 
   it("per-component filtering: a search incident reaches the Russian search subscriber and everyone-subscribers only", async () => {
@@ -93,14 +117,31 @@ describeEachDialect("status.notify fan-out", (use) => {
     const db = use();
     const { incidentId } = await seedIncidentEvent(db, clock.now(), { title: "Login errors", components: [checkout] });
     clock.advance(60_000);
-    await seedIncidentEvent(db, clock.now(), { title: "Login errors", components: [], incidentId, status: "identified", type: "incident.updated", body: "A bad deploy." });
+    await seedIncidentEvent(db, clock.now(), {
+      title: "Login errors",
+      components: [],
+      incidentId,
+      status: "identified",
+      type: "incident.updated",
+      body: "A bad deploy.",
+    });
     clock.advance(60_000);
-    await seedIncidentEvent(db, clock.now(), { title: "Login errors", components: [], incidentId, status: "resolved", type: "incident.resolved", body: "Rolled back." });
+    await seedIncidentEvent(db, clock.now(), {
+      title: "Login errors",
+      components: [],
+      incidentId,
+      status: "resolved",
+      type: "incident.resolved",
+      body: "Rolled back.",
+    });
     await run();
     const subjects = (await mailsAbout("Login errors")).filter((m) => m.to_address === "checkout@example.test").map((m) => m.subject);
     // Jobs of one batch run side by side, so the order of the emails is not guaranteed; the times in them are.
     expect(subjects.sort()).toEqual(["[Identified] Login errors", "[Investigating] Login errors", "[Resolved] Login errors"]);
-    const types = receiver.received.map((h) => JSON.parse(h.body)).filter((b) => b.incident?.id === incidentId).map((b) => b.type);
+    const types = receiver.received
+      .map((h) => JSON.parse(h.body))
+      .filter((b) => b.incident?.id === incidentId)
+      .map((b) => b.type);
     expect(types.sort()).toEqual(["incident.opened", "incident.resolved", "incident.updated"]);
   });
 
@@ -119,7 +160,11 @@ describeEachDialect("status.notify fan-out", (use) => {
     expect(mails[0].body_text).toContain("http://mayak.test/status");
     expect(mails[0].body_text).toContain("You receive this because you subscribed to status updates.");
     const hook = receiver.received.map((h) => JSON.parse(h.body)).find((b) => b.type === "maintenance.started");
-    expect(hook.maintenance).toMatchObject({ title: "DB upgrade maintenance.started", status: "in_progress", components: [{ id: checkout }] });
+    expect(hook.maintenance).toMatchObject({
+      title: "DB upgrade maintenance.started",
+      status: "in_progress",
+      components: [{ id: checkout }],
+    });
     // No component of the search subscriber is affected.
     expect(await mailsAbout("DB upgrade").then((all) => all.some((m) => m.to_address === "poisk@example.test"))).toBe(false);
   });
@@ -131,7 +176,12 @@ describeEachDialect("status.notify fan-out", (use) => {
     const first = (await mailsAbout("Twice told")).length;
     const hooks = receiver.received.length;
     expect(first).toBe(2);
-    const job = await db.selectFrom("jobs").select(["id", "payload"]).where("type", "=", STATUS_NOTIFY_JOB).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const job = await db
+      .selectFrom("jobs")
+      .select(["id", "payload"])
+      .where("type", "=", STATUS_NOTIFY_JOB)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(job.payload).fanout.after).toBeGreaterThan(0);
     await db.updateTable("jobs").set({ status: "pending", run_at: clock.now(), attempts: 0 }).where("id", "=", job.id).execute();
     await run();
@@ -142,10 +192,22 @@ describeEachDialect("status.notify fan-out", (use) => {
 
   it("an event whose incident is missing goes straight to dead letters", async () => {
     const db = use();
-    const r = await db.insertInto("jobs").values({
-      type: STATUS_NOTIFY_JOB, payload: JSON.stringify({ type: "incident.opened", incidentId: 987654, updateId: 1 }), status: "pending",
-      run_at: clock.now(), attempts: 0, max_attempts: 5, lease_until: null, locked_by: null, last_error: null, created_at: clock.now(), updated_at: clock.now(),
-    }).executeTakeFirstOrThrow();
+    const r = await db
+      .insertInto("jobs")
+      .values({
+        type: STATUS_NOTIFY_JOB,
+        payload: JSON.stringify({ type: "incident.opened", incidentId: 987654, updateId: 1 }),
+        status: "pending",
+        run_at: clock.now(),
+        attempts: 0,
+        max_attempts: 5,
+        lease_until: null,
+        locked_by: null,
+        last_error: null,
+        created_at: clock.now(),
+        updated_at: clock.now(),
+      })
+      .executeTakeFirstOrThrow();
     await run();
     const job = await db.selectFrom("jobs").select(["status", "attempts"]).where("id", "=", Number(r.insertId)).executeTakeFirstOrThrow();
     expect(job).toEqual({ status: "dead", attempts: 1 });

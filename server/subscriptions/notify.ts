@@ -82,13 +82,21 @@ async function fanOutBatch(db: DB, ctx: JobCtx, ev: LoadedEvent, links: Subscrip
       }
     }
     const last = rows[rows.length - 1].id;
-    await trx.updateTable("jobs").set({ payload: toJson({ ...state, fanout: { after: last } }) ?? "null", updated_at: now }).where("id", "=", ctx.jobId).execute();
+    await trx
+      .updateTable("jobs")
+      .set({ payload: toJson({ ...state, fanout: { after: last } }) ?? "null", updated_at: now })
+      .where("id", "=", ctx.jobId)
+      .execute();
     return rows.length === BATCH_SIZE;
   });
 }
 
 /** The row's unsubscribe token; after a change of key the stored hash is brought up to date. */
-async function currentUnsubscribeToken(trx: Tx, linkKey: string, row: { id: number; created_at: number; unsubscribe_token_hash: string }): Promise<string> {
+async function currentUnsubscribeToken(
+  trx: Tx,
+  linkKey: string,
+  row: { id: number; created_at: number; unsubscribe_token_hash: string },
+): Promise<string> {
   const token = unsubscribeToken(linkKey, row);
   const hash = tokenHash(token);
   if (hash !== row.unsubscribe_token_hash) {

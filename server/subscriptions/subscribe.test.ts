@@ -18,7 +18,9 @@ describeEachDialect("email subscriptions", (use) => {
 
   it("stores an unconfirmed subscriber and sends a confirmation with both unsubscribe links", async () => {
     const to = email();
-    expect(await api(use()).subscriptions.subscribe({ kind: "email", email: to, locale: "en", components: [checkout] })).toEqual({ kind: "email" });
+    expect(await api(use()).subscriptions.subscribe({ kind: "email", email: to, locale: "en", components: [checkout] })).toEqual({
+      kind: "email",
+    });
     const [row] = await rowsFor(to);
     expect(row).toMatchObject({ kind: "email", target: to.toLowerCase(), confirmed: 0, locale: "en" });
     expect(JSON.parse(row.components!)).toEqual([checkout]);
@@ -99,7 +101,10 @@ describeEachDialect("email subscriptions", (use) => {
   });
 
   it("rejects bad input with BAD_REQUEST and field errors, writing nothing", async () => {
-    const before = await use().selectFrom("status_subscribers").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await use()
+      .selectFrom("status_subscribers")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     const bad = [
       { kind: "email", email: "not-an-email" },
       { kind: "email", email: email(), components: [] },
@@ -119,7 +124,10 @@ describeEachDialect("email subscriptions", (use) => {
     } catch (err) {
       expect((err as { cause?: { field?: string } }).cause?.field).toBe("components");
     }
-    const after = await use().selectFrom("status_subscribers").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await use()
+      .selectFrom("status_subscribers")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -153,7 +161,12 @@ describeEachDialect("email subscriptions", (use) => {
     expect(await api(db, admin).subscriptions.remove({ id: victim })).toEqual({ removed: true });
     expect(await db.selectFrom("status_subscribers").select("id").where("id", "=", victim).executeTakeFirst()).toBeUndefined();
     expect(await errorCode(api(db, admin).subscriptions.remove({ id: victim }))).toBe("NOT_FOUND");
-    const audit = await db.selectFrom("audit_events").selectAll().where("action", "=", "subscription.removed").where("entity_id", "=", String(victim)).executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "subscription.removed")
+      .where("entity_id", "=", String(victim))
+      .executeTakeFirstOrThrow();
     expect(audit.actor_id).toBe(admin.id);
   });
 });

@@ -23,9 +23,7 @@ export interface SubscriptionLinks {
   linkKey: string;
 }
 
-export type SubscribeResult =
-  | { kind: "email" }
-  | { kind: "webhook"; id: number; secret: string; unsubscribeUrl: string };
+export type SubscribeResult = { kind: "email" } | { kind: "webhook"; id: number; secret: string; unsubscribeUrl: string };
 
 const URL_REFUSALS: Record<RefusalReason, MessageKey> = {
   scheme: "subscriptions.err.url.https",
@@ -66,15 +64,28 @@ export async function subscribe(
     const secret = input.secret ?? `whsec_${crypto.randomBytes(24).toString("base64url")}`;
     const components = input.components ?? null;
     const row = await insertSubscriber(trx, now, links.linkKey, {
-      kind: "webhook", target: input.url, locale: input.locale, components, secret, confirmed: false, confirmTokenHash: null,
+      kind: "webhook",
+      target: input.url,
+      locale: input.locale,
+      components,
+      secret,
+      confirmed: false,
+      confirmTokenHash: null,
       webhookState: "unverified",
     });
     await enqueueVerification(trx, now, row.id);
     await recordAudit(trx, ctx, {
-      action: "subscription.created", entityType: "status_subscriber", entityId: row.id,
+      action: "subscription.created",
+      entityType: "status_subscriber",
+      entityId: row.id,
       after: { kind: "webhook", target: displayTarget("webhook", input.url), components, state: "unverified" },
     });
-    return { kind: "webhook", id: row.id, secret, unsubscribeUrl: unsubscribeUrls(links.appUrl, input.locale, row.unsubscribeToken).oneClick } as const;
+    return {
+      kind: "webhook",
+      id: row.id,
+      secret,
+      unsubscribeUrl: unsubscribeUrls(links.appUrl, input.locale, row.unsubscribeToken).oneClick,
+    } as const;
   });
 }
 
@@ -110,12 +121,19 @@ async function subscribeEmail(
     unsubscribe = unsubscribeToken(links.linkKey, pending);
   } else {
     const row = await insertSubscriber(trx, now, links.linkKey, {
-      kind: "email", target: input.email, locale: input.locale, components: input.components, secret: null,
-      confirmed: false, confirmTokenHash: tokenHash(confirmToken),
+      kind: "email",
+      target: input.email,
+      locale: input.locale,
+      components: input.components,
+      secret: null,
+      confirmed: false,
+      confirmTokenHash: tokenHash(confirmToken),
     });
     unsubscribe = row.unsubscribeToken;
     await recordAudit(trx, ctx, {
-      action: "subscription.created", entityType: "status_subscriber", entityId: row.id,
+      action: "subscription.created",
+      entityType: "status_subscriber",
+      entityId: row.id,
       after: { kind: "email", target: input.email, components: input.components },
     });
   }

@@ -23,7 +23,12 @@ export interface NewSubscriber {
  * Inserts a subscriber. Its unsubscribe token is derived from the id, which exists only after the
  * insert: a random placeholder hash (matching no token) fills the column until the second statement.
  */
-export async function insertSubscriber(trx: Tx, now: number, linkKey: string, s: NewSubscriber): Promise<{ id: number; unsubscribeToken: string }> {
+export async function insertSubscriber(
+  trx: Tx,
+  now: number,
+  linkKey: string,
+  s: NewSubscriber,
+): Promise<{ id: number; unsubscribeToken: string }> {
   const res = await trx
     .insertInto("status_subscribers")
     .values({
@@ -43,7 +48,11 @@ export async function insertSubscriber(trx: Tx, now: number, linkKey: string, s:
     .executeTakeFirstOrThrow();
   const id = Number(res.insertId);
   const token = unsubscribeToken(linkKey, { id, created_at: now });
-  await trx.updateTable("status_subscribers").set({ unsubscribe_token_hash: tokenHash(token) }).where("id", "=", id).execute();
+  await trx
+    .updateTable("status_subscribers")
+    .set({ unsubscribe_token_hash: tokenHash(token) })
+    .where("id", "=", id)
+    .execute();
   return { id, unsubscribeToken: token };
 }
 

@@ -42,7 +42,18 @@ export function subscriptionWorker(db: DB, now: () => number, webhookTimeoutMs =
 export async function seedComponent(db: DB, slug: string, now = Date.now()): Promise<number> {
   const r = await db
     .insertInto("status_components")
-    .values({ group_id: null, slug, name_en: `${slug} (en)`, name_ru: `${slug} (ru)`, description_en: "", description_ru: "", status: "operational", position: 1, created_at: now, updated_at: now })
+    .values({
+      group_id: null,
+      slug,
+      name_en: `${slug} (en)`,
+      name_ru: `${slug} (ru)`,
+      description_en: "",
+      description_ru: "",
+      status: "operational",
+      position: 1,
+      created_at: now,
+      updated_at: now,
+    })
     .executeTakeFirstOrThrow();
   return Number(r.insertId);
 }
@@ -51,7 +62,14 @@ export async function seedComponent(db: DB, slug: string, now = Date.now()): Pro
 export async function seedIncidentEvent(
   db: DB,
   now: number,
-  opts: { title: string; components: number[]; status?: "investigating" | "identified" | "monitoring" | "resolved"; body?: string; type?: "incident.opened" | "incident.updated" | "incident.resolved"; incidentId?: number },
+  opts: {
+    title: string;
+    components: number[];
+    status?: "investigating" | "identified" | "monitoring" | "resolved";
+    body?: string;
+    type?: "incident.opened" | "incident.updated" | "incident.resolved";
+    incidentId?: number;
+  },
 ): Promise<{ incidentId: number; updateId: number }> {
   const status = opts.status ?? "investigating";
   return transact(db, async (trx) => {
@@ -59,12 +77,30 @@ export async function seedIncidentEvent(
     if (!incidentId) {
       const r = await trx
         .insertInto("incidents")
-        .values({ title: opts.title, impact: "major", status, auto: 0, monitor_id: null, started_at: now, resolved_at: null, merged_into_id: null, postmortem: null, postmortem_published_at: null, created_at: now, updated_at: now })
+        .values({
+          title: opts.title,
+          impact: "major",
+          status,
+          auto: 0,
+          monitor_id: null,
+          started_at: now,
+          resolved_at: null,
+          merged_into_id: null,
+          postmortem: null,
+          postmortem_published_at: null,
+          created_at: now,
+          updated_at: now,
+        })
         .executeTakeFirstOrThrow();
       incidentId = Number(r.insertId);
-      for (const c of opts.components) await trx.insertInto("incident_components").values({ incident_id: incidentId, component_id: c, status: "major_outage" }).execute();
+      for (const c of opts.components)
+        await trx.insertInto("incident_components").values({ incident_id: incidentId, component_id: c, status: "major_outage" }).execute();
     } else {
-      await trx.updateTable("incidents").set({ status, resolved_at: status === "resolved" ? now : null, updated_at: now }).where("id", "=", incidentId).execute();
+      await trx
+        .updateTable("incidents")
+        .set({ status, resolved_at: status === "resolved" ? now : null, updated_at: now })
+        .where("id", "=", incidentId)
+        .execute();
     }
     const u = await trx
       .insertInto("incident_updates")
@@ -86,10 +122,19 @@ export async function seedMaintenanceEvent(
     const status = opts.type === "maintenance.scheduled" ? "scheduled" : opts.type === "maintenance.started" ? "in_progress" : "completed";
     const r = await trx
       .insertInto("maintenances")
-      .values({ title: opts.title, body: "Database upgrade", starts_at: now + 3600_000, ends_at: now + 7200_000, status, created_at: now, updated_at: now })
+      .values({
+        title: opts.title,
+        body: "Database upgrade",
+        starts_at: now + 3600_000,
+        ends_at: now + 7200_000,
+        status,
+        created_at: now,
+        updated_at: now,
+      })
       .executeTakeFirstOrThrow();
     const id = Number(r.insertId);
-    for (const c of opts.components) await trx.insertInto("maintenance_components").values({ maintenance_id: id, component_id: c }).execute();
+    for (const c of opts.components)
+      await trx.insertInto("maintenance_components").values({ maintenance_id: id, component_id: c }).execute();
     await emitStatusEvent(trx, now, { type: opts.type, maintenanceId: id });
     return id;
   });
@@ -149,7 +194,11 @@ export async function startReceiver(opts: { echo?: Receiver["echo"] } = {}): Pro
     answers: [],
     echo: opts.echo ?? "text",
     headers: {},
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   return receiver;
 }

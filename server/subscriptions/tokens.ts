@@ -17,7 +17,10 @@ export function tokenHash(token: string): string {
  * gets a different token. Rotating the key rotates every link; `subscriberLinks` re-stores the hash.
  */
 export function unsubscribeToken(linkKey: string, subscriber: { id: number; created_at: number }): string {
-  return crypto.createHmac("sha256", linkKey).update(`unsubscribe:${subscriber.id}:${Number(subscriber.created_at)}`).digest("base64url");
+  return crypto
+    .createHmac("sha256", linkKey)
+    .update(`unsubscribe:${subscriber.id}:${Number(subscriber.created_at)}`)
+    .digest("base64url");
 }
 
 /** The key for unsubscribe links, from the app's secret: a separate key so the secret is used for one thing each. */

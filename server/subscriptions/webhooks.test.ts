@@ -49,7 +49,12 @@ describeEachDialect("webhook deliveries", (use) => {
     const receiver = await startReceiver();
     closers.push(receiver.close);
     const component = await seedComponent(use(), slug);
-    const res = await api(use(), null, clock.now).subscriptions.subscribe({ kind: "webhook", url: opts.url ?? receiver.url, components: [component], secret: opts.secret });
+    const res = await api(use(), null, clock.now).subscriptions.subscribe({
+      kind: "webhook",
+      url: opts.url ?? receiver.url,
+      components: [component],
+      secret: opts.secret,
+    });
     if (res.kind !== "webhook") throw new Error("expected a webhook");
     if (opts.approve) await api(use(), await makeLead(use())).subscriptions.approve({ id: res.id });
     else await drain(worker().runOnce);
@@ -57,13 +62,26 @@ describeEachDialect("webhook deliveries", (use) => {
   }
   const worker = () => subscriptionWorker(use(), clock.now, 1000);
   const deliveryJob = (id: number) =>
-    use().selectFrom("jobs").selectAll().where("type", "=", WEBHOOK_DELIVER_JOB).where("payload", "like", `{"subscriberId":${id},%`).executeTakeFirstOrThrow();
+    use()
+      .selectFrom("jobs")
+      .selectAll()
+      .where("type", "=", WEBHOOK_DELIVER_JOB)
+      .where("payload", "like", `{"subscriberId":${id},%`)
+      .executeTakeFirstOrThrow();
 
   it("once verified, signs with a secret of the subscriber's choosing, and says so in the headers", async () => {
     const secret = "my-own-secret-of-24-chars";
     const { receiver, component, id } = await setup("hook-own", { secret });
     expect(await auditActions(use(), id)).toEqual(["subscription.created", "subscription.verified"]);
-    expect(verifySignature(secret, receiver.verifications[0].headers["x-mayak-signature"] as string, receiver.verifications[0].body, 300, Math.floor(clock.now() / 1000))).toBe(true);
+    expect(
+      verifySignature(
+        secret,
+        receiver.verifications[0].headers["x-mayak-signature"] as string,
+        receiver.verifications[0].body,
+        300,
+        Math.floor(clock.now() / 1000),
+      ),
+    ).toBe(true);
     await seedIncidentEvent(use(), clock.now(), { title: "Own secret", components: [component] });
     await drain(worker().runOnce);
     expect(receiver.received).toHaveLength(1);
@@ -121,7 +139,12 @@ describeEachDialect("webhook deliveries", (use) => {
     expect((await deliveryJob(id)).status).toBe("done");
     expect(await use().selectFrom("status_subscribers").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
     expect(await auditActions(use(), id)).toEqual(["subscription.created", "subscription.verified", "subscription.removed"]);
-    const audit = await use().selectFrom("audit_events").selectAll().where("action", "=", "subscription.removed").where("entity_id", "=", String(id)).executeTakeFirstOrThrow();
+    const audit = await use()
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "subscription.removed")
+      .where("entity_id", "=", String(id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after_json!)).toEqual({ via: "gone" });
 
     await seedIncidentEvent(use(), clock.now(), { title: "Gone away again", components: [component] });

@@ -61,8 +61,19 @@ export async function addMessage(db: DB, ctx: RequestCtx, raw: TAddMessage, appU
     });
 
     if (isPublicStaffReply) {
-      const requester = await trx.selectFrom("users").select(["email", "name", "locale"]).where("id", "=", ticket.requester_id).executeTakeFirstOrThrow();
-      const vars = { id: String(ticket.id), subject: ticket.subject, name: requester.name, agent: actor.name, body: input.body, link: `${appUrl}/tickets/${ticket.id}` };
+      const requester = await trx
+        .selectFrom("users")
+        .select(["email", "name", "locale"])
+        .where("id", "=", ticket.requester_id)
+        .executeTakeFirstOrThrow();
+      const vars = {
+        id: String(ticket.id),
+        subject: ticket.subject,
+        name: requester.name,
+        agent: actor.name,
+        body: input.body,
+        link: `${appUrl}/tickets/${ticket.id}`,
+      };
       await queueEmail(trx, now, {
         to: requester.email,
         subject: translate(requester.locale, "email.reply.subject", vars),

@@ -30,8 +30,14 @@ function baseList(db: DB) {
     .innerJoin("users as r", "r.id", "t.requester_id")
     .leftJoin("users as a", "a.id", "t.assignee_id")
     .select([
-      "t.id", "t.subject", "t.status", "t.priority", "t.created_at", "t.updated_at",
-      "r.name as requester_name", "a.name as assignee_name",
+      "t.id",
+      "t.subject",
+      "t.status",
+      "t.priority",
+      "t.created_at",
+      "t.updated_at",
+      "r.name as requester_name",
+      "a.name as assignee_name",
     ])
     .orderBy("t.id", "desc");
 }
@@ -53,7 +59,9 @@ function toPage(rows: Awaited<ReturnType<ReturnType<typeof baseList>["execute"]>
 export async function findMyTickets(db: DB, ctx: RequestCtx, raw: { cursor?: number; limit?: number }): Promise<TicketPage> {
   if (!ctx.actor) throw new AppError("UNAUTHORIZED", "Sign in to see your tickets");
   const input = ZFindTickets.pick({ cursor: true, limit: true }).parse(raw);
-  let q = baseList(db).where("t.requester_id", "=", ctx.actor.id).limit(input.limit + 1);
+  let q = baseList(db)
+    .where("t.requester_id", "=", ctx.actor.id)
+    .limit(input.limit + 1);
   if (input.cursor) q = q.where("t.id", "<", input.cursor);
   return toPage(await q.execute(), input.limit);
 }

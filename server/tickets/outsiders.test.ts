@@ -21,7 +21,9 @@ describeEachDialect("outsiders get NOT_FOUND and change nothing", (use) => {
   beforeAll(async () => {
     const db = use();
     [owner, stranger, agent, admin] = await Promise.all([makeCustomer(db), makeCustomer(db), makeAgent(db), makeAdmin(db)]);
-    ticketId = (await apiAs(db, owner).tickets.create({ subject: "My private ticket", description: "Only I and the support team may read this." })).id;
+    ticketId = (
+      await apiAs(db, owner).tickets.create({ subject: "My private ticket", description: "Only I and the support team may read this." })
+    ).id;
   });
 
   it("another customer cannot read, reply to or change the ticket", async () => {
@@ -87,7 +89,9 @@ describeEachDialect("bad input gets a clear message and changes nothing", (use) 
     it(`refuses ${what} with a field error`, async () => {
       const db = use();
       const before = await countRows(db, "tickets");
-      const err = await apiAs(db, customer).tickets.create(input as never).catch((e: unknown) => e);
+      const err = await apiAs(db, customer)
+        .tickets.create(input as never)
+        .catch((e: unknown) => e);
       expect(err).toMatchObject({ code: "BAD_REQUEST" });
       const fieldErrors = (err as { cause?: { issues?: { path: (string | number)[] }[] } }).cause?.issues?.map((i) => i.path.join("."));
       expect(fieldErrors).toContain(field);
@@ -135,8 +139,17 @@ describeEachDialect("bad input gets a clear message and changes nothing", (use) 
     // And the API hands the same text back, for the page to escape when it renders it.
     const t = await apiAs(db, customer).tickets.get({ id });
     expect(t).toMatchObject({
-      subject: input.subject, description: input.description, steps: input.steps, expected: input.expected,
-      actual: input.actual, pageUrl: input.pageUrl, priority: "high", status: "new", createdAt: now, updatedAt: now, messages: [],
+      subject: input.subject,
+      description: input.description,
+      steps: input.steps,
+      expected: input.expected,
+      actual: input.actual,
+      pageUrl: input.pageUrl,
+      priority: "high",
+      status: "new",
+      createdAt: now,
+      updatedAt: now,
+      messages: [],
     });
   });
 });

@@ -29,8 +29,18 @@ describeEachDialect("tickets through the API", (use) => {
     const mine = await apiAs(db, alice).tickets.mine({});
     expect(mine.items.map((t) => t.id)).toContain(ticketId);
     const t = await apiAs(db, alice).tickets.get({ id: ticketId });
-    expect(t).toMatchObject({ subject: validTicket.subject, status: "new", priority: "urgent", can: { reply: true, note: false, update: false } });
-    const audit = await db.selectFrom("audit_events").selectAll().where("action", "=", "ticket.created").where("entity_id", "=", String(ticketId)).executeTakeFirstOrThrow();
+    expect(t).toMatchObject({
+      subject: validTicket.subject,
+      status: "new",
+      priority: "urgent",
+      can: { reply: true, note: false, update: false },
+    });
+    const audit = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "ticket.created")
+      .where("entity_id", "=", String(ticketId))
+      .executeTakeFirstOrThrow();
     expect(audit.actor_id).toBe(alice.id);
   });
 
@@ -71,7 +81,9 @@ describeEachDialect("tickets through the API", (use) => {
     await apiAs(db, agent).inbox.update({ ticketId, status: "pending", priority: "high", assigneeId: lead.id });
     const t = await apiAs(db, agent).tickets.get({ id: ticketId });
     expect(t).toMatchObject({ status: "pending", priority: "high", assignee: { id: lead.id } });
-    const actions = (await db.selectFrom("audit_events").select("action").where("entity_id", "=", String(ticketId)).execute()).map((r) => r.action);
+    const actions = (await db.selectFrom("audit_events").select("action").where("entity_id", "=", String(ticketId)).execute()).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["ticket.status_changed", "ticket.priority_changed", "ticket.assigned"]));
   });
 

@@ -23,7 +23,13 @@ export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket):
     const t = await lockVisibleTicketOrThrow(trx, actor, input.ticketId);
     if (t.status === "closed") throw new AppError("TICKET_CLOSED", "This ticket is closed and can no longer change");
 
-    const set: { status?: TicketStatus; is_open?: number; priority?: TicketPriority; assignee_id?: number | null; solved_at?: number | null } = {};
+    const set: {
+      status?: TicketStatus;
+      is_open?: number;
+      priority?: TicketPriority;
+      assignee_id?: number | null;
+      solved_at?: number | null;
+    } = {};
     const events: { action: string; before: object; after: object }[] = [];
 
     if (input.status && input.status !== t.status) {
@@ -51,7 +57,11 @@ export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket):
     }
     if (events.length === 0) return;
 
-    await trx.updateTable("tickets").set({ ...set, updated_at: now }).where("id", "=", t.id).execute();
+    await trx
+      .updateTable("tickets")
+      .set({ ...set, updated_at: now })
+      .where("id", "=", t.id)
+      .execute();
     for (const e of events) {
       await recordAudit(trx, ctx, { action: e.action, entityType: "ticket", entityId: t.id, before: e.before, after: e.after });
     }

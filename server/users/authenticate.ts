@@ -27,9 +27,7 @@ export async function authenticate(
 ): Promise<Actor> {
   const email = ZEmail.safeParse(input.email);
   const password = typeof input.password === "string" ? input.password.slice(0, 200) : "";
-  const user = email.success
-    ? await db.selectFrom("users").selectAll().where("email", "=", email.data).executeTakeFirst()
-    : undefined;
+  const user = email.success ? await db.selectFrom("users").selectAll().where("email", "=", email.data).executeTakeFirst() : undefined;
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
   const now = ctx.now();
 
@@ -50,7 +48,11 @@ export async function authenticate(
   const actor: Actor = { id: user.id, role: user.role, email: user.email, name: user.name, locale: user.locale };
   await transact(db, async (trx) => {
     await trx.updateTable("users").set({ last_sign_in_at: now }).where("id", "=", user.id).execute();
-    await recordAudit(trx, { ...ctx, actor }, { action: "auth.signed_in", entityType: "user", entityId: user.id, after: secondFactor ? { secondFactor } : undefined });
+    await recordAudit(
+      trx,
+      { ...ctx, actor },
+      { action: "auth.signed_in", entityType: "user", entityId: user.id, after: secondFactor ? { secondFactor } : undefined },
+    );
   });
   return actor;
 }

@@ -60,6 +60,12 @@ export async function setOwnLocale(db: DB, ctx: RequestCtx, locale: Locale): Pro
   if (!actor || actor.locale === locale) return;
   await transact(db, async (trx) => {
     await trx.updateTable("users").set({ locale, updated_at: ctx.now() }).where("id", "=", actor.id).execute();
-    await recordAudit(trx, ctx, { action: "user.locale_changed", entityType: "user", entityId: actor.id, before: { locale: actor.locale }, after: { locale } });
+    await recordAudit(trx, ctx, {
+      action: "user.locale_changed",
+      entityType: "user",
+      entityId: actor.id,
+      before: { locale: actor.locale },
+      after: { locale },
+    });
   });
 }

@@ -49,7 +49,12 @@ export async function inviteStaff(db: DB, ctx: RequestCtx, raw: z.input<typeof Z
         link: `${appUrl}/invite/${token}`,
       }),
     });
-    await recordAudit(trx, ctx, { action: "user.invited", entityType: "user", entityId: id, after: { email: input.email, role: input.role } });
+    await recordAudit(trx, ctx, {
+      action: "user.invited",
+      entityType: "user",
+      entityId: id,
+      after: { email: input.email, role: input.role },
+    });
     return { id };
   });
 }
@@ -110,14 +115,27 @@ async function countActiveAdmins(trx: Parameters<typeof recordAudit>[0]): Promis
 export async function setUserRole(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSetRole>): Promise<void> {
   const input = ZSetRole.parse(raw);
   await transact(db, async (trx) => {
-    const user = await forUpdate(trx, trx.selectFrom("users").select(["id", "role", "disabled"]).where("id", "=", input.userId)).executeTakeFirst();
+    const user = await forUpdate(
+      trx,
+      trx.selectFrom("users").select(["id", "role", "disabled"]).where("id", "=", input.userId),
+    ).executeTakeFirst();
     if (!user) throw notFound(msg("err.userNotFound"));
     if (user.role === input.role) return;
     if (user.role === "admin" && !user.disabled && (await countActiveAdmins(trx)) <= 1) {
       throw new AppError("LAST_ADMIN", msg("err.lastAdmin"));
     }
-    await trx.updateTable("users").set({ role: input.role as Role, updated_at: ctx.now() }).where("id", "=", user.id).execute();
-    await recordAudit(trx, ctx, { action: "user.role_changed", entityType: "user", entityId: user.id, before: { role: user.role }, after: { role: input.role } });
+    await trx
+      .updateTable("users")
+      .set({ role: input.role as Role, updated_at: ctx.now() })
+      .where("id", "=", user.id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: "user.role_changed",
+      entityType: "user",
+      entityId: user.id,
+      before: { role: user.role },
+      after: { role: input.role },
+    });
     await revokeUserSessions(trx, ctx, user.id, "role_changed");
   });
 }
@@ -126,14 +144,21 @@ export async function setUserRole(db: DB, ctx: RequestCtx, raw: z.input<typeof Z
 export async function setUserDisabled(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSetDisabled>): Promise<void> {
   const input = ZSetDisabled.parse(raw);
   await transact(db, async (trx) => {
-    const user = await forUpdate(trx, trx.selectFrom("users").select(["id", "role", "disabled"]).where("id", "=", input.userId)).executeTakeFirst();
+    const user = await forUpdate(
+      trx,
+      trx.selectFrom("users").select(["id", "role", "disabled"]).where("id", "=", input.userId),
+    ).executeTakeFirst();
     if (!user) throw notFound(msg("err.userNotFound"));
     if (input.disabled && user.id === ctx.actor?.id) throw new AppError("FORBIDDEN", msg("err.disableSelf"));
     if (Boolean(user.disabled) === input.disabled) return;
     if (input.disabled && user.role === "admin" && (await countActiveAdmins(trx)) <= 1) {
       throw new AppError("LAST_ADMIN", msg("err.lastAdmin"));
     }
-    await trx.updateTable("users").set({ disabled: input.disabled ? 1 : 0, updated_at: ctx.now() }).where("id", "=", user.id).execute();
+    await trx
+      .updateTable("users")
+      .set({ disabled: input.disabled ? 1 : 0, updated_at: ctx.now() })
+      .where("id", "=", user.id)
+      .execute();
     await recordAudit(trx, ctx, {
       action: input.disabled ? "user.disabled" : "user.enabled",
       entityType: "user",

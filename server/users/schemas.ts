@@ -10,10 +10,7 @@ export const ZEmail = z
   .toLowerCase()
   .max(254, msg("err.email.long"))
   .pipe(z.email(msg("err.email.invalid")));
-export const ZPassword = z
-  .string()
-  .min(10, msg("err.password.short"))
-  .max(200, msg("err.password.long"));
+export const ZPassword = z.string().min(10, msg("err.password.short")).max(200, msg("err.password.long"));
 export const ZName = zText().trim().min(1, msg("err.name.empty")).max(120, msg("err.name.long"));
 export const ZLocale = z.enum(LOCALES);
 export const ZRole = z.enum(ROLES);

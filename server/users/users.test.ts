@@ -19,14 +19,23 @@ describeEachDialect("accounts", (use) => {
     await apiWithLimits(db, null).account.signUp({ email: "  Dana@Example.TEST ", password: "correct horse battery", name: "Dana" });
     // No account until the link is followed.
     expect(await db.selectFrom("users").select("id").where("email", "=", "dana@example.test").executeTakeFirst()).toBeUndefined();
-    await expect(authenticate(db, ctx, { email: "dana@example.test", password: "correct horse battery" })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+    await expect(authenticate(db, ctx, { email: "dana@example.test", password: "correct horse battery" })).rejects.toMatchObject({
+      code: "INVALID_CREDENTIALS",
+    });
     const token = await linkTokenFromOutbox(db, "dana@example.test", "/signup/confirm");
     expect(await apiAs(db, null).account.confirmSignUp({ token })).toEqual({ email: "dana@example.test" });
     const actor = await authenticate(db, ctx, { email: "dana@example.test", password: "correct horse battery" });
     expect(actor).toMatchObject({ role: "customer", email: "dana@example.test", name: "Dana" });
-    const actions = (await db.selectFrom("audit_events").select("action").where("entity_id", "=", String(actor.id)).execute()).map((r) => r.action);
+    const actions = (await db.selectFrom("audit_events").select("action").where("entity_id", "=", String(actor.id)).execute()).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(["user.signed_up", "auth.signed_in"]);
-    const requested = await db.selectFrom("audit_events").selectAll().where("action", "=", "user.sign_up_requested").where("entity_id", "=", "dana@example.test").executeTakeFirstOrThrow();
+    const requested = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "user.sign_up_requested")
+      .where("entity_id", "=", "dana@example.test")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(requested.after_json!)).toEqual({ email: "dana@example.test", existingAccount: false });
     // The link works once.
     expect(await errorCode(apiAs(db, null).account.confirmSignUp({ token }))).toBe("BAD_REQUEST");
@@ -35,7 +44,9 @@ describeEachDialect("accounts", (use) => {
   it("a taken email, whatever its case, answers as a new one and mails the owner instead of creating anything", async () => {
     const db = use();
     const users = await countRows(db, "users");
-    expect(await apiWithLimits(db, null).account.signUp({ email: "DANA@example.test", password: "another long password", name: "Dana 2" })).toBeUndefined();
+    expect(
+      await apiWithLimits(db, null).account.signUp({ email: "DANA@example.test", password: "another long password", name: "Dana 2" }),
+    ).toBeUndefined();
     expect(await countRows(db, "users")).toBe(users);
     expect((await lastEmailTo(db, "dana@example.test"))?.subject).toBe("Someone tried to sign up with your email address");
   });
@@ -54,12 +65,18 @@ describeEachDialect("accounts", (use) => {
   it("an admin invites an agent, who sets a password through the emailed link", async () => {
     const db = use();
     await apiAs(db, admin).admin.invite({ email: "new.agent@example.test", name: "New Agent", role: "agent" });
-    const mail = await db.selectFrom("outbox_emails").selectAll().where("to_address", "=", "new.agent@example.test").executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom("outbox_emails")
+      .selectAll()
+      .where("to_address", "=", "new.agent@example.test")
+      .executeTakeFirstOrThrow();
     const token = /\/invite\/([\w-]+)/.exec(mail.body_text)![1];
     const user = await db.selectFrom("users").selectAll().where("email", "=", "new.agent@example.test").executeTakeFirstOrThrow();
     expect(await getActorById(db, user.id)).toBeNull();
     await apiAs(db, null).account.acceptInvite({ token, password: "a fine long password" });
-    expect(await authenticate(db, ctx, { email: "new.agent@example.test", password: "a fine long password" })).toMatchObject({ role: "agent" });
+    expect(await authenticate(db, ctx, { email: "new.agent@example.test", password: "a fine long password" })).toMatchObject({
+      role: "agent",
+    });
     expect(await errorCode(apiAs(db, null).account.acceptInvite({ token, password: "a fine long password" }))).toBe("BAD_REQUEST");
   });
 
@@ -67,7 +84,12 @@ describeEachDialect("accounts", (use) => {
     const db = use();
     const agent = await makeAgent(db);
     await apiAs(db, admin).admin.setRole({ userId: agent.id, role: "lead" });
-    const e = await db.selectFrom("audit_events").selectAll().where("action", "=", "user.role_changed").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const e = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "user.role_changed")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect([JSON.parse(e.before_json!), JSON.parse(e.after_json!)]).toEqual([{ role: "agent" }, { role: "lead" }]);
     expect(await errorCode(apiAs(db, admin).admin.setRole({ userId: admin.id, role: "agent" }))).toBe("CONFLICT");
   });
@@ -84,7 +106,9 @@ describeEachDialect("accounts", (use) => {
   it("rejects a malformed sign-up without writing anything", async () => {
     const db = use();
     const before = await countRows(db, "users");
-    const err = await apiAs(db, null).account.signUp({ email: "not-an-email", password: "short", name: "" }).catch((e) => e);
+    const err = await apiAs(db, null)
+      .account.signUp({ email: "not-an-email", password: "short", name: "" })
+      .catch((e) => e);
     expect(err.code).toBe("BAD_REQUEST");
     expect(err.cause.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(["email", "name", "password"]);
     expect(await countRows(db, "users")).toBe(before);

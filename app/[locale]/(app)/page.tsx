@@ -17,11 +17,17 @@ export default async function HomePage() {
         <HelpSearchForm locale={locale} label={t("search.label")} placeholder={t("search.placeholder")} submit={t("search.submit")} />
         <div className="mt-6 flex flex-wrap gap-3">
           {staff ? (
-            <Link href="/inbox" className="rounded-md bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-blue-50">{t("home.openInbox")}</Link>
+            <Link href="/inbox" className="rounded-md bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-blue-50">
+              {t("home.openInbox")}
+            </Link>
           ) : (
             <>
-              <Link href="/tickets/new" className="rounded-md bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-blue-50">{t("home.fileTicket")}</Link>
-              <Link href="/tickets" className="rounded-md border border-white/60 px-4 py-2 font-semibold text-white hover:bg-white/10">{t("home.myTickets")}</Link>
+              <Link href="/tickets/new" className="rounded-md bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-blue-50">
+                {t("home.fileTicket")}
+              </Link>
+              <Link href="/tickets" className="rounded-md border border-white/60 px-4 py-2 font-semibold text-white hover:bg-white/10">
+                {t("home.myTickets")}
+              </Link>
             </>
           )}
         </div>
@@ -35,14 +41,24 @@ export default async function HomePage() {
         ))}
       </div>
       <p className="flex flex-wrap gap-6">
-        <Link href={localePath(locale, "/help")} className="font-semibold text-blue-800 underline">{t("nav.help")}</Link>
-        <Link href={localePath(locale, "/faq")} className="font-semibold text-blue-800 underline">{t("help.faqLink")}</Link>
-        <Link href={localePath(locale, "/contact")} className="font-semibold text-blue-800 underline">{t("contact.title")}</Link>
+        <Link href={localePath(locale, "/help")} className="font-semibold text-blue-800 underline">
+          {t("nav.help")}
+        </Link>
+        <Link href={localePath(locale, "/faq")} className="font-semibold text-blue-800 underline">
+          {t("help.faqLink")}
+        </Link>
+        <Link href={localePath(locale, "/contact")} className="font-semibold text-blue-800 underline">
+          {t("contact.title")}
+        </Link>
       </p>
       {!actor && (
         <p className="flex flex-wrap gap-3">
-          <Link href="/signin" className={buttonClass}>{t("nav.signIn")}</Link>
-          <Link href="/signup" className={secondaryButtonClass}>{t("nav.signUp")}</Link>
+          <Link href="/signin" className={buttonClass}>
+            {t("nav.signIn")}
+          </Link>
+          <Link href="/signup" className={secondaryButtonClass}>
+            {t("nav.signUp")}
+          </Link>
         </p>
       )}
     </div>

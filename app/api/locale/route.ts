@@ -35,7 +35,9 @@ export async function POST(req: Request) {
 /** Used after sign-in on a new browser: adopt the account's language here too (changes nothing stored). */
 export async function GET(req: Request) {
   const url = new URL(req.url);
-  const parsed = z.object({ to: z.enum(LOCALES), back: ZBack }).safeParse({ to: url.searchParams.get("to"), back: url.searchParams.get("back") ?? "/" });
+  const parsed = z
+    .object({ to: z.enum(LOCALES), back: ZBack })
+    .safeParse({ to: url.searchParams.get("to"), back: url.searchParams.get("back") ?? "/" });
   if (!parsed.success) return NextResponse.json({ error: "Choose en or ru" }, { status: 400 });
   return switchTo(parsed.data.to, parsed.data.back);
 }

@@ -19,7 +19,8 @@ export const accountPageEn = {
   "account.email.err.passwordEmpty": "Type your password to change the address",
   "account.email.err.password": "The password is not right, so the address was not changed",
   "account.email.err.same": "This is already your email address",
-  "account.email.err.link": "This confirmation link is invalid, has expired or has already been used. Ask for a new one on your account page.",
+  "account.email.err.link":
+    "This confirmation link is invalid, has expired or has already been used. Ask for a new one on your account page.",
   "account.email.err.taken": "Another account uses this email address now, so yours was not changed",
   "account.email.confirmMail.subject": "Confirm your new email address for Mayak",
   "account.email.confirmMail.body":
@@ -51,7 +52,8 @@ export const accountPageEn = {
   "account.notify.staff": "Staff receive no email about tickets: new tickets and replies appear in the inbox.",
 
   "sessions.title": "Where you are signed in",
-  "sessions.lead": "Every browser signed in to your account. A session ends after {idle} without use, and {max} after sign-in at the latest.",
+  "sessions.lead":
+    "Every browser signed in to your account. A session ends after {idle} without use, and {max} after sign-in at the latest.",
   "sessions.current": "This device",
   "sessions.unknownDevice": "Unknown browser",
   "sessions.detail": "Signed in {created} from {ip} · last active {seen}",
@@ -59,7 +61,8 @@ export const accountPageEn = {
   "sessions.revokeLabel": "Sign out {device}, last active {date}",
   "sessions.everywhere": "Sign out everywhere",
   "sessions.everywhereTitle": "Sign out everywhere?",
-  "sessions.everywhereBody": "Every browser signed in to your account, this one included, is signed out at its next step. You will need your password to sign in again.",
+  "sessions.everywhereBody":
+    "Every browser signed in to your account, this one included, is signed out at its next step. You will need your password to sign in again.",
   "sessions.days": "{n} days",
   "sessions.hours": "{n} hours",
   "sessions.minutes": "{n} minutes",

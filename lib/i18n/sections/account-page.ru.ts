@@ -12,7 +12,8 @@ export const accountPageRu: Record<keyof typeof accountPageEn, string> = {
   "account.email.password": "Пароль (чтобы подтвердить, что это вы)",
   "account.email.passwordHint": "Нужен, чтобы одного открытого браузера не хватило для переноса аккаунта на другой адрес.",
   "account.email.submit": "Отправить ссылку для подтверждения",
-  "account.email.sent": "Если на {email} можно доставить письмо, ссылка для подтверждения уже отправлена. Адрес сменится, когда вы её откроете.",
+  "account.email.sent":
+    "Если на {email} можно доставить письмо, ссылка для подтверждения уже отправлена. Адрес сменится, когда вы её откроете.",
   "account.email.pending": "Ждёт подтверждения: {email} (ссылка действует до {date}).",
   "account.email.err.passwordEmpty": "Введите пароль, чтобы сменить адрес",
   "account.email.err.password": "Пароль неверен, поэтому адрес не изменён",
@@ -49,7 +50,8 @@ export const accountPageRu: Record<keyof typeof accountPageEn, string> = {
   "account.notify.staff": "Сотрудникам письма об обращениях не приходят: новые обращения и ответы видны во входящих.",
 
   "sessions.title": "Где выполнен вход",
-  "sessions.lead": "Все браузеры, в которых выполнен вход в ваш аккаунт. Сеанс завершается после {idle} без действий и не позже чем через {max} после входа.",
+  "sessions.lead":
+    "Все браузеры, в которых выполнен вход в ваш аккаунт. Сеанс завершается после {idle} без действий и не позже чем через {max} после входа.",
   "sessions.current": "Это устройство",
   "sessions.unknownDevice": "Неизвестный браузер",
   "sessions.detail": "Вход {created} с адреса {ip} · активность {seen}",
@@ -57,7 +59,8 @@ export const accountPageRu: Record<keyof typeof accountPageEn, string> = {
   "sessions.revokeLabel": "Выйти на устройстве {device}, активность {date}",
   "sessions.everywhere": "Выйти везде",
   "sessions.everywhereTitle": "Выйти на всех устройствах?",
-  "sessions.everywhereBody": "Все браузеры, в которых выполнен вход, включая этот, выйдут при следующем действии. Чтобы войти снова, понадобится пароль.",
+  "sessions.everywhereBody":
+    "Все браузеры, в которых выполнен вход, включая этот, выйдут при следующем действии. Чтобы войти снова, понадобится пароль.",
   "sessions.days": "{n} дн.",
   "sessions.hours": "{n} ч",
   "sessions.minutes": "{n} мин",

@@ -68,7 +68,8 @@ export const incidentsEn = {
   "incidents.tickets.linkById": "Link a ticket by number",
   "incidents.tickets.ticketId": "Ticket number",
   "incidents.tickets.suggestions": "Suggested tickets",
-  "incidents.tickets.suggestions.hint": "Filed from two hours before the incident until its end, ranked by shared words and mentions of the affected components.",
+  "incidents.tickets.suggestions.hint":
+    "Filed from two hours before the incident until its end, ranked by shared words and mentions of the affected components.",
   "incidents.tickets.noSuggestions": "No likely tickets found.",
   "incidents.tickets.matched": "Matches: {words}",
   "incidents.tickets.mentionsComponent": "mentions an affected component",

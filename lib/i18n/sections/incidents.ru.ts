@@ -54,7 +54,8 @@ export const incidentsRu: Record<keyof typeof incidentsEn, string> = {
   "incidents.result.solved": "Решено связанных обращений: {n}.",
   "incidents.merge.heading": "Объединить с другим инцидентом",
   "incidents.merge.target": "Объединить с",
-  "incidents.merge.hint": "Сообщения, связанные обращения и компоненты перейдут в выбранный инцидент, а этот исчезнет из публичных списков.",
+  "incidents.merge.hint":
+    "Сообщения, связанные обращения и компоненты перейдут в выбранный инцидент, а этот исчезнет из публичных списков.",
   "incidents.merge.submit": "Объединить",
   "incidents.merge.noTargets": "Других инцидентов для объединения нет.",
   "incidents.merge.note": "Инцидент №{id} «{title}» объединён с этим.",
@@ -70,7 +71,8 @@ export const incidentsRu: Record<keyof typeof incidentsEn, string> = {
   "incidents.tickets.linkById": "Связать обращение по номеру",
   "incidents.tickets.ticketId": "Номер обращения",
   "incidents.tickets.suggestions": "Возможно, связаны",
-  "incidents.tickets.suggestions.hint": "Обращения, созданные за два часа до начала инцидента и до его окончания; чем больше общих слов и упоминаний затронутых компонентов, тем выше.",
+  "incidents.tickets.suggestions.hint":
+    "Обращения, созданные за два часа до начала инцидента и до его окончания; чем больше общих слов и упоминаний затронутых компонентов, тем выше.",
   "incidents.tickets.noSuggestions": "Похожих обращений не нашлось.",
   "incidents.tickets.matched": "Совпадения: {words}",
   "incidents.tickets.mentionsComponent": "упоминает затронутый компонент",

@@ -69,7 +69,8 @@ export const monitoringEn = {
   "monitoring.detail.col.drift": "Delay",
   "monitoring.detail.col.error": "Details",
   "monitoring.duty.title": "On duty",
-  "monitoring.duty.lead": "Staff on duty get an email when a monitor goes down. Alerts nobody acknowledges within 10 minutes go to the leads.",
+  "monitoring.duty.lead":
+    "Staff on duty get an email when a monitor goes down. Alerts nobody acknowledges within 10 minutes go to the leads.",
   "monitoring.duty.label": "{name} is on duty",
   "monitoring.duty.none": "Nobody is on duty: alerts go straight to the leads.",
   "monitoring.alerts.region": "Monitor alerts",
@@ -92,7 +93,9 @@ export const monitoringEn = {
   "monitoring.err.tlsWarnDays": "Use a number of days from 1 to 365",
   "monitoring.err.notHeartbeat": "Only heartbeat monitors have a URL",
   "monitoring.email.down.subject": "[Mayak] {name} is down",
-  "monitoring.email.down.body": "The monitor \"{name}\" is failing its checks. An incident is open on the status page.\n\nDetails: {link}\n\nAcknowledge the alert in Mayak so that it does not go to the leads.",
+  "monitoring.email.down.body":
+    'The monitor "{name}" is failing its checks. An incident is open on the status page.\n\nDetails: {link}\n\nAcknowledge the alert in Mayak so that it does not go to the leads.',
   "monitoring.email.escalated.subject": "[Mayak] Nobody acknowledged: {name} is down",
-  "monitoring.email.escalated.body": "The monitor \"{name}\" has been down for {minutes} min and nobody on duty has acknowledged the alert.\n\nDetails: {link}",
+  "monitoring.email.escalated.body":
+    'The monitor "{name}" has been down for {minutes} min and nobody on duty has acknowledged the alert.\n\nDetails: {link}',
 } as const;

@@ -3,7 +3,8 @@ import type { monitoringEn } from "./monitoring.en";
 /** Russian strings of the monitoring area: the same keys as monitoring.en.ts. */
 export const monitoringRu: Record<keyof typeof monitoringEn, string> = {
   "monitoring.title": "Мониторы",
-  "monitoring.lead": "Проверки доступности для страницы статуса. Если монитор фиксирует сбой, открывается инцидент и приходит оповещение дежурным.",
+  "monitoring.lead":
+    "Проверки доступности для страницы статуса. Если монитор фиксирует сбой, открывается инцидент и приходит оповещение дежурным.",
   "monitoring.new": "Новый монитор",
   "monitoring.back": "Все мониторы",
   "monitoring.empty": "Мониторов пока нет. Добавьте первый, чтобы следить за сайтом, портом, сертификатом или cron-задачей.",
@@ -57,8 +58,10 @@ export const monitoringRu: Record<keyof typeof monitoringEn, string> = {
   "monitoring.action.resume": "Возобновить",
   "monitoring.action.delete": "Удалить",
   "monitoring.heartbeat.url": "URL для heartbeat",
-  "monitoring.heartbeat.once": "Скопируйте его сейчас: он показывается только один раз. Ваша cron-задача должна обращаться к нему (GET или POST) после каждого запуска.",
-  "monitoring.heartbeat.hidden": "URL показывается только при создании. Если он потерян, создайте новый — старый сразу перестанет работать.",
+  "monitoring.heartbeat.once":
+    "Скопируйте его сейчас: он показывается только один раз. Ваша cron-задача должна обращаться к нему (GET или POST) после каждого запуска.",
+  "monitoring.heartbeat.hidden":
+    "URL показывается только при создании. Если он потерян, создайте новый — старый сразу перестанет работать.",
   "monitoring.heartbeat.regenerate": "Создать новый URL",
   "monitoring.heartbeat.last": "Последний сигнал",
   "monitoring.detail.checks": "Последние проверки",
@@ -71,7 +74,8 @@ export const monitoringRu: Record<keyof typeof monitoringEn, string> = {
   "monitoring.detail.col.drift": "Задержка",
   "monitoring.detail.col.error": "Подробности",
   "monitoring.duty.title": "Дежурные",
-  "monitoring.duty.lead": "Дежурные получают письмо, когда монитор фиксирует сбой. Если за 10 минут никто не подтвердит оповещение, оно уходит руководителям.",
+  "monitoring.duty.lead":
+    "Дежурные получают письмо, когда монитор фиксирует сбой. Если за 10 минут никто не подтвердит оповещение, оно уходит руководителям.",
   "monitoring.duty.label": "{name} дежурит",
   "monitoring.duty.none": "Дежурных нет: оповещения сразу уходят руководителям.",
   "monitoring.alerts.region": "Оповещения мониторинга",
@@ -94,7 +98,9 @@ export const monitoringRu: Record<keyof typeof monitoringEn, string> = {
   "monitoring.err.tlsWarnDays": "Укажите число дней от 1 до 365",
   "monitoring.err.notHeartbeat": "URL есть только у мониторов типа heartbeat",
   "monitoring.email.down.subject": "[Mayak] {name}: сбой",
-  "monitoring.email.down.body": "Монитор «{name}» не проходит проверки. На странице статуса открыт инцидент.\n\nПодробности: {link}\n\nПодтвердите оповещение в Mayak, чтобы оно не ушло руководителям.",
+  "monitoring.email.down.body":
+    "Монитор «{name}» не проходит проверки. На странице статуса открыт инцидент.\n\nПодробности: {link}\n\nПодтвердите оповещение в Mayak, чтобы оно не ушло руководителям.",
   "monitoring.email.escalated.subject": "[Mayak] Никто не подтвердил: {name} недоступен",
-  "monitoring.email.escalated.body": "Монитор «{name}» недоступен уже {minutes} мин, и никто из дежурных не подтвердил оповещение.\n\nПодробности: {link}",
+  "monitoring.email.escalated.body":
+    "Монитор «{name}» недоступен уже {minutes} мин, и никто из дежурных не подтвердил оповещение.\n\nПодробности: {link}",
 } as const;

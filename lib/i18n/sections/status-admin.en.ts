@@ -7,7 +7,8 @@ export const statusAdminEn = {
   "statusAdmin.editGroup": "Rename group “{name}”",
   "statusAdmin.editMaintenance": "Edit maintenance “{title}”",
   "statusAdmin.deleteComponent.title": "Delete the component “{name}”?",
-  "statusAdmin.deleteComponent.body": "It disappears from the status page and from past incidents and maintenance. A component that a monitor watches, or that an open incident or planned maintenance affects, cannot be deleted.",
+  "statusAdmin.deleteComponent.body":
+    "It disappears from the status page and from past incidents and maintenance. A component that a monitor watches, or that an open incident or planned maintenance affects, cannot be deleted.",
   "statusAdmin.deleteGroup.title": "Delete the group “{name}”?",
   "statusAdmin.deleteGroup.body": "Its components are kept and move to “No group”.",
   "statusAdmin.cancelMaint.title": "Cancel the maintenance “{title}”?",

@@ -9,7 +9,8 @@ export const statusAdminRu: Record<keyof typeof statusAdminEn, string> = {
   "statusAdmin.editGroup": "Переименование группы «{name}»",
   "statusAdmin.editMaintenance": "Изменение работ «{title}»",
   "statusAdmin.deleteComponent.title": "Удалить компонент «{name}»?",
-  "statusAdmin.deleteComponent.body": "Он исчезнет со страницы статуса, из прошлых инцидентов и работ. Компонент, за которым следит монитор или который затронут открытым инцидентом или плановыми работами, удалить нельзя.",
+  "statusAdmin.deleteComponent.body":
+    "Он исчезнет со страницы статуса, из прошлых инцидентов и работ. Компонент, за которым следит монитор или который затронут открытым инцидентом или плановыми работами, удалить нельзя.",
   "statusAdmin.deleteGroup.title": "Удалить группу «{name}»?",
   "statusAdmin.deleteGroup.body": "Её компоненты останутся и перейдут в «Без группы».",
   "statusAdmin.cancelMaint.title": "Отменить работы «{title}»?",
@@ -19,7 +20,8 @@ export const statusAdminRu: Record<keyof typeof statusAdminEn, string> = {
   "statusAdmin.endMaint.body": "Окно закроется сразу, а компоненты вернутся к своему собственному состоянию.",
   "statusAdmin.keep": "Оставить",
   "statusAdmin.deleteMonitor.title": "Удалить монитор «{name}»?",
-  "statusAdmin.deleteMonitor.body": "Вместе с ним будут удалены его проверки и история доступности, а его оповещения закроются. Вернуть их будет нельзя.",
+  "statusAdmin.deleteMonitor.body":
+    "Вместе с ним будут удалены его проверки и история доступности, а его оповещения закроются. Вернуть их будет нельзя.",
   "statusAdmin.regenerate.title": "Создать новый URL для heartbeat?",
   "statusAdmin.regenerate.body": "Текущий URL сразу перестанет работать: укажите новый в вашей cron-задаче.",
   "statusAdmin.regenerate.confirm": "Создать",

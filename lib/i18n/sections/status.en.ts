@@ -69,11 +69,14 @@ export const statusEn = {
   "status.incident.back": "Back to the status page",
   "status.incident.noUpdates": "No updates yet.",
   "status.formula.heading": "How uptime is measured",
-  "status.formula.checks": "Our monitors check each component from outside every 30 to 60 seconds. Uptime is the share of checks that succeeded: answers that were correct but slow (degraded) count as available, failed checks as unavailable.",
+  "status.formula.checks":
+    "Our monitors check each component from outside every 30 to 60 seconds. Uptime is the share of checks that succeeded: answers that were correct but slow (degraded) count as available, failed checks as unavailable.",
   "status.formula.expr": "uptime = (up + degraded) ÷ (up + degraded + down)",
-  "status.formula.maintenance": "Checks made during an announced maintenance window are left out entirely: they count neither for nor against uptime.",
+  "status.formula.maintenance":
+    "Checks made during an announced maintenance window are left out entirely: they count neither for nor against uptime.",
   "status.formula.noData": "A day without a single check has no value and shows as “no data”, never as 100%.",
-  "status.formula.declared": "An outage declared by our team while the checks kept passing (for example, when only some customers were affected) does not lower the measured uptime. It is shown on that day's bar as an incident instead.",
+  "status.formula.declared":
+    "An outage declared by our team while the checks kept passing (for example, when only some customers were affected) does not lower the measured uptime. It is shown on that day's bar as an incident instead.",
   "status.subscribe.heading": "Get updates",
   "status.subscribe.feeds": "Or follow the feed:",
   "status.feed.rss": "RSS",

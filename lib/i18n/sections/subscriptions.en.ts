@@ -9,7 +9,7 @@ export const subscriptionsEn = {
   "subscriptions.form.urlLabel": "Webhook URL",
   "subscriptions.form.urlHint": "We POST signed JSON to this address. It must be an https:// URL reachable from the internet.",
   "subscriptions.form.verifyHint":
-    "Before anything is sent, the endpoint must prove it is yours: it receives a signed POST whose JSON has \"type\": \"subscription.verify\" and a \"challenge\" string, and must answer within 5 seconds with a 2xx status and the challenge as the whole body (plain text), or as JSON {\"challenge\": \"…\"}. Redirects are not followed.",
+    'Before anything is sent, the endpoint must prove it is yours: it receives a signed POST whose JSON has "type": "subscription.verify" and a "challenge" string, and must answer within 5 seconds with a 2xx status and the challenge as the whole body (plain text), or as JSON {"challenge": "…"}. Redirects are not followed.',
   "subscriptions.form.secretLabel": "Signing secret (optional)",
   "subscriptions.form.secretHint": "At least 16 characters. Leave empty and we will generate one.",
   "subscriptions.form.components": "Components",
@@ -18,7 +18,7 @@ export const subscriptionsEn = {
   "subscriptions.form.emailSent": "Check your inbox to confirm the subscription. Nothing will be sent until you do.",
   "subscriptions.form.webhookCreated": "The webhook is registered. This is its signing secret:",
   "subscriptions.form.webhookVerify":
-    "Nothing is sent to it until the endpoint is verified. We are POSTing {\"type\": \"subscription.verify\", \"challenge\": \"…\"} to it now, signed with this secret: answer with a 2xx status and the challenge as the body (plain text, or JSON {\"challenge\": \"…\"}). We try four times over about a minute; if your endpoint cannot answer the challenge, ask our support team to approve the webhook.",
+    'Nothing is sent to it until the endpoint is verified. We are POSTing {"type": "subscription.verify", "challenge": "…"} to it now, signed with this secret: answer with a 2xx status and the challenge as the body (plain text, or JSON {"challenge": "…"}). We try four times over about a minute; if your endpoint cannot answer the challenge, ask our support team to approve the webhook.',
   "subscriptions.form.secretOnce": "Copy it now: it is shown only once. Use it to check the X-Mayak-Signature header of every delivery.",
   "subscriptions.form.unsubscribeUrl": "To unsubscribe later, send a POST request to:",
   "subscriptions.form.another": "Subscribe another address",
@@ -26,7 +26,8 @@ export const subscriptionsEn = {
   "subscriptions.confirm.lead": "Press the button to start receiving status updates at this address.",
   "subscriptions.confirm.button": "Confirm subscription",
   "subscriptions.confirm.done": "Your subscription is confirmed. You will hear about incidents and maintenance from now on.",
-  "subscriptions.confirm.invalid": "This confirmation link is invalid or the subscription no longer exists. Subscribe again on the status page.",
+  "subscriptions.confirm.invalid":
+    "This confirmation link is invalid or the subscription no longer exists. Subscribe again on the status page.",
   "subscriptions.unsubscribe.title": "Unsubscribe from status updates",
   "subscriptions.unsubscribe.lead": "Press the button to stop receiving status updates at this address.",
   "subscriptions.unsubscribe.button": "Unsubscribe",
@@ -43,12 +44,12 @@ export const subscriptionsEn = {
   "subscriptions.email.confirm.subject": "Confirm your subscription to status updates",
   "subscriptions.email.confirm.body":
     "Hello,\n\nSomeone, hopefully you, asked to receive status updates (incidents and maintenance) at this address. To confirm, open this link:\n{link}\n\nIf it was not you, ignore this message: nothing will be sent until the subscription is confirmed.",
-  "subscriptions.email.incident.body": "{title}\n\nStatus: {status}\nAffected: {affected}\n\n{body}\n\nPosted {time}. Follow the incident: {link}",
+  "subscriptions.email.incident.body":
+    "{title}\n\nStatus: {status}\nAffected: {affected}\n\n{body}\n\nPosted {time}. Follow the incident: {link}",
   "subscriptions.email.maintenance.body": "{title}\n\nWindow: {from} – {to}\nAffected: {affected}\n\n{body}\n\nStatus page: {link}",
   "subscriptions.email.noComponents": "no specific component",
   "subscriptions.email.why": "You receive this because you subscribed to status updates.",
-  "subscriptions.email.footer":
-    "Unsubscribe: {page}\nOne-click unsubscribe (POST, RFC 8058): {oneClick}",
+  "subscriptions.email.footer": "Unsubscribe: {page}\nOne-click unsubscribe (POST, RFC 8058): {oneClick}",
   "subscriptions.err.components.empty": "Choose at least one component",
   "subscriptions.err.components.unknown": "One of the chosen components does not exist any more",
   "subscriptions.err.secret.short": "The secret needs at least 16 characters",
@@ -61,7 +62,8 @@ export const subscriptionsEn = {
   "subscriptions.err.url.port": "Use port 443, 80 or a port above 1023 (well-known database and cache ports are not allowed)",
   "subscriptions.err.url.address": "This is an internal or reserved address: webhooks go to public addresses only",
   "subscriptions.admin.title": "Status subscribers",
-  "subscriptions.admin.lead": "Who hears about incidents and maintenance. A webhook receives nothing until its endpoint echoes a signed challenge or you approve it.",
+  "subscriptions.admin.lead":
+    "Who hears about incidents and maintenance. A webhook receives nothing until its endpoint echoes a signed challenge or you approve it.",
   "subscriptions.admin.all": "All",
   "subscriptions.admin.emails": "Email",
   "subscriptions.admin.webhooks": "Webhooks",

@@ -9,9 +9,10 @@ export const subscriptionsRu: Record<keyof typeof subscriptionsEn, string> = {
   "subscriptions.form.webhook": "Вебхук",
   "subscriptions.form.emailLabel": "Адрес почты",
   "subscriptions.form.urlLabel": "URL вебхука",
-  "subscriptions.form.urlHint": "Мы будем отправлять на этот адрес подписанный JSON методом POST. Нужен адрес https://, доступный из интернета.",
+  "subscriptions.form.urlHint":
+    "Мы будем отправлять на этот адрес подписанный JSON методом POST. Нужен адрес https://, доступный из интернета.",
   "subscriptions.form.verifyHint":
-    "Прежде чем что-то отправлять, мы проверим, что адрес ваш: на него придёт подписанный POST-запрос с JSON, где \"type\": \"subscription.verify\" и строка \"challenge\". В течение 5 секунд нужно ответить статусом 2xx и вернуть значение challenge: всем телом ответа (обычный текст) или в JSON {\"challenge\": \"…\"}. Перенаправления не выполняются.",
+    'Прежде чем что-то отправлять, мы проверим, что адрес ваш: на него придёт подписанный POST-запрос с JSON, где "type": "subscription.verify" и строка "challenge". В течение 5 секунд нужно ответить статусом 2xx и вернуть значение challenge: всем телом ответа (обычный текст) или в JSON {"challenge": "…"}. Перенаправления не выполняются.',
   "subscriptions.form.secretLabel": "Секрет для подписи (необязательно)",
   "subscriptions.form.secretHint": "Не короче 16 символов. Оставьте пустым, и мы создадим его сами.",
   "subscriptions.form.components": "Компоненты",
@@ -20,8 +21,9 @@ export const subscriptionsRu: Record<keyof typeof subscriptionsEn, string> = {
   "subscriptions.form.emailSent": "Проверьте почту и подтвердите подписку. До подтверждения мы ничего не пришлём.",
   "subscriptions.form.webhookCreated": "Вебхук зарегистрирован. Вот его секрет для подписи:",
   "subscriptions.form.webhookVerify":
-    "Пока адрес не подтверждён, на него ничего не отправляется. Сейчас мы отправим на него POST-запрос {\"type\": \"subscription.verify\", \"challenge\": \"…\"}, подписанный этим секретом: ответьте статусом 2xx и верните challenge в теле ответа (обычным текстом или в JSON {\"challenge\": \"…\"}). Мы попробуем четыре раза в течение примерно минуты; если ваш адрес не может ответить на проверку, попросите нашу поддержку одобрить вебхук.",
-  "subscriptions.form.secretOnce": "Скопируйте его сейчас: больше он показан не будет. С его помощью проверяйте заголовок X-Mayak-Signature каждой доставки.",
+    'Пока адрес не подтверждён, на него ничего не отправляется. Сейчас мы отправим на него POST-запрос {"type": "subscription.verify", "challenge": "…"}, подписанный этим секретом: ответьте статусом 2xx и верните challenge в теле ответа (обычным текстом или в JSON {"challenge": "…"}). Мы попробуем четыре раза в течение примерно минуты; если ваш адрес не может ответить на проверку, попросите нашу поддержку одобрить вебхук.',
+  "subscriptions.form.secretOnce":
+    "Скопируйте его сейчас: больше он показан не будет. С его помощью проверяйте заголовок X-Mayak-Signature каждой доставки.",
   "subscriptions.form.unsubscribeUrl": "Чтобы отписаться, отправьте POST-запрос на адрес:",
   "subscriptions.form.another": "Подписать другой адрес",
   "subscriptions.confirm.title": "Подтверждение подписки",
@@ -45,12 +47,13 @@ export const subscriptionsRu: Record<keyof typeof subscriptionsEn, string> = {
   "subscriptions.email.confirm.subject": "Подтвердите подписку на уведомления о статусе",
   "subscriptions.email.confirm.body":
     "Здравствуйте!\n\nКто-то (надеемся, вы) попросил присылать на этот адрес уведомления о статусе: об инцидентах и плановых работах. Чтобы подтвердить подписку, откройте ссылку:\n{link}\n\nЕсли это были не вы, просто не обращайте внимания на это письмо: без подтверждения мы ничего присылать не будем.",
-  "subscriptions.email.incident.body": "{title}\n\nСтатус: {status}\nЗатронуто: {affected}\n\n{body}\n\nОпубликовано {time}. Следить за инцидентом: {link}",
-  "subscriptions.email.maintenance.body": "{title}\n\nВремя работ: {from} – {to}\nЗатронуто: {affected}\n\n{body}\n\nСтраница статуса: {link}",
+  "subscriptions.email.incident.body":
+    "{title}\n\nСтатус: {status}\nЗатронуто: {affected}\n\n{body}\n\nОпубликовано {time}. Следить за инцидентом: {link}",
+  "subscriptions.email.maintenance.body":
+    "{title}\n\nВремя работ: {from} – {to}\nЗатронуто: {affected}\n\n{body}\n\nСтраница статуса: {link}",
   "subscriptions.email.noComponents": "без привязки к компоненту",
   "subscriptions.email.why": "Вы получили это письмо, потому что подписались на уведомления о статусе.",
-  "subscriptions.email.footer":
-    "Отписаться: {page}\nОтписка в один клик (POST, RFC 8058): {oneClick}",
+  "subscriptions.email.footer": "Отписаться: {page}\nОтписка в один клик (POST, RFC 8058): {oneClick}",
   "subscriptions.err.components.empty": "Выберите хотя бы один компонент",
   "subscriptions.err.components.unknown": "Одного из выбранных компонентов больше нет",
   "subscriptions.err.secret.short": "Секрет должен быть не короче 16 символов",
@@ -63,7 +66,8 @@ export const subscriptionsRu: Record<keyof typeof subscriptionsEn, string> = {
   "subscriptions.err.url.port": "Используйте порт 443, 80 или порт выше 1023 (известные порты баз данных и кешей запрещены)",
   "subscriptions.err.url.address": "Это внутренний или зарезервированный адрес: вебхуки отправляются только на публичные адреса",
   "subscriptions.admin.title": "Подписчики на статус",
-  "subscriptions.admin.lead": "Кто получает уведомления об инцидентах и плановых работах. Вебхук ничего не получает, пока его адрес не вернёт подписанный код проверки или пока вы его не одобрите.",
+  "subscriptions.admin.lead":
+    "Кто получает уведомления об инцидентах и плановых работах. Вебхук ничего не получает, пока его адрес не вернёт подписанный код проверки или пока вы его не одобрите.",
   "subscriptions.admin.all": "Все",
   "subscriptions.admin.emails": "Почта",
   "subscriptions.admin.webhooks": "Вебхуки",

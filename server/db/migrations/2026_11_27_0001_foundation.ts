@@ -85,7 +85,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("last_id", "integer", (c) => c.notNull())
     .addColumn("last_hash", "varchar(64)", (c) => c.notNull())
     .execute();
-  await db.insertInto("audit_head").values({ id: 1, last_id: 0, last_hash: "0".repeat(64) }).execute();
+  await db
+    .insertInto("audit_head")
+    .values({ id: 1, last_id: 0, last_hash: "0".repeat(64) })
+    .execute();
 
   await db.schema
     .createTable("jobs")

@@ -5,7 +5,10 @@ const longText = sql`mediumtext`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Staff on duty receive monitor alerts first; leads get what stays unacknowledged.
-  await db.schema.alterTable("users").addColumn("on_duty", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("users")
+    .addColumn("on_duty", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable("status_groups")
@@ -193,8 +196,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("users").dropColumn("on_duty").execute();
   for (const t of [
-    "monitor_alerts", "status_subscribers", "maintenance_components", "maintenances", "incident_tickets", "incident_updates",
-    "incident_components", "incidents", "monitor_rollups", "monitor_checks", "monitors", "status_components", "status_groups",
+    "monitor_alerts",
+    "status_subscribers",
+    "maintenance_components",
+    "maintenances",
+    "incident_tickets",
+    "incident_updates",
+    "incident_components",
+    "incidents",
+    "monitor_rollups",
+    "monitor_checks",
+    "monitors",
+    "status_components",
+    "status_groups",
   ]) {
     await db.schema.dropTable(t).execute();
   }

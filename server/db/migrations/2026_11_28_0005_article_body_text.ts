@@ -5,7 +5,10 @@ import { sql, type Kysely } from "kysely";
 // rows keep NULL here: the app fills them in at its next start (converting Markdown is app code, which a
 // migration must not import).
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("kb_articles").addColumn("body_text", sql`mediumtext`).execute();
+  await db.schema
+    .alterTable("kb_articles")
+    .addColumn("body_text", sql`mediumtext`)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

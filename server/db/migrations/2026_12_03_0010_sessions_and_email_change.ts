@@ -11,7 +11,10 @@ import type { Kysely } from "kysely";
 // - `email_changes`: an address change waiting for its confirmation link: only the SHA-256 of the token is
 //   kept; the row is deleted when used or replaced, and expires.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("users").addColumn("session_version", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("users")
+    .addColumn("session_version", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable("user_sessions")

@@ -19,7 +19,10 @@ type CheckableMonitor = Pick<Monitor, "kind" | "target" | "config" | "timeout_ms
  * A heartbeat monitor is down when no ping came for interval + grace; the grace is the monitor's timeout.
  * Before the first ping, the clock starts at creation.
  */
-export function checkHeartbeat(m: Pick<Monitor, "interval_s" | "timeout_ms" | "last_heartbeat_at" | "created_at">, now: number): CheckOutcome {
+export function checkHeartbeat(
+  m: Pick<Monitor, "interval_s" | "timeout_ms" | "last_heartbeat_at" | "created_at">,
+  now: number,
+): CheckOutcome {
   const since = m.last_heartbeat_at ?? m.created_at;
   const late = now - since - (m.interval_s * 1000 + m.timeout_ms);
   if (late > 0) {

@@ -32,7 +32,10 @@ describe("HTTP runner", () => {
   it("requires the keyword in the body", async () => {
     server.set({ status: 200, body: "all systems go" });
     expect((await checkHttp(server.url, 2000, { keyword: "systems go" })).result).toBe("up");
-    expect(await checkHttp(server.url, 2000, { keyword: "maintenance" })).toMatchObject({ result: "down", error: "keyword not found: maintenance" });
+    expect(await checkHttp(server.url, 2000, { keyword: "maintenance" })).toMatchObject({
+      result: "down",
+      error: "keyword not found: maintenance",
+    });
   });
 
   it("is degraded above the latency threshold and down after the timeout", async () => {
@@ -84,7 +87,10 @@ describe("TLS runner", () => {
 
   it("is down for an expired certificate and for an untrusted one", async () => {
     const target = await serve("expired");
-    expect(await checkTls(target, 2000, {}, Date.now(), { ca: expired })).toMatchObject({ result: "down", error: "certificate expired on 2020-02-01" });
+    expect(await checkTls(target, 2000, {}, Date.now(), { ca: expired })).toMatchObject({
+      result: "down",
+      error: "certificate expired on 2020-02-01",
+    });
     const untrusted = await checkTls(await serve("valid"), 2000, {}, Date.now());
     expect(untrusted.result).toBe("down");
     expect(untrusted.error).toMatch(/^certificate not trusted/);

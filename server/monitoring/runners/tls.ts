@@ -60,7 +60,9 @@ export function checkTls(
       const latencyMs = Math.round(performance.now() - started);
       const peer = socket.getPeerCertificate();
       if (!peer || !peer.valid_to) return finish(down("no certificate presented", latencyMs));
-      const authErr = socket.authorizationError ? String((socket.authorizationError as { code?: string }).code ?? socket.authorizationError) : null;
+      const authErr = socket.authorizationError
+        ? String((socket.authorizationError as { code?: string }).code ?? socket.authorizationError)
+        : null;
       // Date problems are judged by classifyCertificate with our clock; anything else is a trust failure.
       const trusted = socket.authorized || (authErr !== null && DATE_ERRORS.has(authErr));
       let hostError: Error | undefined;

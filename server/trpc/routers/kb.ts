@@ -24,7 +24,9 @@ export const kbRouter = router({
   published: publicProcedure
     .input(z.object({ locale: z.enum(LOCALES), category: z.enum(CATEGORY_SLUGS).optional(), kind: ZKind.optional() }))
     .query(({ ctx, input }) => findPublished(ctx.db, input)),
-  article: publicProcedure.input(z.object({ slug: z.string().max(160) })).query(({ ctx, input }) => getPublishedArticle(ctx.db, input.slug)),
+  article: publicProcedure
+    .input(z.object({ slug: z.string().max(160) }))
+    .query(({ ctx, input }) => getPublishedArticle(ctx.db, input.slug)),
   faq: publicProcedure.input(z.object({ locale: z.enum(LOCALES) })).query(({ ctx, input }) => findPublishedFaq(ctx.db, input.locale)),
   sitemap: publicProcedure.query(({ ctx }) => findSitemapEntries(ctx.db)),
   // The results page; logged for the analytics like the search endpoint, and limited the same way.
@@ -32,7 +34,10 @@ export const kbRouter = router({
     .use(rateLimited("search", 600, 60_000))
     .input(ZSearchQuery)
     .query(({ ctx, input }) => searchArticles(ctx.db, getSearchEngine(), ctx, input, { log: true })),
-  feedback: publicProcedure.use(rateLimited("kb-feedback", 30, 3_600_000)).input(ZFeedback).mutation(({ ctx, input }) => recordFeedback(ctx.db, ctx, input)),
+  feedback: publicProcedure
+    .use(rateLimited("kb-feedback", 30, 3_600_000))
+    .input(ZFeedback)
+    .mutation(({ ctx, input }) => recordFeedback(ctx.db, ctx, input)),
   suggestionOpened: publicProcedure
     .use(rateLimited("kb-deflection", 120, 3_600_000))
     .input(z.object({ articleId: ZId }))
@@ -41,27 +46,43 @@ export const kbRouter = router({
     }),
 
   list: procedure("article.edit")
-    .input(z.object({ status: z.enum(ARTICLE_STATUSES).optional(), locale: z.enum(LOCALES).optional(), kind: ZKind.optional(), cursor: ZId.optional(), limit: z.number().int().min(1).max(100).default(50) }))
+    .input(
+      z.object({
+        status: z.enum(ARTICLE_STATUSES).optional(),
+        locale: z.enum(LOCALES).optional(),
+        kind: ZKind.optional(),
+        cursor: ZId.optional(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
     .query(({ ctx, input }) => findArticlesForStaff(ctx.db, input)),
-  get: procedure("article.edit").input(z.object({ id: ZId })).query(({ ctx, input }) => getArticleForEdit(ctx.db, ctx, input.id)),
+  get: procedure("article.edit")
+    .input(z.object({ id: ZId }))
+    .query(({ ctx, input }) => getArticleForEdit(ctx.db, ctx, input.id)),
   // A mutation so that a long draft travels in the request body (a query would put it in the URL). Changes nothing.
   preview: procedure("article.edit")
     .input(ZPreviewArticle)
     .mutation(({ input }) => renderMarkdown(input.body, { linkPrefix: input.locale === "ru" ? "/ru" : undefined })),
-  save: procedure("article.edit").input(ZSaveArticle).mutation(async ({ ctx, input }) => {
-    const a = await saveArticle(ctx.db, ctx, input);
-    revalidateHelpCenter();
-    return { id: a.id, revision: a.revision, status: a.status };
-  }),
-  revisions: procedure("article.edit").input(z.object({ articleId: ZId })).query(({ ctx, input }) => findRevisions(ctx.db, ctx, input.articleId)),
+  save: procedure("article.edit")
+    .input(ZSaveArticle)
+    .mutation(async ({ ctx, input }) => {
+      const a = await saveArticle(ctx.db, ctx, input);
+      revalidateHelpCenter();
+      return { id: a.id, revision: a.revision, status: a.status };
+    }),
+  revisions: procedure("article.edit")
+    .input(z.object({ articleId: ZId }))
+    .query(({ ctx, input }) => findRevisions(ctx.db, ctx, input.articleId)),
   diff: procedure("article.edit")
     .input(z.object({ articleId: ZId, from: z.number().int().positive(), to: z.number().int().positive() }))
     .query(({ ctx, input }) => diffRevisions(ctx.db, ctx, input)),
-  restore: procedure("article.edit").input(z.object({ articleId: ZId, number: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
-    const a = await restoreRevision(ctx.db, ctx, input);
-    revalidateHelpCenter();
-    return { id: a.id, revision: a.revision };
-  }),
+  restore: procedure("article.edit")
+    .input(z.object({ articleId: ZId, number: z.number().int().positive() }))
+    .mutation(async ({ ctx, input }) => {
+      const a = await restoreRevision(ctx.db, ctx, input);
+      revalidateHelpCenter();
+      return { id: a.id, revision: a.revision };
+    }),
   analytics: procedure("kb.analytics")
     .input(z.object({ days: z.number().int().min(1).max(365).default(30) }))
     .query(({ ctx, input }) => findKbAnalytics(ctx.db, ctx.now(), input.days)),

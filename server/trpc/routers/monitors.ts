@@ -18,18 +18,40 @@ export const monitorsRouter = router({
     .input(z.object({ token: z.string().max(200) }))
     .mutation(({ ctx, input }) => recordHeartbeat(ctx.db, input.token, ctx.now())),
   list: procedure("monitor.manage").query(({ ctx }) => findMonitors(ctx.db)),
-  get: procedure("monitor.manage").input(ZId).query(({ ctx, input }) => getMonitor(ctx.db, input.id)),
-  checks: procedure("monitor.manage").input(ZFindChecks).query(({ ctx, input }) => findRecentChecks(ctx.db, input)),
+  get: procedure("monitor.manage")
+    .input(ZId)
+    .query(({ ctx, input }) => getMonitor(ctx.db, input.id)),
+  checks: procedure("monitor.manage")
+    .input(ZFindChecks)
+    .query(({ ctx, input }) => findRecentChecks(ctx.db, input)),
   components: procedure("monitor.manage").query(({ ctx }) => findComponentChoices(ctx.db)),
-  create: procedure("monitor.manage").input(ZCreateMonitor).mutation(({ ctx, input }) => createMonitor(ctx.db, ctx, input, ctx.appUrl)),
-  update: procedure("monitor.manage").input(ZUpdateMonitor).mutation(({ ctx, input }) => updateMonitor(ctx.db, ctx, input)),
-  remove: procedure("monitor.manage").input(ZId).mutation(({ ctx, input }) => removeMonitor(ctx.db, ctx, input.id)),
-  pause: procedure("monitor.manage").input(ZId).mutation(({ ctx, input }) => setMonitorPaused(ctx.db, ctx, { id: input.id, paused: true })),
-  resume: procedure("monitor.manage").input(ZId).mutation(({ ctx, input }) => setMonitorPaused(ctx.db, ctx, { id: input.id, paused: false })),
-  regenerateToken: procedure("monitor.manage").input(ZId).mutation(({ ctx, input }) => regenerateHeartbeatToken(ctx.db, ctx, input.id, ctx.appUrl)),
-  alerts: procedure("alert.ack").input(ZFindAlerts).query(({ ctx, input }) => findAlerts(ctx.db, input)),
+  create: procedure("monitor.manage")
+    .input(ZCreateMonitor)
+    .mutation(({ ctx, input }) => createMonitor(ctx.db, ctx, input, ctx.appUrl)),
+  update: procedure("monitor.manage")
+    .input(ZUpdateMonitor)
+    .mutation(({ ctx, input }) => updateMonitor(ctx.db, ctx, input)),
+  remove: procedure("monitor.manage")
+    .input(ZId)
+    .mutation(({ ctx, input }) => removeMonitor(ctx.db, ctx, input.id)),
+  pause: procedure("monitor.manage")
+    .input(ZId)
+    .mutation(({ ctx, input }) => setMonitorPaused(ctx.db, ctx, { id: input.id, paused: true })),
+  resume: procedure("monitor.manage")
+    .input(ZId)
+    .mutation(({ ctx, input }) => setMonitorPaused(ctx.db, ctx, { id: input.id, paused: false })),
+  regenerateToken: procedure("monitor.manage")
+    .input(ZId)
+    .mutation(({ ctx, input }) => regenerateHeartbeatToken(ctx.db, ctx, input.id, ctx.appUrl)),
+  alerts: procedure("alert.ack")
+    .input(ZFindAlerts)
+    .query(({ ctx, input }) => findAlerts(ctx.db, input)),
   activeAlerts: procedure("alert.ack").query(({ ctx }) => findActiveAlerts(ctx.db)),
-  acknowledge: procedure("alert.ack").input(z.object({ alertId: z.number().int().positive() })).mutation(({ ctx, input }) => acknowledgeAlert(ctx.db, ctx, input.alertId)),
+  acknowledge: procedure("alert.ack")
+    .input(z.object({ alertId: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => acknowledgeAlert(ctx.db, ctx, input.alertId)),
   staffDuty: procedure("monitor.manage").query(({ ctx }) => findStaffDuty(ctx.db)),
-  setOnDuty: procedure("alert.ack").input(ZSetOnDuty).mutation(({ ctx, input }) => setOnDuty(ctx.db, ctx, input)),
+  setOnDuty: procedure("alert.ack")
+    .input(ZSetOnDuty)
+    .mutation(({ ctx, input }) => setOnDuty(ctx.db, ctx, input)),
 });

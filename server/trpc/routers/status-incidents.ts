@@ -1,7 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import { procedure, router } from "../init";
-import { ZMergeIncident, ZOpenIncident, ZPostUpdate, ZPreviewPostmortem, ZResolveIncident, ZSavePostmortem, ZTicketLink } from "../../incidents/schemas";
+import {
+  ZMergeIncident,
+  ZOpenIncident,
+  ZPostUpdate,
+  ZPreviewPostmortem,
+  ZResolveIncident,
+  ZSavePostmortem,
+  ZTicketLink,
+} from "../../incidents/schemas";
 import { openIncident } from "../../incidents/open-incident";
 import { postIncidentUpdate, resolveIncident } from "../../incidents/update-incident";
 import { mergeIncident } from "../../incidents/merge-incident";

@@ -11,5 +11,7 @@ export const statusMaintenanceRouter = router({
   list: manage.query(({ ctx }) => findMaintenances(ctx.db, ctx)),
   schedule: manage.input(ZScheduleMaintenance).mutation(({ ctx, input }) => andRevalidate(scheduleMaintenance(ctx.db, ctx, input))),
   edit: manage.input(ZEditMaintenance).mutation(({ ctx, input }) => andRevalidate(editMaintenance(ctx.db, ctx, input))),
-  cancel: manage.input(z.object({ id: z.number().int().positive() })).mutation(({ ctx, input }) => andRevalidate(cancelMaintenance(ctx.db, ctx, input.id))),
+  cancel: manage
+    .input(z.object({ id: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => andRevalidate(cancelMaintenance(ctx.db, ctx, input.id))),
 });

@@ -21,12 +21,16 @@ export const statusRouter = router({
   }),
   history: publicProcedure
     .input(ZLocale.extend({ before: z.string().max(40).optional(), limit: z.number().int().min(1).max(50).default(20) }))
-    .query(({ ctx, input }) => findIncidentHistory(ctx.db, { now: ctx.now(), locale: input.locale, before: decodeCursor(input.before), limit: input.limit })),
+    .query(({ ctx, input }) =>
+      findIncidentHistory(ctx.db, { now: ctx.now(), locale: input.locale, before: decodeCursor(input.before), limit: input.limit }),
+    ),
   incident: publicProcedure
     .input(ZLocale.extend({ id: z.number().int().positive() }))
     .query(({ ctx, input }) => getPublicIncident(ctx.db, input.id, input.locale)),
   /** The overall status, or one component's by slug; null for an unknown component. */
-  current: publicProcedure.input(z.object({ component: z.string().max(64).nullable() })).query(({ ctx, input }) => getCurrentStatus(ctx.db, input.component)),
+  current: publicProcedure
+    .input(z.object({ component: z.string().max(64).nullable() }))
+    .query(({ ctx, input }) => getCurrentStatus(ctx.db, input.component)),
   feed: publicProcedure
     .input(ZLocale.extend({ format: z.enum(["rss", "atom"]) }))
     .query(({ ctx, input }) => getStatusFeed(ctx.db, { now: ctx.now(), locale: input.locale, base: ctx.appUrl, format: input.format })),

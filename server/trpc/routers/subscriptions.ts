@@ -29,8 +29,16 @@ export const subscriptionsRouter = router({
     .use(rateLimited("subscription-token", 60, HOUR))
     .input(ZToken)
     .mutation(({ ctx, input }) => unsubscribeByToken(ctx.db, ctx, input)),
-  list: procedure("status.manage").input(ZFindSubscribers).query(({ ctx, input }) => findSubscribers(ctx.db, input)),
-  remove: procedure("status.manage").input(ZSubscriberId).mutation(({ ctx, input }) => removeSubscriber(ctx.db, ctx, input)),
-  approve: procedure("status.manage").input(ZSubscriberId).mutation(({ ctx, input }) => approveWebhook(ctx.db, ctx, input)),
-  reverify: procedure("status.manage").input(ZSubscriberId).mutation(({ ctx, input }) => requestVerification(ctx.db, ctx, input)),
+  list: procedure("status.manage")
+    .input(ZFindSubscribers)
+    .query(({ ctx, input }) => findSubscribers(ctx.db, input)),
+  remove: procedure("status.manage")
+    .input(ZSubscriberId)
+    .mutation(({ ctx, input }) => removeSubscriber(ctx.db, ctx, input)),
+  approve: procedure("status.manage")
+    .input(ZSubscriberId)
+    .mutation(({ ctx, input }) => approveWebhook(ctx.db, ctx, input)),
+  reverify: procedure("status.manage")
+    .input(ZSubscriberId)
+    .mutation(({ ctx, input }) => requestVerification(ctx.db, ctx, input)),
 });

@@ -52,14 +52,18 @@ export default async function AccountPage() {
                 <option value="ru">{t("locale.ru")}</option>
               </select>
             </label>
-            <button type="submit" className={secondaryButtonClass}>{t("account.language.save")}</button>
+            <button type="submit" className={secondaryButtonClass}>
+              {t("account.language.save")}
+            </button>
           </form>
         </Card>
 
         <Card>
           <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("account.notify.title")}</h2>
           {profile.onDuty !== null ? <OnDutyToggle userId={profile.id} onDuty={profile.onDuty} /> : null}
-          <p className="mt-3 max-w-2xl text-sm text-slate-700">{t(profile.role === "customer" ? "account.notify.customer" : "account.notify.staff")}</p>
+          <p className="mt-3 max-w-2xl text-sm text-slate-700">
+            {t(profile.role === "customer" ? "account.notify.customer" : "account.notify.staff")}
+          </p>
         </Card>
 
         <Card>

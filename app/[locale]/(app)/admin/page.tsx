@@ -21,7 +21,9 @@ export default async function AdminPage() {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {pages.map((p) => (
           <Card key={p.href}>
-            <Link href={p.href} className="text-lg font-semibold text-blue-800 hover:underline">{t(p.label)}</Link>
+            <Link href={p.href} className="text-lg font-semibold text-blue-800 hover:underline">
+              {t(p.label)}
+            </Link>
           </Card>
         ))}
       </div>

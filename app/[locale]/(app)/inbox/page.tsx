@@ -65,10 +65,16 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                 <span className="sr-only">{t("tickets.col.priority")}</span>
                 <select name="priority" defaultValue={params.priority ?? ""} className={inputClass}>
                   <option value="">{t("inbox.anyPriority")}</option>
-                  {TICKET_PRIORITIES.map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
+                  {TICKET_PRIORITIES.map((p) => (
+                    <option key={p} value={p}>
+                      {t(`priority.${p}`)}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <button type="submit" className={secondaryButtonClass}>{t("common.filter")}</button>
+              <button type="submit" className={secondaryButtonClass}>
+                {t("common.filter")}
+              </button>
             </form>
           }
         />

@@ -11,7 +11,13 @@ export interface PickableComponent {
 }
 
 /** One select per component: not affected, or how it is doing. */
-export function ComponentsPicker({ idPrefix, components, value, onChange, errors }: {
+export function ComponentsPicker({
+  idPrefix,
+  components,
+  value,
+  onChange,
+  errors,
+}: {
   idPrefix: string;
   components: PickableComponent[];
   value: Affected;
@@ -26,7 +32,9 @@ export function ComponentsPicker({ idPrefix, components, value, onChange, errors
       <div className="grid gap-2 sm:grid-cols-2">
         {components.map((c) => (
           <div key={c.id} className="flex items-center gap-2">
-            <label htmlFor={`${idPrefix}-${c.id}`} className="w-40 shrink-0 truncate text-sm">{locale === "ru" ? c.nameRu : c.nameEn}</label>
+            <label htmlFor={`${idPrefix}-${c.id}`} className="w-40 shrink-0 truncate text-sm">
+              {locale === "ru" ? c.nameRu : c.nameEn}
+            </label>
             <select
               id={`${idPrefix}-${c.id}`}
               className={inputClass}
@@ -34,12 +42,20 @@ export function ComponentsPicker({ idPrefix, components, value, onChange, errors
               onChange={(e) => onChange({ ...value, [c.id]: e.target.value as Affected[number] })}
             >
               <option value="">{t("incidents.field.notAffected")}</option>
-              {AFFECTED_STATUSES.map((s) => <option key={s} value={s}>{t(`incidents.component.${s}`)}</option>)}
+              {AFFECTED_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`incidents.component.${s}`)}
+                </option>
+              ))}
             </select>
           </div>
         ))}
       </div>
-      {errors?.length ? <p id={`${idPrefix}-error`} role="alert" className="text-sm font-medium text-red-800">{errors.join(" ")}</p> : null}
+      {errors?.length ? (
+        <p id={`${idPrefix}-error`} role="alert" className="text-sm font-medium text-red-800">
+          {errors.join(" ")}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -34,7 +34,8 @@ export function ArticleEditor({ id, initial, can }: { id?: number; initial: Edit
   const errors = fieldErrorsOf(save.error);
   const { mutate: renderPreview } = useMutation(trpc.kb.preview.mutationOptions());
   const render = useCallback(
-    (body: string, done: (html: string) => void) => renderPreview({ body: body || " ", locale: v.locale }, { onSuccess: (r) => done(r.html) }),
+    (body: string, done: (html: string) => void) =>
+      renderPreview({ body: body || " ", locale: v.locale }, { onSuccess: (r) => done(r.html) }),
     [renderPreview, v.locale],
   );
   const previewHtml = usePreviewHtml(v.body, render);
@@ -49,7 +50,10 @@ export function ArticleEditor({ id, initial, can }: { id?: number; initial: Edit
         slug: v.slug,
         translationKey: v.translationKey || v.slug,
         category: v.category as (typeof CATEGORIES)[number]["slug"],
-        tags: v.tags.split(",").map((x) => x.trim()).filter(Boolean),
+        tags: v.tags
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
         summary: v.summary,
         body: v.body,
         position: Number(v.position) || 0,
@@ -64,12 +68,17 @@ export function ArticleEditor({ id, initial, can }: { id?: number; initial: Edit
     );
   }
 
-  const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => setV({ ...v, [k]: e.target.value });
+  const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+    setV({ ...v, [k]: e.target.value });
   const published = initial.status === "published";
   return (
     <form onSubmit={(e) => e.preventDefault()} className="space-y-5" noValidate>
       <FormError message={formErrorOf(save.error, t("common.error"))} />
-      {save.isSuccess && <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-900">{t("kb.saved", { n: save.data.revision })}</p>}
+      {save.isSuccess && (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-green-900">
+          {t("kb.saved", { n: save.data.revision })}
+        </p>
+      )}
       <div className="grid gap-4 md:grid-cols-4">
         <Field id="kb-kind" label={t("kb.field.kind")} errors={errors?.kind}>
           {(a) => (
@@ -90,7 +99,11 @@ export function ArticleEditor({ id, initial, can }: { id?: number; initial: Edit
         <Field id="kb-category" label={t("kb.field.category")} errors={errors?.category}>
           {(a) => (
             <select {...a} value={v.category} onChange={set("category")} className={inputClass}>
-              {CATEGORIES.map((c) => <option key={c.slug} value={c.slug}>{c.name[v.locale]}</option>)}
+              {CATEGORIES.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.name[v.locale]}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -128,12 +141,19 @@ export function ArticleEditor({ id, initial, can }: { id?: number; initial: Edit
           </button>
         )}
         {can.saveDraft && (
-          <button type="button" className={can.publish ? secondaryButtonClass : buttonClass} disabled={save.isPending} onClick={() => submit("draft")}>
+          <button
+            type="button"
+            className={can.publish ? secondaryButtonClass : buttonClass}
+            disabled={save.isPending}
+            onClick={() => submit("draft")}
+          >
             {t("kb.saveDraft")}
           </button>
         )}
         {can.publish && id && initial.status !== "archived" && (
-          <button type="button" className={secondaryButtonClass} disabled={save.isPending} onClick={() => submit("archived")}>{t("kb.archive")}</button>
+          <button type="button" className={secondaryButtonClass} disabled={save.isPending} onClick={() => submit("archived")}>
+            {t("kb.archive")}
+          </button>
         )}
       </div>
     </form>

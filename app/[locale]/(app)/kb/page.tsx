@@ -28,10 +28,15 @@ export default async function KbListPage({ searchParams }: { searchParams: Promi
   const page = await (await serverApi()).kb.list({ ...p, limit: 50 });
   const href = (over: Partial<typeof p>) => {
     const m = { ...p, cursor: undefined, ...over };
-    const qs = new URLSearchParams(Object.entries(m).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+    const qs = new URLSearchParams(
+      Object.entries(m)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
     return `/kb${qs.size ? `?${qs}` : ""}`;
   };
-  const chip = (active: boolean) => `rounded-full border px-3 py-1 ${active ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white"}`;
+  const chip = (active: boolean) =>
+    `rounded-full border px-3 py-1 ${active ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white"}`;
   return (
     <>
       <PageHeader
@@ -39,39 +44,74 @@ export default async function KbListPage({ searchParams }: { searchParams: Promi
         lead={t("kb.lead")}
         actions={
           <div className="flex gap-2">
-            {can(actor, "kb.analytics") && <Link href="/kb/analytics" className={secondaryButtonClass}>{t("nav.kbAnalytics")}</Link>}
-            <Link href="/kb/new" className={buttonClass}>{t("kb.new")}</Link>
+            {can(actor, "kb.analytics") && (
+              <Link href="/kb/analytics" className={secondaryButtonClass}>
+                {t("nav.kbAnalytics")}
+              </Link>
+            )}
+            <Link href="/kb/new" className={buttonClass}>
+              {t("kb.new")}
+            </Link>
           </div>
         }
       />
       <nav aria-label={t("common.filter")} className="mb-4 flex flex-wrap gap-2 text-sm">
-        <Link href={href({ status: undefined })} className={chip(!p.status)}>{t("kb.allStatuses")}</Link>
-        {ARTICLE_STATUSES.map((s) => <Link key={s} href={href({ status: s })} className={chip(p.status === s)}>{t(`kb.status.${s}`)}</Link>)}
+        <Link href={href({ status: undefined })} className={chip(!p.status)}>
+          {t("kb.allStatuses")}
+        </Link>
+        {ARTICLE_STATUSES.map((s) => (
+          <Link key={s} href={href({ status: s })} className={chip(p.status === s)}>
+            {t(`kb.status.${s}`)}
+          </Link>
+        ))}
         <span className="mx-1 border-l border-slate-300" aria-hidden="true" />
-        <Link href={href({ locale: undefined })} className={chip(!p.locale)}>{t("kb.allLocales")}</Link>
-        {LOCALES.map((l) => <Link key={l} href={href({ locale: l })} className={chip(p.locale === l)}>{t(`locale.${l}`)}</Link>)}
+        <Link href={href({ locale: undefined })} className={chip(!p.locale)}>
+          {t("kb.allLocales")}
+        </Link>
+        {LOCALES.map((l) => (
+          <Link key={l} href={href({ locale: l })} className={chip(p.locale === l)}>
+            {t(`locale.${l}`)}
+          </Link>
+        ))}
         <span className="mx-1 border-l border-slate-300" aria-hidden="true" />
-        {(["article", "faq"] as const).map((k) => <Link key={k} href={href({ kind: p.kind === k ? undefined : k })} className={chip(p.kind === k)}>{t(`kb.kind.${k}`)}</Link>)}
+        {(["article", "faq"] as const).map((k) => (
+          <Link key={k} href={href({ kind: p.kind === k ? undefined : k })} className={chip(p.kind === k)}>
+            {t(`kb.kind.${k}`)}
+          </Link>
+        ))}
       </nav>
       {page.items.length === 0 ? (
         <Empty>{t("kb.empty")}</Empty>
       ) : (
-        <Table caption={t("kb.title")} head={[t("kb.field.title"), t("kb.field.category"), t("kb.field.locale"), t("tickets.col.status"), t("tickets.col.updated")]}>
+        <Table
+          caption={t("kb.title")}
+          head={[t("kb.field.title"), t("kb.field.category"), t("kb.field.locale"), t("tickets.col.status"), t("tickets.col.updated")]}
+        >
           {page.items.map((a) => (
             <tr key={a.id} data-testid="kb-row">
               <td className="px-4 py-2">
-                <Link href={`/kb/${a.id}`} className="font-medium text-blue-800 hover:underline">{a.title}</Link>
-                <span className="block text-xs text-slate-600">{t(`kb.kind.${a.kind}`)} · {a.slug}</span>
+                <Link href={`/kb/${a.id}`} className="font-medium text-blue-800 hover:underline">
+                  {a.title}
+                </Link>
+                <span className="block text-xs text-slate-600">
+                  {t(`kb.kind.${a.kind}`)} · {a.slug}
+                </span>
               </td>
               <td className="px-4 py-2 text-slate-800">{categoryName(a.category, locale)}</td>
               <td className="px-4 py-2 uppercase text-slate-800">{a.locale}</td>
-              <td className="px-4 py-2"><Badge kind={STATUS_BADGE[a.status]}>{t(`kb.status.${a.status}`)}</Badge></td>
+              <td className="px-4 py-2">
+                <Badge kind={STATUS_BADGE[a.status]}>{t(`kb.status.${a.status}`)}</Badge>
+              </td>
               <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(locale, a.updatedAt)}</td>
             </tr>
           ))}
         </Table>
       )}
-      <Pager firstHref={p.cursor ? href({}) : undefined} nextHref={page.nextCursor ? href({ cursor: page.nextCursor }) : undefined} labels={{ first: t("common.first"), next: t("common.next") }} />
+      <Pager
+        firstHref={p.cursor ? href({}) : undefined}
+        nextHref={page.nextCursor ? href({ cursor: page.nextCursor }) : undefined}
+        labels={{ first: t("common.first"), next: t("common.next") }}
+      />
     </>
   );
 }

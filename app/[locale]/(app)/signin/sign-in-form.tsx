@@ -1,11 +1,12 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { Field, FormError, inputClass } from "@/components/form";
-import { buttonClass } from "@/components/ui";
+import { buttonClass, secondaryButtonClass } from "@/components/ui";
 import { useT } from "@/lib/i18n/client";
 import { safeCallbackPath } from "@/lib/safe-callback-path";
+import { PasskeySignInButton, passkeyFailure, usePasskeyAssertion } from "./passkey-sign-in";
 
 /** The message for a refused sign-in; the second-factor ones (only after a right password) make the form ask for the code. */
 function failureKey(error: string | null | undefined): string {
@@ -16,8 +17,13 @@ function failureKey(error: string | null | undefined): string {
 }
 
 /** Signs in through next-auth and then, with a full navigation, lets every server component see the session. */
-export async function signInAndGo(email: string, password: string, to: string, code?: string): Promise<string | null> {
-  const res = await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
+export async function signInAndGo(
+  email: string,
+  password: string,
+  to: string,
+  secondFactor: { code?: string; passkey?: string } = {},
+): Promise<string | null> {
+  const res = await signIn("credentials", { email, password, ...secondFactor, redirect: false });
   if (!res || res.error) return failureKey(res?.error);
   window.location.assign(safeCallbackPath(to, window.location.origin));
   return null;
@@ -29,6 +35,29 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [busy, setBusy] = useState(false);
   // The account has a second factor: the form asks for its code and sends it with the password.
   const [askCode, setAskCode] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const passkeyAssertion = usePasskeyAssertion();
+
+  function failed(failure: string) {
+    setBusy(false);
+    setError(t(failure));
+    if (failure.startsWith("twoFactor.")) setAskCode(true);
+  }
+
+  // The second factor as a passkey instead of a code: the password goes again, with the passkey's answer.
+  async function passkeyInstead() {
+    const fields = new FormData(form.current!);
+    setBusy(true);
+    setError(null);
+    let passkey: string;
+    try {
+      passkey = await passkeyAssertion();
+    } catch (err) {
+      return failed(passkeyFailure(err));
+    }
+    const failure = await signInAndGo(String(fields.get("email") ?? ""), String(fields.get("password") ?? ""), callbackUrl, { passkey });
+    if (failure) failed(failure);
+  }
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -36,16 +65,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setBusy(true);
     setError(null);
     const code = askCode ? String(form.get("code") ?? "") : undefined;
-    const failure = await signInAndGo(String(form.get("email") ?? ""), String(form.get("password") ?? ""), callbackUrl, code);
-    if (failure) {
-      setBusy(false);
-      setError(t(failure));
-      if (failure.startsWith("twoFactor.")) setAskCode(true);
-    }
+    const failure = await signInAndGo(String(form.get("email") ?? ""), String(form.get("password") ?? ""), callbackUrl, { code });
+    if (failure) failed(failure);
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form ref={form} onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormError message={error} />
       <Field id="email" label={t("auth.email")}>
         {(a) => <input {...a} name="email" type="email" autoComplete="email" required className={inputClass} />}
@@ -61,11 +86,23 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <button type="submit" className={`${buttonClass} w-full`} disabled={busy}>
         {busy ? t("common.loading") : t("auth.signIn.submit")}
       </button>
+      {askCode ? (
+        <button type="button" className={`${secondaryButtonClass} w-full`} disabled={busy} onClick={() => void passkeyInstead()}>
+          {t("twoFactor.signIn.usePasskey")}
+        </button>
+      ) : (
+        <PasskeySignInButton callbackUrl={callbackUrl} onError={(key) => setError(key && t(key))} />
+      )}
       <p className="text-sm">
-        <Link className="font-semibold text-blue-800 underline" href="/forgot-password">{t("reset.link")}</Link>
+        <Link className="font-semibold text-blue-800 underline" href="/forgot-password">
+          {t("reset.link")}
+        </Link>
       </p>
       <p className="text-sm text-slate-700">
-        {t("auth.signIn.noAccount")} <Link className="font-semibold text-blue-800 underline" href="/signup">{t("nav.signUp")}</Link>
+        {t("auth.signIn.noAccount")}{" "}
+        <Link className="font-semibold text-blue-800 underline" href="/signup">
+          {t("nav.signUp")}
+        </Link>
       </p>
     </form>
   );

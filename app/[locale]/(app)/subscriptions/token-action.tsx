@@ -30,7 +30,9 @@ export function TokenAction({ action, token }: { action: "confirm" | "unsubscrib
         <p role="status" className={notFound ? "text-red-900" : "text-green-900"}>
           {t(notFound ? "subscriptions.confirm.invalid" : keys.done)}
         </p>
-        <Link className="font-semibold text-blue-800 underline" href={localePath(locale, "/status")}>{t("subscriptions.backToStatus")}</Link>
+        <Link className="font-semibold text-blue-800 underline" href={localePath(locale, "/status")}>
+          {t("subscriptions.backToStatus")}
+        </Link>
       </div>
     );
   }

@@ -16,7 +16,14 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
   const page = await (await serverApi()).tickets.mine({ cursor, limit: 20 });
   return (
     <>
-      <PageHeader title={t("tickets.title")} actions={<Link href="/tickets/new" className={buttonClass}>{t("nav.newTicket")}</Link>} />
+      <PageHeader
+        title={t("tickets.title")}
+        actions={
+          <Link href="/tickets/new" className={buttonClass}>
+            {t("nav.newTicket")}
+          </Link>
+        }
+      />
       {page.items.length === 0 ? (
         <Empty>{t("tickets.empty")}</Empty>
       ) : (

@@ -22,12 +22,16 @@ export default async function ContactPage({ params }: Props) {
         <Card>
           <h2 className="font-semibold">{t("contact.tickets.title")}</h2>
           <p className="mt-1 text-slate-700">{t("contact.tickets.body")}</p>
-          <Link href="/tickets/new" className="mt-2 inline-block font-semibold text-blue-800 underline">{t("help.fileTicket")}</Link>
+          <Link href="/tickets/new" className="mt-2 inline-block font-semibold text-blue-800 underline">
+            {t("help.fileTicket")}
+          </Link>
         </Card>
         <Card>
           <h2 className="font-semibold">{t("contact.hours.title")}</h2>
           <p className="mt-1 text-slate-700">{t("contact.hours.body")}</p>
-          <Link href={localePath(locale, "/help/sla")} className="mt-2 inline-block font-semibold text-blue-800 underline">{t("nav.help")}</Link>
+          <Link href={localePath(locale, "/help/sla")} className="mt-2 inline-block font-semibold text-blue-800 underline">
+            {t("nav.help")}
+          </Link>
         </Card>
       </div>
     </div>

@@ -32,7 +32,9 @@ export default async function FaqPage({ params }: Props) {
         return (
           <section key={c.slug} aria-labelledby={`faq-${c.slug}`} className="mt-8">
             <h2 id={`faq-${c.slug}`} className="text-xl font-semibold">
-              <Link href={localePath(locale, `/help/${c.slug}`)} className="hover:underline">{c.name[locale]}</Link>
+              <Link href={localePath(locale, `/help/${c.slug}`)} className="hover:underline">
+                {c.name[locale]}
+              </Link>
             </h2>
             {/* Short class names styled in globals.css: the page carries every answer twice (HTML and RSC). */}
             <div className="faq-list">

@@ -32,17 +32,24 @@ export default async function HelpHome({ params }: Props) {
           return (
             <Card key={c.slug}>
               <h2 className="text-lg font-semibold">
-                <Link href={localePath(locale, `/help/${c.slug}`)} className="text-slate-900 hover:underline">{c.name[locale]}</Link>
+                <Link href={localePath(locale, `/help/${c.slug}`)} className="text-slate-900 hover:underline">
+                  {c.name[locale]}
+                </Link>
               </h2>
               <p className="mt-1 text-sm text-slate-700">{c.blurb[locale]}</p>
               <ul className="mt-3 space-y-1 text-sm">
                 {inCat.slice(0, 4).map((a) => (
                   <li key={a.id}>
-                    <Link href={localePath(locale, `/help/articles/${a.slug}`)} className="text-blue-800 hover:underline">{a.title}</Link>
+                    <Link href={localePath(locale, `/help/articles/${a.slug}`)} className="text-blue-800 hover:underline">
+                      {a.title}
+                    </Link>
                   </li>
                 ))}
               </ul>
-              <Link href={localePath(locale, `/help/${c.slug}`)} className="mt-3 inline-block text-sm font-semibold text-blue-800 underline">
+              <Link
+                href={localePath(locale, `/help/${c.slug}`)}
+                className="mt-3 inline-block text-sm font-semibold text-blue-800 underline"
+              >
                 {t("help.allInCategory")} ({inCat.length})
               </Link>
             </Card>
@@ -50,9 +57,14 @@ export default async function HelpHome({ params }: Props) {
         })}
       </div>
       <p className="flex flex-wrap gap-6 text-slate-800">
-        <Link href={localePath(locale, "/faq")} className="font-semibold text-blue-800 underline">{t("help.faqLink")}</Link>
+        <Link href={localePath(locale, "/faq")} className="font-semibold text-blue-800 underline">
+          {t("help.faqLink")}
+        </Link>
         <span>
-          {t("help.stillNeed")} <Link href="/tickets/new" className="font-semibold text-blue-800 underline">{t("help.fileTicket")}</Link>
+          {t("help.stillNeed")}{" "}
+          <Link href="/tickets/new" className="font-semibold text-blue-800 underline">
+            {t("help.fileTicket")}
+          </Link>
         </span>
       </p>
     </div>

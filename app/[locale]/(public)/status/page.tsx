@@ -47,29 +47,43 @@ export default async function StatusPage({ params }: Props) {
 
       {data.activeIncidents.length > 0 && (
         <section aria-labelledby="active-heading" className="space-y-3">
-          <h2 id="active-heading" className="text-xl font-semibold">{t("status.active.heading")}</h2>
-          {data.activeIncidents.map((i) => <ActiveIncidentCard key={i.id} i={i} t={t} locale={locale} />)}
+          <h2 id="active-heading" className="text-xl font-semibold">
+            {t("status.active.heading")}
+          </h2>
+          {data.activeIncidents.map((i) => (
+            <ActiveIncidentCard key={i.id} i={i} t={t} locale={locale} />
+          ))}
         </section>
       )}
 
       {data.maintenance.length > 0 && (
         <section aria-labelledby="maintenance-heading" className="space-y-3">
-          <h2 id="maintenance-heading" className="text-xl font-semibold">{t("status.maint.heading")}</h2>
-          {data.maintenance.map((m) => <MaintenanceCard key={m.id} m={m} t={t} locale={locale} />)}
+          <h2 id="maintenance-heading" className="text-xl font-semibold">
+            {t("status.maint.heading")}
+          </h2>
+          {data.maintenance.map((m) => (
+            <MaintenanceCard key={m.id} m={m} t={t} locale={locale} />
+          ))}
         </section>
       )}
 
       <section aria-labelledby="components-heading">
-        <h2 id="components-heading" className="text-xl font-semibold">{t("status.components.heading")}</h2>
+        <h2 id="components-heading" className="text-xl font-semibold">
+          {t("status.components.heading")}
+        </h2>
         <ComponentGroups groups={data.groups.map((g) => ({ id: g.id, name: g.name, components: g.components.map(toCompact) }))} />
       </section>
 
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading" className="mb-3 text-xl font-semibold">{t("status.history.heading")}</h2>
+        <h2 id="history-heading" className="mb-3 text-xl font-semibold">
+          {t("status.history.heading")}
+        </h2>
         <IncidentHistoryList items={data.history.items} t={t} locale={locale} />
         {data.history.next && (
           <p className="mt-3">
-            <Link href={localePath(locale, "/status/history")} className="font-semibold text-blue-800 underline">{t("status.history.all")}</Link>
+            <Link href={localePath(locale, "/status/history")} className="font-semibold text-blue-800 underline">
+              {t("status.history.all")}
+            </Link>
           </p>
         )}
       </section>
@@ -77,7 +91,9 @@ export default async function StatusPage({ params }: Props) {
       <UptimeFormula t={t} />
 
       <section aria-labelledby="subscribe-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="subscribe-heading" className="text-xl font-semibold">{t("status.subscribe.heading")}</h2>
+        <h2 id="subscribe-heading" className="text-xl font-semibold">
+          {t("status.subscribe.heading")}
+        </h2>
         <SubscribeForm components={components.map((c) => ({ id: c.id, name: c.name }))} />
         <FeedLinks t={t} locale={locale} />
       </section>

@@ -8,7 +8,11 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     const data = await (await serverApi()).privacy.myData();
-    return downloadResponse(JSON.stringify(data, null, 2), `mayak-my-data-${data.exportedAt.slice(0, 10)}.json`, "application/json; charset=utf-8");
+    return downloadResponse(
+      JSON.stringify(data, null, 2),
+      `mayak-my-data-${data.exportedAt.slice(0, 10)}.json`,
+      "application/json; charset=utf-8",
+    );
   } catch (err) {
     return downloadError(err, await getLocale());
   }

@@ -18,8 +18,10 @@ async function ping(_req: Request, { params }: { params: Promise<{ token: string
     return Response.json({ ok: true }, { headers });
   } catch (err) {
     if (!(err instanceof TRPCError)) throw err;
-    if (err.code === "TOO_MANY_REQUESTS") return Response.json({ ok: false, error: "Too many requests" }, { status: 429, headers: { ...headers, ...retryAfterHeader([err]) } });
-    if (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST") return Response.json({ ok: false, error: "Not found" }, { status: 404, headers });
+    if (err.code === "TOO_MANY_REQUESTS")
+      return Response.json({ ok: false, error: "Too many requests" }, { status: 429, headers: { ...headers, ...retryAfterHeader([err]) } });
+    if (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")
+      return Response.json({ ok: false, error: "Not found" }, { status: 404, headers });
     throw err;
   }
 }

@@ -18,7 +18,8 @@ export async function POST(req: Request) {
     return Response.json(await (await serverApi()).subscriptions.unsubscribe({ token }), { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     if (!(err instanceof TRPCError)) throw err;
-    if (err.code === "TOO_MANY_REQUESTS") return Response.json({ error: "Too many requests. Please try again later." }, { status: 429, headers: retryAfterHeader([err]) });
+    if (err.code === "TOO_MANY_REQUESTS")
+      return Response.json({ error: "Too many requests. Please try again later." }, { status: 429, headers: retryAfterHeader([err]) });
     if (err.code === "BAD_REQUEST") return Response.json({ error: "Malformed token" }, { status: 400 });
     throw err;
   }

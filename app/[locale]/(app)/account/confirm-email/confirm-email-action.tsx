@@ -14,8 +14,12 @@ export function ConfirmEmailAction({ token }: { token: string }) {
   if (confirm.isSuccess) {
     return (
       <div className="space-y-4">
-        <p role="status" className="text-green-900">{t("account.confirmEmail.done", { email: confirm.data.email })}</p>
-        <Link className="font-semibold text-blue-800 underline" href="/account">{t("account.confirmEmail.back")}</Link>
+        <p role="status" className="text-green-900">
+          {t("account.confirmEmail.done", { email: confirm.data.email })}
+        </p>
+        <Link className="font-semibold text-blue-800 underline" href="/account">
+          {t("account.confirmEmail.back")}
+        </Link>
       </div>
     );
   }

@@ -19,7 +19,9 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
         {typeof token === "string" && token.length >= 20 && token.length <= 100 ? (
           <ConfirmEmailAction token={token} />
         ) : (
-          <p role="alert" className="text-red-900">{t("account.confirmEmail.missing")}</p>
+          <p role="alert" className="text-red-900">
+            {t("account.confirmEmail.missing")}
+          </p>
         )}
       </Card>
     </div>

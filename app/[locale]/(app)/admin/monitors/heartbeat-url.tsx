@@ -10,9 +10,20 @@ export function HeartbeatUrl({ url }: { url: string }) {
   const full = url.startsWith("/") && typeof window !== "undefined" ? `${window.location.origin}${url}` : url;
   return (
     <div className="space-y-1">
-      <label htmlFor="heartbeat-url" className="block text-sm font-semibold text-slate-800">{t("monitoring.heartbeat.url")}</label>
-      <input id="heartbeat-url" readOnly value={full} onFocus={(e) => e.currentTarget.select()} className="block w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs" aria-describedby="heartbeat-url-hint" />
-      <p id="heartbeat-url-hint" className="text-sm text-amber-900">{t("monitoring.heartbeat.once")}</p>
+      <label htmlFor="heartbeat-url" className="block text-sm font-semibold text-slate-800">
+        {t("monitoring.heartbeat.url")}
+      </label>
+      <input
+        id="heartbeat-url"
+        readOnly
+        value={full}
+        onFocus={(e) => e.currentTarget.select()}
+        className="block w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-xs"
+        aria-describedby="heartbeat-url-hint"
+      />
+      <p id="heartbeat-url-hint" className="text-sm text-amber-900">
+        {t("monitoring.heartbeat.once")}
+      </p>
     </div>
   );
 }

@@ -54,7 +54,9 @@ export function MonitorForm({ monitor, components }: { monitor?: MonitorView; co
       <div className="space-y-3" role="status">
         <p className="font-semibold text-green-800">{t("monitoring.created")}</p>
         {create.data.heartbeatUrl && <HeartbeatUrl url={create.data.heartbeatUrl} />}
-        <Link className={buttonClass} href={`/admin/monitors/${create.data.id}`}>{t("monitoring.open")}</Link>
+        <Link className={buttonClass} href={`/admin/monitors/${create.data.id}`}>
+          {t("monitoring.open")}
+        </Link>
       </div>
     );
   }
@@ -68,12 +70,20 @@ export function MonitorForm({ monitor, components }: { monitor?: MonitorView; co
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormError message={formErrorOf(active.error, t("common.error"))} />
-      {update.isSuccess && <p role="status" className="text-sm text-green-800">{t("monitoring.form.saved")}</p>}
+      {update.isSuccess && (
+        <p role="status" className="text-sm text-green-800">
+          {t("monitoring.form.saved")}
+        </p>
+      )}
       {!monitor && (
         <Field id="m-kind" label={t("monitoring.form.kind")} errors={errors?.kind}>
           {(a) => (
             <select {...a} name="kind" value={kind} onChange={(e) => setKind(e.target.value as MonitorKind)} className={inputClass}>
-              {KINDS.map((k) => <option key={k} value={k}>{t(`monitoring.kind.${k}`)}</option>)}
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`monitoring.kind.${k}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -85,7 +95,11 @@ export function MonitorForm({ monitor, components }: { monitor?: MonitorView; co
         {(a) => (
           <select {...a} name="componentId" defaultValue={monitor?.componentId ?? ""} className={inputClass}>
             <option value="">{t("monitoring.noComponent")}</option>
-            {components.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {components.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -101,13 +115,23 @@ export function MonitorForm({ monitor, components }: { monitor?: MonitorView; co
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         {num("intervalS", t("monitoring.form.interval"), monitor?.intervalS ?? 60, t("monitoring.form.intervalHint"))}
-        {num("timeoutMs", t("monitoring.form.timeout"), monitor?.timeoutMs ?? 10_000, kind === "heartbeat" ? t("monitoring.form.timeoutHint") : undefined)}
+        {num(
+          "timeoutMs",
+          t("monitoring.form.timeout"),
+          monitor?.timeoutMs ?? 10_000,
+          kind === "heartbeat" ? t("monitoring.form.timeoutHint") : undefined,
+        )}
         {num("failThreshold", t("monitoring.form.failThreshold"), monitor?.failThreshold ?? 3)}
         {num("recoverThreshold", t("monitoring.form.recoverThreshold"), monitor?.recoverThreshold ?? 2)}
       </div>
       {kind === "http" && (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="m-expectedStatus" label={t("monitoring.form.expectedStatus")} hint={t("monitoring.form.expectedStatusHint")} errors={errors?.["config.expectedStatus"]}>
+          <Field
+            id="m-expectedStatus"
+            label={t("monitoring.form.expectedStatus")}
+            hint={t("monitoring.form.expectedStatusHint")}
+            errors={errors?.["config.expectedStatus"]}
+          >
             {(a) => <input {...a} name="expectedStatus" defaultValue={c.expectedStatus} placeholder="200-399" className={inputClass} />}
           </Field>
           <Field id="m-keyword" label={t("monitoring.form.keyword")} errors={errors?.["config.keyword"]}>
@@ -116,13 +140,20 @@ export function MonitorForm({ monitor, components }: { monitor?: MonitorView; co
         </div>
       )}
       {(kind === "http" || kind === "tcp") && (
-        <Field id="m-degradedMs" label={t("monitoring.form.degradedMs")} hint={t("monitoring.form.degradedMsHint")} errors={errors?.["config.degradedMs"]}>
+        <Field
+          id="m-degradedMs"
+          label={t("monitoring.form.degradedMs")}
+          hint={t("monitoring.form.degradedMsHint")}
+          errors={errors?.["config.degradedMs"]}
+        >
           {(a) => <input {...a} name="degradedMs" type="number" inputMode="numeric" defaultValue={c.degradedMs} className={inputClass} />}
         </Field>
       )}
       {kind === "tls" && (
         <Field id="m-tlsWarnDays" label={t("monitoring.form.tlsWarnDays")} errors={errors?.["config.tlsWarnDays"]}>
-          {(a) => <input {...a} name="tlsWarnDays" type="number" inputMode="numeric" defaultValue={c.tlsWarnDays ?? 14} className={inputClass} />}
+          {(a) => (
+            <input {...a} name="tlsWarnDays" type="number" inputMode="numeric" defaultValue={c.tlsWarnDays ?? 14} className={inputClass} />
+          )}
         </Field>
       )}
       <button type="submit" className={buttonClass} disabled={active.isPending}>

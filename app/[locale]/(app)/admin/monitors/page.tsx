@@ -17,7 +17,15 @@ export default async function MonitorsPage() {
   const [monitors, staff] = await Promise.all([api.monitors.list(), api.monitors.staffDuty()]);
   return (
     <>
-      <PageHeader title={t("monitoring.title")} lead={t("monitoring.lead")} actions={<Link className={buttonClass} href="/admin/monitors/new">{t("monitoring.new")}</Link>} />
+      <PageHeader
+        title={t("monitoring.title")}
+        lead={t("monitoring.lead")}
+        actions={
+          <Link className={buttonClass} href="/admin/monitors/new">
+            {t("monitoring.new")}
+          </Link>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div>
           {monitors.length === 0 ? (
@@ -25,19 +33,34 @@ export default async function MonitorsPage() {
           ) : (
             <Table
               caption={t("monitoring.title")}
-              head={[t("monitoring.col.name"), t("monitoring.col.kind"), t("monitoring.col.component"), t("monitoring.col.state"), t("monitoring.col.latency"), t("monitoring.col.lastCheck")]}
+              head={[
+                t("monitoring.col.name"),
+                t("monitoring.col.kind"),
+                t("monitoring.col.component"),
+                t("monitoring.col.state"),
+                t("monitoring.col.latency"),
+                t("monitoring.col.lastCheck"),
+              ]}
             >
               {monitors.map((m) => (
                 <tr key={m.id} data-testid="monitor-row">
                   <td className="px-4 py-2 font-medium">
-                    <Link className="text-blue-800 hover:underline" href={`/admin/monitors/${m.id}`}>{m.name}</Link>
+                    <Link className="text-blue-800 hover:underline" href={`/admin/monitors/${m.id}`}>
+                      {m.name}
+                    </Link>
                     {m.lastError && m.state !== "up" && <p className="text-xs text-slate-700">{m.lastError}</p>}
                   </td>
                   <td className="px-4 py-2 text-slate-800">{t(`monitoring.kind.${m.kind}`)}</td>
                   <td className="px-4 py-2 text-slate-800">{m.componentName ?? t("monitoring.noComponent")}</td>
-                  <td className="px-4 py-2"><StateBadge state={m.state} t={t} /></td>
-                  <td className="whitespace-nowrap px-4 py-2 text-slate-800">{m.lastLatencyMs === null ? "—" : t("monitoring.ms", { n: m.lastLatencyMs })}</td>
-                  <td className="whitespace-nowrap px-4 py-2 text-slate-700">{m.lastCheckedAt ? formatDateTime(locale, m.lastCheckedAt) : t("monitoring.never")}</td>
+                  <td className="px-4 py-2">
+                    <StateBadge state={m.state} t={t} />
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-2 text-slate-800">
+                    {m.lastLatencyMs === null ? "—" : t("monitoring.ms", { n: m.lastLatencyMs })}
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-2 text-slate-700">
+                    {m.lastCheckedAt ? formatDateTime(locale, m.lastCheckedAt) : t("monitoring.never")}
+                  </td>
                 </tr>
               ))}
             </Table>

@@ -26,7 +26,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               <summary className="flex cursor-pointer flex-wrap items-center gap-3">
                 <Badge kind={STATUS_KIND[m.status] ?? "normal"}>{t(`email.status.${m.status}`)}</Badge>
                 <span className="font-semibold">{m.subject}</span>
-                <span className="text-sm text-slate-700">{t("admin.outbox.col.to")}: {m.to}</span>
+                <span className="text-sm text-slate-700">
+                  {t("admin.outbox.col.to")}: {m.to}
+                </span>
                 <span className="ml-auto text-sm text-slate-600">{formatDateTime(locale, m.createdAt)}</span>
               </summary>
               <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm text-slate-900">{m.text}</pre>

@@ -16,7 +16,16 @@ export function useCloseEdit(): (() => void) | null {
  * A row (what it is, its actions) with an Edit button that opens the row's form below it, in edit mode.
  * Opening moves the focus to the form's first field; Cancel, Escape or a save close it and give the focus back.
  */
-export function EditDisclosure({ name, heading, level = 4, summary, actions, danger, rowClassName = "", children }: {
+export function EditDisclosure({
+  name,
+  heading,
+  level = 4,
+  summary,
+  actions,
+  danger,
+  rowClassName = "",
+  children,
+}: {
   name: string;
   heading: string;
   level?: 3 | 4;
@@ -76,7 +85,9 @@ export function EditDisclosure({ name, heading, level = 4, summary, actions, dan
             }
           }}
         >
-          <H id={`${id}-heading`} className="mb-3 font-semibold">{heading}</H>
+          <H id={`${id}-heading`} className="mb-3 font-semibold">
+            {heading}
+          </H>
           <CloseEdit.Provider value={close}>{children}</CloseEdit.Provider>
         </div>
       )}
@@ -100,7 +111,11 @@ export function FormButtons({ pending, createLabel }: { pending: boolean; create
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? t("common.loading") : close ? t("statusAdmin.save") : createLabel}
       </button>
-      {close && <button type="button" className={secondaryButtonClass} onClick={close}>{t("common.cancel")}</button>}
+      {close && (
+        <button type="button" className={secondaryButtonClass} onClick={close}>
+          {t("common.cancel")}
+        </button>
+      )}
     </div>
   );
 }

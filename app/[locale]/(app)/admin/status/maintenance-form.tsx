@@ -23,7 +23,13 @@ export interface MaintenanceValues {
 const EMPTY = { title: "", body: "", startsAt: "", endsAt: "", componentIds: [] as number[] };
 
 /** Schedules a window, or edits `maintenance` (a scheduled or running one, inside an edit panel). */
-export function MaintenanceForm({ components, maintenance }: { components: { id: number; name: string }[]; maintenance?: MaintenanceValues }) {
+export function MaintenanceForm({
+  components,
+  maintenance,
+}: {
+  components: { id: number; name: string }[];
+  maintenance?: MaintenanceValues;
+}) {
   const { t } = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -36,7 +42,13 @@ export function MaintenanceForm({ components, maintenance }: { components: { id:
   useFocusFirstInvalid(ref, active.error);
   const [form, setForm] = useState(() =>
     maintenance
-      ? { title: maintenance.title, body: maintenance.body, startsAt: toInput(maintenance.startsAt), endsAt: toInput(maintenance.endsAt), componentIds: maintenance.componentIds }
+      ? {
+          title: maintenance.title,
+          body: maintenance.body,
+          startsAt: toInput(maintenance.startsAt),
+          endsAt: toInput(maintenance.endsAt),
+          componentIds: maintenance.componentIds,
+        }
       : EMPTY,
   );
   const prefix = maintenance ? `maint-${maintenance.id}` : "maint";
@@ -46,10 +58,26 @@ export function MaintenanceForm({ components, maintenance }: { components: { id:
     const startsAt = fromInput(form.startsAt);
     const endsAt = fromInput(form.endsAt);
     const input = { ...form, startsAt: Number.isFinite(startsAt) ? startsAt : -1, endsAt: Number.isFinite(endsAt) ? endsAt : -1 };
-    if (maintenance) edit.mutate({ id: maintenance.id, ...input }, { onSuccess: () => { router.refresh(); close?.(); } });
-    else schedule.mutate(input, { onSuccess: () => { setForm(EMPTY); router.refresh(); } });
+    if (maintenance)
+      edit.mutate(
+        { id: maintenance.id, ...input },
+        {
+          onSuccess: () => {
+            router.refresh();
+            close?.();
+          },
+        },
+      );
+    else
+      schedule.mutate(input, {
+        onSuccess: () => {
+          setForm(EMPTY);
+          router.refresh();
+        },
+      });
   }
-  const toggle = (id: number, on: boolean) => setForm({ ...form, componentIds: on ? [...form.componentIds, id] : form.componentIds.filter((c) => c !== id) });
+  const toggle = (id: number, on: boolean) =>
+    setForm({ ...form, componentIds: on ? [...form.componentIds, id] : form.componentIds.filter((c) => c !== id) });
 
   return (
     <form ref={ref} onSubmit={onSubmit} className="space-y-3" noValidate>
@@ -58,14 +86,32 @@ export function MaintenanceForm({ components, maintenance }: { components: { id:
         {(a) => <input {...a} className={inputClass} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
       </Field>
       <Field id={`${prefix}-body`} label={t("incidents.maint.field.body")} errors={errors?.body}>
-        {(a) => <textarea {...a} rows={3} className={inputClass} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />}
+        {(a) => (
+          <textarea {...a} rows={3} className={inputClass} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
+        )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={`${prefix}-startsAt`} label={t("incidents.maint.field.startsAt")} errors={errors?.startsAt}>
-          {(a) => <input {...a} type="datetime-local" className={inputClass} value={form.startsAt} onChange={(e) => setForm({ ...form, startsAt: e.target.value })} />}
+          {(a) => (
+            <input
+              {...a}
+              type="datetime-local"
+              className={inputClass}
+              value={form.startsAt}
+              onChange={(e) => setForm({ ...form, startsAt: e.target.value })}
+            />
+          )}
         </Field>
         <Field id={`${prefix}-endsAt`} label={t("incidents.maint.field.endsAt")} errors={errors?.endsAt}>
-          {(a) => <input {...a} type="datetime-local" className={inputClass} value={form.endsAt} onChange={(e) => setForm({ ...form, endsAt: e.target.value })} />}
+          {(a) => (
+            <input
+              {...a}
+              type="datetime-local"
+              className={inputClass}
+              value={form.endsAt}
+              onChange={(e) => setForm({ ...form, endsAt: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       <fieldset aria-describedby={errors?.componentIds ? `${prefix}-components-error` : undefined}>
@@ -73,12 +119,24 @@ export function MaintenanceForm({ components, maintenance }: { components: { id:
         <div className="mt-1 grid gap-1 sm:grid-cols-2">
           {components.map((c) => (
             <div key={c.id} className="flex items-center gap-2">
-              <input id={`${prefix}-c-${c.id}`} type="checkbox" className="h-4 w-4" checked={form.componentIds.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-              <label htmlFor={`${prefix}-c-${c.id}`} className="text-sm">{c.name}</label>
+              <input
+                id={`${prefix}-c-${c.id}`}
+                type="checkbox"
+                className="h-4 w-4"
+                checked={form.componentIds.includes(c.id)}
+                onChange={(e) => toggle(c.id, e.target.checked)}
+              />
+              <label htmlFor={`${prefix}-c-${c.id}`} className="text-sm">
+                {c.name}
+              </label>
             </div>
           ))}
         </div>
-        {errors?.componentIds && <p id={`${prefix}-components-error`} role="alert" className="text-sm font-medium text-red-800">{errors.componentIds.join(" ")}</p>}
+        {errors?.componentIds && (
+          <p id={`${prefix}-components-error`} role="alert" className="text-sm font-medium text-red-800">
+            {errors.componentIds.join(" ")}
+          </p>
+        )}
       </fieldset>
       <FormButtons pending={active.isPending} createLabel={t("incidents.maint.submit")} />
     </form>

@@ -22,9 +22,13 @@ export default async function StatusSetupPage() {
   const groupOrder = groups.map((g) => g.id);
   const groupChoices = groups.map((g) => ({ id: g.id, name: name(g) }));
   const componentChoices = components.map((c) => ({ id: c.id, name: name(c) }));
-  const sections = [...groups.map((g) => ({ key: `g${g.id}`, group: g, title: name(g) })), { key: "none", group: null, title: t("incidents.admin.noGroup") }];
+  const sections = [
+    ...groups.map((g) => ({ key: `g${g.id}`, group: g, title: name(g) })),
+    { key: "none", group: null, title: t("incidents.admin.noGroup") },
+  ];
   const componentNames = new Map(components.map((c) => [c.id, name(c)]));
-  const span = (m: { startsAt: number; endsAt: number }) => t("incidents.maint.window", { start: formatDateTime(locale, m.startsAt), end: formatDateTime(locale, m.endsAt) });
+  const span = (m: { startsAt: number; endsAt: number }) =>
+    t("incidents.maint.window", { start: formatDateTime(locale, m.startsAt), end: formatDateTime(locale, m.endsAt) });
 
   return (
     <>
@@ -65,7 +69,9 @@ export default async function StatusSetupPage() {
                               <Badge kind={COMPONENT_BADGE[c.status]}>{t(`incidents.component.${c.status}`)}</Badge>
                             </div>
                           }
-                          actions={<ComponentActions id={c.id} name={name(c)} status={c.status} order={order} index={order.indexOf(c.id)} />}
+                          actions={
+                            <ComponentActions id={c.id} name={name(c)} status={c.status} order={order} index={order.indexOf(c.id)} />
+                          }
                           danger={<DeleteComponentButton id={c.id} name={name(c)} />}
                         >
                           <ComponentForm groups={groupChoices} component={c} />
@@ -79,7 +85,9 @@ export default async function StatusSetupPage() {
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("incidents.maint.heading")}</h2>
-            {maintenance.current.length === 0 ? <Empty>{t("incidents.maint.none")}</Empty> : (
+            {maintenance.current.length === 0 ? (
+              <Empty>{t("incidents.maint.none")}</Empty>
+            ) : (
               <ul className="space-y-4">
                 {maintenance.current.map((m) => (
                   <li key={m.id} data-testid="maintenance-row">
@@ -89,9 +97,17 @@ export default async function StatusSetupPage() {
                       level={3}
                       summary={
                         <div>
-                          <p className="font-medium">{m.title} <Badge kind={m.status === "in_progress" ? "pending" : "new"}>{t(`incidents.maint.status.${m.status}`)}</Badge></p>
+                          <p className="font-medium">
+                            {m.title}{" "}
+                            <Badge kind={m.status === "in_progress" ? "pending" : "new"}>{t(`incidents.maint.status.${m.status}`)}</Badge>
+                          </p>
                           <p className="text-sm text-slate-700">{span(m)}</p>
-                          <p className="text-xs text-slate-600">{m.componentIds.map((id) => componentNames.get(id)).filter(Boolean).join(", ")}</p>
+                          <p className="text-xs text-slate-600">
+                            {m.componentIds
+                              .map((id) => componentNames.get(id))
+                              .filter(Boolean)
+                              .join(", ")}
+                          </p>
                         </div>
                       }
                       danger={<CancelMaintenanceButton id={m.id} title={m.title} running={m.status === "in_progress"} />}
@@ -106,7 +122,11 @@ export default async function StatusSetupPage() {
               <>
                 <h3 className="mb-2 mt-5 font-semibold">{t("incidents.maint.past")}</h3>
                 <ul className="space-y-1 text-sm">
-                  {maintenance.past.map((m) => <li key={m.id}>{m.title} · {span(m)} · {t(`incidents.maint.status.${m.status}`)}</li>)}
+                  {maintenance.past.map((m) => (
+                    <li key={m.id}>
+                      {m.title} · {span(m)} · {t(`incidents.maint.status.${m.status}`)}
+                    </li>
+                  ))}
                 </ul>
               </>
             )}

@@ -16,18 +16,58 @@ function moved(order: number[], index: number, delta: number): number[] {
   return next;
 }
 
-function MoveButtons({ name, index, count, pending, onMove }: { name: string; index: number; count: number; pending: boolean; onMove: (delta: number) => void }) {
+function MoveButtons({
+  name,
+  index,
+  count,
+  pending,
+  onMove,
+}: {
+  name: string;
+  index: number;
+  count: number;
+  pending: boolean;
+  onMove: (delta: number) => void;
+}) {
   const { t } = useT();
   return (
     <>
-      <button type="button" className={small} disabled={index === 0 || pending} onClick={() => onMove(-1)} aria-label={`${t("incidents.admin.up")}: ${name}`}>↑</button>
-      <button type="button" className={small} disabled={index === count - 1 || pending} onClick={() => onMove(1)} aria-label={`${t("incidents.admin.down")}: ${name}`}>↓</button>
+      <button
+        type="button"
+        className={small}
+        disabled={index === 0 || pending}
+        onClick={() => onMove(-1)}
+        aria-label={`${t("incidents.admin.up")}: ${name}`}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className={small}
+        disabled={index === count - 1 || pending}
+        onClick={() => onMove(1)}
+        aria-label={`${t("incidents.admin.down")}: ${name}`}
+      >
+        ↓
+      </button>
     </>
   );
 }
 
 /** Status override and move up/down for one component; errors show beside the row. */
-export function ComponentActions({ id, name, status, order, index }: { id: number; name: string; status: ComponentStatus; order: number[]; index: number }) {
+export function ComponentActions({
+  id,
+  name,
+  status,
+  order,
+  index,
+}: {
+  id: number;
+  name: string;
+  status: ComponentStatus;
+  order: number[];
+  index: number;
+}) {
   const { t } = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -37,12 +77,34 @@ export function ComponentActions({ id, name, status, order, index }: { id: numbe
   const error = setStatus.error ?? reorder.error;
   return (
     <>
-      <label htmlFor={`status-${id}`} className="sr-only">{t("incidents.admin.statusOf", { name })}</label>
-      <select id={`status-${id}`} className={`${inputClass} !w-auto !py-1`} value={status} disabled={setStatus.isPending} onChange={(e) => setStatus.mutate({ id, status: e.target.value as ComponentStatus }, refresh)}>
-        {COMPONENT_STATUSES.map((s) => <option key={s} value={s}>{t(`incidents.component.${s}`)}</option>)}
+      <label htmlFor={`status-${id}`} className="sr-only">
+        {t("incidents.admin.statusOf", { name })}
+      </label>
+      <select
+        id={`status-${id}`}
+        className={`${inputClass} !w-auto !py-1`}
+        value={status}
+        disabled={setStatus.isPending}
+        onChange={(e) => setStatus.mutate({ id, status: e.target.value as ComponentStatus }, refresh)}
+      >
+        {COMPONENT_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`incidents.component.${s}`)}
+          </option>
+        ))}
       </select>
-      <MoveButtons name={name} index={index} count={order.length} pending={reorder.isPending} onMove={(d) => reorder.mutate({ ids: moved(order, index, d) }, refresh)} />
-      {error && <p role="alert" className="w-full text-sm text-red-800">{error.message}</p>}
+      <MoveButtons
+        name={name}
+        index={index}
+        count={order.length}
+        pending={reorder.isPending}
+        onMove={(d) => reorder.mutate({ ids: moved(order, index, d) }, refresh)}
+      />
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-800">
+          {error.message}
+        </p>
+      )}
     </>
   );
 }
@@ -53,8 +115,18 @@ export function GroupActions({ name, order, index }: { name: string; order: numb
   const reorder = useMutation(trpc.status.components.reorderGroups.mutationOptions());
   return (
     <>
-      <MoveButtons name={name} index={index} count={order.length} pending={reorder.isPending} onMove={(d) => reorder.mutate({ ids: moved(order, index, d) }, { onSuccess: () => router.refresh() })} />
-      {reorder.error && <p role="alert" className="w-full text-sm text-red-800">{reorder.error.message}</p>}
+      <MoveButtons
+        name={name}
+        index={index}
+        count={order.length}
+        pending={reorder.isPending}
+        onMove={(d) => reorder.mutate({ ids: moved(order, index, d) }, { onSuccess: () => router.refresh() })}
+      />
+      {reorder.error && (
+        <p role="alert" className="w-full text-sm text-red-800">
+          {reorder.error.message}
+        </p>
+      )}
     </>
   );
 }

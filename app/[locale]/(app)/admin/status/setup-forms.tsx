@@ -26,8 +26,23 @@ export function GroupForm({ group }: { group?: { id: number; nameEn: string; nam
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (group) update.mutate({ id: group.id, ...form }, { onSuccess: () => { router.refresh(); close?.(); } });
-    else create.mutate(form, { onSuccess: () => { setForm(empty); router.refresh(); } });
+    if (group)
+      update.mutate(
+        { id: group.id, ...form },
+        {
+          onSuccess: () => {
+            router.refresh();
+            close?.();
+          },
+        },
+      );
+    else
+      create.mutate(form, {
+        onSuccess: () => {
+          setForm(empty);
+          router.refresh();
+        },
+      });
   }
 
   return (
@@ -48,7 +63,14 @@ const EMPTY = { slug: "", nameEn: "", nameRu: "", descriptionEn: "", description
 
 function valuesOf(c?: ComponentRow): typeof EMPTY {
   if (!c) return EMPTY;
-  return { slug: c.slug, nameEn: c.nameEn, nameRu: c.nameRu, descriptionEn: c.descriptionEn, descriptionRu: c.descriptionRu, groupId: c.groupId === null ? "" : String(c.groupId) };
+  return {
+    slug: c.slug,
+    nameEn: c.nameEn,
+    nameRu: c.nameRu,
+    descriptionEn: c.descriptionEn,
+    descriptionRu: c.descriptionRu,
+    groupId: c.groupId === null ? "" : String(c.groupId),
+  };
 }
 
 /**
@@ -78,8 +100,23 @@ export function ComponentForm({ groups, component }: { groups: { id: number; nam
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const input = { ...form, groupId: form.groupId ? Number(form.groupId) : null };
-    if (component) update.mutate({ id: component.id, ...input }, { onSuccess: () => { router.refresh(); close?.(); } });
-    else create.mutate(input, { onSuccess: () => { setForm(EMPTY); router.refresh(); } });
+    if (component)
+      update.mutate(
+        { id: component.id, ...input },
+        {
+          onSuccess: () => {
+            router.refresh();
+            close?.();
+          },
+        },
+      );
+    else
+      create.mutate(input, {
+        onSuccess: () => {
+          setForm(EMPTY);
+          router.refresh();
+        },
+      });
   }
 
   return (
@@ -95,7 +132,11 @@ export function ComponentForm({ groups, component }: { groups: { id: number; nam
           {(a) => (
             <select {...a} className={inputClass} value={form.groupId} onChange={(e) => setForm({ ...form, groupId: e.target.value })}>
               <option value="">{t("incidents.admin.noGroup")}</option>
-              {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>

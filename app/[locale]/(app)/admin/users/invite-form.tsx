@@ -33,7 +33,11 @@ export function InviteForm({ roles }: { roles: readonly Role[] }) {
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={formErrorOf(invite.error, t("common.error"))} />
-      {invite.isSuccess && <p role="status" className="text-sm text-green-800">{t("admin.users.invited", { email: invite.variables?.email ?? "" })}</p>}
+      {invite.isSuccess && (
+        <p role="status" className="text-sm text-green-800">
+          {t("admin.users.invited", { email: invite.variables?.email ?? "" })}
+        </p>
+      )}
       <Field id="invite-name" label={t("admin.users.col.name")} errors={errors?.name}>
         {(a) => <input {...a} name="name" className={inputClass} />}
       </Field>
@@ -43,11 +47,17 @@ export function InviteForm({ roles }: { roles: readonly Role[] }) {
       <Field id="invite-role" label={t("admin.users.col.role")} errors={errors?.role}>
         {(a) => (
           <select {...a} name="role" defaultValue="agent" className={inputClass}>
-            {roles.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
-      <button type="submit" className={`${buttonClass} w-full`} disabled={invite.isPending}>{t("admin.users.invite.submit")}</button>
+      <button type="submit" className={`${buttonClass} w-full`} disabled={invite.isPending}>
+        {t("admin.users.invite.submit")}
+      </button>
     </form>
   );
 }

@@ -40,16 +40,30 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </nav>
           <Table
             caption={t("admin.users.title")}
-            head={[t("admin.users.col.name"), t("admin.users.col.email"), t("admin.users.col.role"), t("admin.users.col.state"), t("admin.users.col.lastSignIn")]}
+            head={[
+              t("admin.users.col.name"),
+              t("admin.users.col.email"),
+              t("admin.users.col.role"),
+              t("admin.users.col.state"),
+              t("admin.users.col.lastSignIn"),
+            ]}
           >
             {page.items.map((u) => (
               <tr key={u.id} data-testid="user-row">
                 <td className="px-4 py-2 font-medium">
-                  <Link href={`/admin/users/${u.id}`} className="text-blue-800 hover:underline">{u.name}</Link>
+                  <Link href={`/admin/users/${u.id}`} className="text-blue-800 hover:underline">
+                    {u.name}
+                  </Link>
                 </td>
                 <td className="px-4 py-2 text-slate-800">{u.email}</td>
-                <UserActionCells user={{ id: u.id, name: u.name, email: u.email, role: u.role, disabled: u.disabled, invited: u.invited }} self={u.id === me.id} roles={ROLES} />
-                <td className="whitespace-nowrap px-4 py-2 text-slate-700">{u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t("common.none")}</td>
+                <UserActionCells
+                  user={{ id: u.id, name: u.name, email: u.email, role: u.role, disabled: u.disabled, invited: u.invited }}
+                  self={u.id === me.id}
+                  roles={ROLES}
+                />
+                <td className="whitespace-nowrap px-4 py-2 text-slate-700">
+                  {u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t("common.none")}
+                </td>
               </tr>
             ))}
           </Table>

@@ -40,11 +40,17 @@ export function UserActionCells({ user, self, roles }: UserCells) {
       return (
         <ConfirmDialog
           title={t("admin.users.confirmRole.title", { ...who, from: t(`role.${user.role}`), to })}
-          description={[t("admin.users.confirmRole.body", { name: user.name, to }), ...(confirming.role === "admin" ? [t("admin.users.confirmRole.admin")] : [])]}
+          description={[
+            t("admin.users.confirmRole.body", { name: user.name, to }),
+            ...(confirming.role === "admin" ? [t("admin.users.confirmRole.admin")] : []),
+          ]}
           confirmLabel={t("admin.users.confirmRole.confirm", { name: user.name, to })}
           tone={confirming.role === "admin" ? "danger" : "primary"}
           onConfirm={() => setRole.mutateAsync({ userId: user.id, role: confirming.role })}
-          onClose={() => { setConfirming(null); select.current?.focus(); }}
+          onClose={() => {
+            setConfirming(null);
+            select.current?.focus();
+          }}
         />
       );
     }
@@ -56,7 +62,10 @@ export function UserActionCells({ user, self, roles }: UserCells) {
         confirmLabel={t(disable ? "admin.users.disable" : "admin.users.enable")}
         tone={disable ? "danger" : "primary"}
         onConfirm={() => setDisabled.mutateAsync({ userId: user.id, disabled: disable })}
-        onClose={() => { setConfirming(null); toggle.current?.focus(); }}
+        onClose={() => {
+          setConfirming(null);
+          toggle.current?.focus();
+        }}
       />
     );
   }
@@ -64,7 +73,9 @@ export function UserActionCells({ user, self, roles }: UserCells) {
   return (
     <>
       <td className="px-4 py-2">
-        <label className="sr-only" htmlFor={`role-${user.id}`}>{t("admin.users.roleFor", { name: user.name })}</label>
+        <label className="sr-only" htmlFor={`role-${user.id}`}>
+          {t("admin.users.roleFor", { name: user.name })}
+        </label>
         <select
           ref={select}
           id={`role-${user.id}`}
@@ -74,7 +85,11 @@ export function UserActionCells({ user, self, roles }: UserCells) {
           onChange={(e) => setConfirming({ kind: "role", role: e.target.value as Role })}
           className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm"
         >
-          {roles.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
         </select>
       </td>
       <td className="px-4 py-2">

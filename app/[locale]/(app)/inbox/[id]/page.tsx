@@ -35,7 +35,9 @@ export default async function InboxTicketPage({ params }: { params: Promise<{ id
         <dl className="space-y-2 text-sm">
           <div>
             <dt className="font-semibold text-slate-700">{t("tickets.col.requester")}</dt>
-            <dd>{ticket.requester.name} · {ticket.requester.email}</dd>
+            <dd>
+              {ticket.requester.name} · {ticket.requester.email}
+            </dd>
           </div>
           <div>
             <dt className="font-semibold text-slate-700">{t("ticket.firstResponse")}</dt>

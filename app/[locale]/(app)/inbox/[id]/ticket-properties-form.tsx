@@ -9,7 +9,14 @@ import { buttonClass } from "@/components/ui";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets";
 import type { TicketPriority, TicketStatus } from "@/server/db/schema";
 
-export function TicketPropertiesForm({ ticketId, status, priority, assigneeId, staff, disabled }: {
+export function TicketPropertiesForm({
+  ticketId,
+  status,
+  priority,
+  assigneeId,
+  staff,
+  disabled,
+}: {
   ticketId: number;
   status: TicketStatus;
   priority: TicketPriority;
@@ -50,23 +57,56 @@ export function TicketPropertiesForm({ ticketId, status, priority, assigneeId, s
       <FormError message={formErrorOf(update.error, t("common.error"))} />
       <Field id="status" label={t("ticket.status")} errors={errors?.status}>
         {(a) => (
-          <select {...a} name="status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as TicketStatus })} disabled={disabled} className={inputClass}>
-            {TICKET_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          <select
+            {...a}
+            name="status"
+            value={form.status}
+            onChange={(e) => setForm({ ...form, status: e.target.value as TicketStatus })}
+            disabled={disabled}
+            className={inputClass}
+          >
+            {TICKET_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field id="priority" label={t("ticket.priority")} errors={errors?.priority}>
         {(a) => (
-          <select {...a} name="priority" value={form.priority} onChange={(e) => setForm({ ...form, priority: e.target.value as TicketPriority })} disabled={disabled} className={inputClass}>
-            {TICKET_PRIORITIES.map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
+          <select
+            {...a}
+            name="priority"
+            value={form.priority}
+            onChange={(e) => setForm({ ...form, priority: e.target.value as TicketPriority })}
+            disabled={disabled}
+            className={inputClass}
+          >
+            {TICKET_PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`priority.${p}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field id="assigneeId" label={t("ticket.assignee")} errors={errors?.assigneeId}>
         {(a) => (
-          <select {...a} name="assigneeId" value={form.assignee} onChange={(e) => setForm({ ...form, assignee: e.target.value })} disabled={disabled} className={inputClass}>
+          <select
+            {...a}
+            name="assigneeId"
+            value={form.assignee}
+            onChange={(e) => setForm({ ...form, assignee: e.target.value })}
+            disabled={disabled}
+            className={inputClass}
+          >
             <option value="">{t("common.unassigned")}</option>
-            {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -75,7 +115,11 @@ export function TicketPropertiesForm({ ticketId, status, priority, assigneeId, s
           {update.isPending ? t("common.loading") : t("common.save")}
         </button>
       )}
-      {update.isSuccess && !update.isPending && <p role="status" className="text-sm text-green-800">{t("common.saved")}</p>}
+      {update.isSuccess && !update.isPending && (
+        <p role="status" className="text-sm text-green-800">
+          {t("common.saved")}
+        </p>
+      )}
     </form>
   );
 }

@@ -26,11 +26,17 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     return (
       <>
         <PageHeader title={`#${inc.id} ${inc.title}`} lead={t("incidents.detail.mergedInto", { id: inc.mergedIntoId })} />
-        <Link href={`/incidents/${inc.mergedIntoId}`} className={secondaryButtonClass}>{t("incidents.detail.goToMerged", { id: inc.mergedIntoId })}</Link>
+        <Link href={`/incidents/${inc.mergedIntoId}`} className={secondaryButtonClass}>
+          {t("incidents.detail.goToMerged", { id: inc.mergedIntoId })}
+        </Link>
       </>
     );
   }
-  const [all, list, suggestions] = await Promise.all([api.status.components.list(), api.status.incidents.list(), api.status.incidents.suggestTickets({ id })]);
+  const [all, list, suggestions] = await Promise.all([
+    api.status.components.list(),
+    api.status.incidents.list(),
+    api.status.incidents.suggestTickets({ id }),
+  ]);
   const name = (c: { nameEn: string; nameRu: string }) => (locale === "ru" ? c.nameRu : c.nameEn);
   const open = inc.status !== "resolved";
   const affected: Affected = Object.fromEntries(inc.components.map((c) => [c.id, c.status === "maintenance" ? "" : c.status]));
@@ -40,7 +46,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     <>
       <PageHeader
         title={`#${inc.id} ${inc.title}`}
-        lead={[t("incidents.detail.started", { date: formatDateTime(locale, inc.startedAt) }), inc.resolvedAt ? t("incidents.detail.resolved", { date: formatDateTime(locale, inc.resolvedAt) }) : null].filter(Boolean).join(" · ")}
+        lead={[
+          t("incidents.detail.started", { date: formatDateTime(locale, inc.startedAt) }),
+          inc.resolvedAt ? t("incidents.detail.resolved", { date: formatDateTime(locale, inc.resolvedAt) }) : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
         actions={
           <div className="flex gap-2">
             <Badge kind={IMPACT_BADGE[inc.impact]}>{t(`incidents.impact.${inc.impact}`)}</Badge>
@@ -53,7 +64,13 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           {open && (
             <Card>
               <h2 className="mb-3 text-lg font-semibold">{t("incidents.postUpdate")}</h2>
-              <PostUpdateForm incidentId={inc.id} status={inc.status} impact={inc.impact} affected={affected} components={all.components.map((c) => ({ id: c.id, nameEn: c.nameEn, nameRu: c.nameRu }))} />
+              <PostUpdateForm
+                incidentId={inc.id}
+                status={inc.status}
+                impact={inc.impact}
+                affected={affected}
+                components={all.components.map((c) => ({ id: c.id, nameEn: c.nameEn, nameRu: c.nameRu }))}
+              />
             </Card>
           )}
           <Card>
@@ -61,25 +78,40 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             <ol className="space-y-4">
               {inc.updates.map((u) => (
                 <li key={u.id} className="border-l-2 border-slate-200 pl-3">
-                  <p className="text-sm font-semibold">{t(`incidents.status.${u.status}`)} <span className="font-normal text-slate-600">· {formatDateTime(locale, u.createdAt)}{u.authorName ? ` · ${u.authorName}` : ""}</span></p>
+                  <p className="text-sm font-semibold">
+                    {t(`incidents.status.${u.status}`)}{" "}
+                    <span className="font-normal text-slate-600">
+                      · {formatDateTime(locale, u.createdAt)}
+                      {u.authorName ? ` · ${u.authorName}` : ""}
+                    </span>
+                  </p>
                   <p className="whitespace-pre-wrap text-sm">{u.body}</p>
                 </li>
               ))}
             </ol>
           </Card>
           <Card>
-            <PostmortemEditor incidentId={inc.id} body={inc.postmortem} template={inc.postmortemTemplate} publishedAt={inc.postmortemPublishedAt} />
+            <PostmortemEditor
+              incidentId={inc.id}
+              body={inc.postmortem}
+              template={inc.postmortemTemplate}
+              publishedAt={inc.postmortemPublishedAt}
+            />
           </Card>
         </div>
         <div className="space-y-6">
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{t("incidents.components.heading")}</h2>
-            {inc.components.length === 0 ? <p className="text-sm text-slate-700">{t("incidents.components.none")}</p> : (
+            {inc.components.length === 0 ? (
+              <p className="text-sm text-slate-700">{t("incidents.components.none")}</p>
+            ) : (
               <ul className="space-y-2 text-sm">
                 {inc.components.map((c) => (
                   <li key={c.id}>
                     {name(c)} <Badge kind={COMPONENT_BADGE[c.status]}>{t(`incidents.component.${c.status}`)}</Badge>
-                    <span className="ml-1 text-xs text-slate-600">{t("incidents.components.now", { status: t(`incidents.component.${c.currentStatus}`) })}</span>
+                    <span className="ml-1 text-xs text-slate-600">
+                      {t("incidents.components.now", { status: t(`incidents.component.${c.currentStatus}`) })}
+                    </span>
                   </li>
                 ))}
               </ul>

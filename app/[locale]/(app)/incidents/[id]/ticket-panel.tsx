@@ -33,13 +33,25 @@ export function TicketPanel({ incidentId, linked, suggestions }: { incidentId: n
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    link.mutate({ incidentId, ticketId: Number(ticketId) }, { onSuccess: () => { setTicketId(""); router.refresh(); } });
+    link.mutate(
+      { incidentId, ticketId: Number(ticketId) },
+      {
+        onSuccess: () => {
+          setTicketId("");
+          router.refresh();
+        },
+      },
+    );
   }
 
   const ticketLabel = (r: TicketRow) => (
     <>
-      <Link href={`/inbox/${r.id}`} className="font-medium text-blue-800 hover:underline">#{r.id} {r.subject}</Link>{" "}
-      <span className="text-xs text-slate-600">{t("incidents.tickets.by", { name: r.requesterName })} · {t(`status.${r.status}`)}</span>
+      <Link href={`/inbox/${r.id}`} className="font-medium text-blue-800 hover:underline">
+        #{r.id} {r.subject}
+      </Link>{" "}
+      <span className="text-xs text-slate-600">
+        {t("incidents.tickets.by", { name: r.requesterName })} · {t(`status.${r.status}`)}
+      </span>
     </>
   );
 
@@ -48,12 +60,21 @@ export function TicketPanel({ incidentId, linked, suggestions }: { incidentId: n
       <FormError message={formErrorOf(error, t("common.error"))} />
       <section>
         <h3 className="mb-2 font-semibold">{t("incidents.tickets.linked")}</h3>
-        {linked.length === 0 ? <p className="text-sm text-slate-700">{t("incidents.tickets.noneLinked")}</p> : (
+        {linked.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("incidents.tickets.noneLinked")}</p>
+        ) : (
           <ul className="space-y-2 text-sm">
             {linked.map((r) => (
               <li key={r.id} className="flex items-start justify-between gap-2">
                 <span>{ticketLabel(r)}</span>
-                <button type="button" className={smallButton} disabled={unlink.isPending} onClick={() => unlink.mutate({ incidentId, ticketId: r.id }, refresh)}>{t("incidents.tickets.unlink")}</button>
+                <button
+                  type="button"
+                  className={smallButton}
+                  disabled={unlink.isPending}
+                  onClick={() => unlink.mutate({ incidentId, ticketId: r.id }, refresh)}
+                >
+                  {t("incidents.tickets.unlink")}
+                </button>
               </li>
             ))}
           </ul>
@@ -62,25 +83,50 @@ export function TicketPanel({ incidentId, linked, suggestions }: { incidentId: n
       <form onSubmit={onSubmit} className="flex items-end gap-2" noValidate>
         <div className="flex-1">
           <Field id="link-ticket" label={t("incidents.tickets.linkById")} errors={fieldErrorsOf(link.error)?.ticketId}>
-            {(a) => <input {...a} inputMode="numeric" className={inputClass} value={ticketId} onChange={(e) => setTicketId(e.target.value.replace(/\D/g, ""))} placeholder={t("incidents.tickets.ticketId")} />}
+            {(a) => (
+              <input
+                {...a}
+                inputMode="numeric"
+                className={inputClass}
+                value={ticketId}
+                onChange={(e) => setTicketId(e.target.value.replace(/\D/g, ""))}
+                placeholder={t("incidents.tickets.ticketId")}
+              />
+            )}
           </Field>
         </div>
-        <button type="submit" className={secondaryButtonClass} disabled={link.isPending || !ticketId}>{t("incidents.tickets.link")}</button>
+        <button type="submit" className={secondaryButtonClass} disabled={link.isPending || !ticketId}>
+          {t("incidents.tickets.link")}
+        </button>
       </form>
       <section>
         <h3 className="font-semibold">{t("incidents.tickets.suggestions")}</h3>
         <p className="mb-2 text-xs text-slate-600">{t("incidents.tickets.suggestions.hint")}</p>
-        {suggestions.length === 0 ? <p className="text-sm text-slate-700">{t("incidents.tickets.noSuggestions")}</p> : (
+        {suggestions.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("incidents.tickets.noSuggestions")}</p>
+        ) : (
           <ul className="space-y-2 text-sm">
             {suggestions.map((s) => (
               <li key={s.id} className="flex items-start justify-between gap-2">
                 <span>
                   {ticketLabel(s)}
                   <span className="block text-xs text-slate-600">
-                    {[s.matchedWords.length ? t("incidents.tickets.matched", { words: s.matchedWords.join(", ") }) : null, s.mentionsComponents ? t("incidents.tickets.mentionsComponent") : null].filter(Boolean).join(" · ")}
+                    {[
+                      s.matchedWords.length ? t("incidents.tickets.matched", { words: s.matchedWords.join(", ") }) : null,
+                      s.mentionsComponents ? t("incidents.tickets.mentionsComponent") : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </span>
                 </span>
-                <button type="button" className={smallButton} disabled={link.isPending} onClick={() => link.mutate({ incidentId, ticketId: s.id }, refresh)}>{t("incidents.tickets.link")}</button>
+                <button
+                  type="button"
+                  className={smallButton}
+                  disabled={link.isPending}
+                  onClick={() => link.mutate({ incidentId, ticketId: s.id }, refresh)}
+                >
+                  {t("incidents.tickets.link")}
+                </button>
               </li>
             ))}
           </ul>

@@ -10,25 +10,63 @@ import { INCIDENT_IMPACTS, OPEN_INCIDENT_STATUSES } from "@/lib/incidents";
 import type { IncidentImpact, IncidentStatus } from "@/server/db/schema";
 import { ComponentsPicker, affectedList, type Affected, type PickableComponent } from "../components-picker";
 
-function Check({ id, label, hint, checked, onChange }: { id: string; label: string; hint?: string; checked: boolean; onChange: (v: boolean) => void }) {
+function Check({
+  id,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <div>
       <div className="flex items-center gap-2">
-        <input id={id} type="checkbox" className="h-4 w-4" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
-        <label htmlFor={id} className="text-sm font-medium">{label}</label>
+        <input
+          id={id}
+          type="checkbox"
+          className="h-4 w-4"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+        />
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
       </div>
-      {hint && <p id={`${id}-hint`} className="ml-6 text-xs text-slate-600">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="ml-6 text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
 
 function Outcome({ replied, solved }: { replied?: { done: number }; solved?: { done: number } }) {
   const { t } = useT();
-  const parts = [replied?.done ? t("incidents.result.replied", { n: replied.done }) : null, solved?.done ? t("incidents.result.solved", { n: solved.done }) : null].filter(Boolean);
-  return <p role="status" className="text-sm text-green-800">{parts.length ? parts.join(" ") : t("common.saved")}</p>;
+  const parts = [
+    replied?.done ? t("incidents.result.replied", { n: replied.done }) : null,
+    solved?.done ? t("incidents.result.solved", { n: solved.done }) : null,
+  ].filter(Boolean);
+  return (
+    <p role="status" className="text-sm text-green-800">
+      {parts.length ? parts.join(" ") : t("common.saved")}
+    </p>
+  );
 }
 
-export function PostUpdateForm({ incidentId, status, impact, components, affected: initial }: {
+export function PostUpdateForm({
+  incidentId,
+  status,
+  impact,
+  components,
+  affected: initial,
+}: {
   incidentId: number;
   status: IncidentStatus;
   impact: IncidentImpact;
@@ -46,8 +84,20 @@ export function PostUpdateForm({ incidentId, status, impact, components, affecte
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     post.mutate(
-      { incidentId, status: form.status, impact: form.impact, body: form.body, components: affectedList(affected), notifyLinkedTickets: form.notify },
-      { onSuccess: () => { setForm((f) => ({ ...f, body: "" })); router.refresh(); } },
+      {
+        incidentId,
+        status: form.status,
+        impact: form.impact,
+        body: form.body,
+        components: affectedList(affected),
+        notifyLinkedTickets: form.notify,
+      },
+      {
+        onSuccess: () => {
+          setForm((f) => ({ ...f, body: "" }));
+          router.refresh();
+        },
+      },
     );
   }
 
@@ -57,25 +107,59 @@ export function PostUpdateForm({ incidentId, status, impact, components, affecte
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="update-status" label={t("incidents.field.status")} errors={errors?.status}>
           {(a) => (
-            <select {...a} className={inputClass} value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as typeof form.status })}>
-              {OPEN_INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{t(`incidents.status.${s}`)}</option>)}
+            <select
+              {...a}
+              className={inputClass}
+              value={form.status}
+              onChange={(e) => setForm({ ...form, status: e.target.value as typeof form.status })}
+            >
+              {OPEN_INCIDENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`incidents.status.${s}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field id="update-impact" label={t("incidents.field.impact")} errors={errors?.impact}>
           {(a) => (
-            <select {...a} className={inputClass} value={form.impact} onChange={(e) => setForm({ ...form, impact: e.target.value as IncidentImpact })}>
-              {INCIDENT_IMPACTS.map((i) => <option key={i} value={i}>{t(`incidents.impact.${i}`)}</option>)}
+            <select
+              {...a}
+              className={inputClass}
+              value={form.impact}
+              onChange={(e) => setForm({ ...form, impact: e.target.value as IncidentImpact })}
+            >
+              {INCIDENT_IMPACTS.map((i) => (
+                <option key={i} value={i}>
+                  {t(`incidents.impact.${i}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       </div>
-      <ComponentsPicker idPrefix="update-component" components={components} value={affected} onChange={setAffected} errors={errors?.components} />
+      <ComponentsPicker
+        idPrefix="update-component"
+        components={components}
+        value={affected}
+        onChange={setAffected}
+        errors={errors?.components}
+      />
       <Field id="update-body" label={t("incidents.field.body")} hint={t("incidents.field.body.hint")} errors={errors?.body}>
-        {(a) => <textarea {...a} rows={4} className={inputClass} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />}
+        {(a) => (
+          <textarea {...a} rows={4} className={inputClass} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
+        )}
       </Field>
-      <Check id="update-notify" label={t("incidents.notifyLinked")} hint={t("incidents.notifyLinked.hint")} checked={form.notify} onChange={(notify) => setForm({ ...form, notify })} />
-      <button type="submit" className={buttonClass} disabled={post.isPending}>{post.isPending ? t("common.loading") : t("incidents.post")}</button>
+      <Check
+        id="update-notify"
+        label={t("incidents.notifyLinked")}
+        hint={t("incidents.notifyLinked.hint")}
+        checked={form.notify}
+        onChange={(notify) => setForm({ ...form, notify })}
+      />
+      <button type="submit" className={buttonClass} disabled={post.isPending}>
+        {post.isPending ? t("common.loading") : t("incidents.post")}
+      </button>
       {post.isSuccess && !post.isPending && <Outcome replied={post.data.replied} />}
     </form>
   );
@@ -101,11 +185,20 @@ export function ResolveForm({ incidentId }: { incidentId: number }) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormError message={formErrorOf(resolve.error, t("common.error"))} />
       <Field id="resolve-body" label={t("incidents.field.body")} errors={errors?.body}>
-        {(a) => <textarea {...a} rows={3} className={inputClass} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />}
+        {(a) => (
+          <textarea {...a} rows={3} className={inputClass} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
+        )}
       </Field>
-      <Check id="resolve-notify" label={t("incidents.notifyLinked")} checked={form.notify} onChange={(notify) => setForm({ ...form, notify })} />
+      <Check
+        id="resolve-notify"
+        label={t("incidents.notifyLinked")}
+        checked={form.notify}
+        onChange={(notify) => setForm({ ...form, notify })}
+      />
       <Check id="resolve-solve" label={t("incidents.solveLinked")} checked={form.solve} onChange={(solve) => setForm({ ...form, solve })} />
-      <button type="submit" className={secondaryButtonClass} disabled={resolve.isPending}>{resolve.isPending ? t("common.loading") : t("incidents.resolve.submit")}</button>
+      <button type="submit" className={secondaryButtonClass} disabled={resolve.isPending}>
+        {resolve.isPending ? t("common.loading") : t("incidents.resolve.submit")}
+      </button>
       {resolve.isSuccess && !resolve.isPending && <Outcome replied={resolve.data.replied} solved={resolve.data.solved} />}
     </form>
   );
@@ -131,11 +224,17 @@ export function MergeForm({ incidentId, targets }: { incidentId: number; targets
       <Field id="merge-target" label={t("incidents.merge.target")} hint={t("incidents.merge.hint")} errors={errors?.targetId}>
         {(a) => (
           <select {...a} className={inputClass} value={target} onChange={(e) => setTarget(Number(e.target.value))}>
-            {targets.map((i) => <option key={i.id} value={i.id}>#{i.id} {i.title}</option>)}
+            {targets.map((i) => (
+              <option key={i.id} value={i.id}>
+                #{i.id} {i.title}
+              </option>
+            ))}
           </select>
         )}
       </Field>
-      <button type="submit" className={secondaryButtonClass} disabled={merge.isPending}>{merge.isPending ? t("common.loading") : t("incidents.merge.submit")}</button>
+      <button type="submit" className={secondaryButtonClass} disabled={merge.isPending}>
+        {merge.isPending ? t("common.loading") : t("incidents.merge.submit")}
+      </button>
     </form>
   );
 }

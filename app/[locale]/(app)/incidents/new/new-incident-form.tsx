@@ -15,7 +15,12 @@ export function NewIncidentForm({ components }: { components: PickableComponent[
   const router = useRouter();
   const open = useMutation(trpc.status.incidents.open.mutationOptions());
   const errors = fieldErrorsOf(open.error);
-  const [form, setForm] = useState({ title: "", impact: "minor" as (typeof INCIDENT_IMPACTS)[number], status: "investigating" as (typeof OPEN_INCIDENT_STATUSES)[number], body: "" });
+  const [form, setForm] = useState({
+    title: "",
+    impact: "minor" as (typeof INCIDENT_IMPACTS)[number],
+    status: "investigating" as (typeof OPEN_INCIDENT_STATUSES)[number],
+    body: "",
+  });
   const [affected, setAffected] = useState<Affected>({});
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -32,24 +37,52 @@ export function NewIncidentForm({ components }: { components: PickableComponent[
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="impact" label={t("incidents.field.impact")} errors={errors?.impact}>
           {(a) => (
-            <select {...a} className={inputClass} value={form.impact} onChange={(e) => setForm({ ...form, impact: e.target.value as typeof form.impact })}>
-              {INCIDENT_IMPACTS.map((i) => <option key={i} value={i}>{t(`incidents.impact.${i}`)}</option>)}
+            <select
+              {...a}
+              className={inputClass}
+              value={form.impact}
+              onChange={(e) => setForm({ ...form, impact: e.target.value as typeof form.impact })}
+            >
+              {INCIDENT_IMPACTS.map((i) => (
+                <option key={i} value={i}>
+                  {t(`incidents.impact.${i}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field id="status" label={t("incidents.field.status")} errors={errors?.status}>
           {(a) => (
-            <select {...a} className={inputClass} value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as typeof form.status })}>
-              {OPEN_INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{t(`incidents.status.${s}`)}</option>)}
+            <select
+              {...a}
+              className={inputClass}
+              value={form.status}
+              onChange={(e) => setForm({ ...form, status: e.target.value as typeof form.status })}
+            >
+              {OPEN_INCIDENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`incidents.status.${s}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       </div>
-      <ComponentsPicker idPrefix="new-component" components={components} value={affected} onChange={setAffected} errors={errors?.components} />
+      <ComponentsPicker
+        idPrefix="new-component"
+        components={components}
+        value={affected}
+        onChange={setAffected}
+        errors={errors?.components}
+      />
       <Field id="body" label={t("incidents.field.body")} hint={t("incidents.field.body.hint")} errors={errors?.body}>
-        {(a) => <textarea {...a} rows={5} className={inputClass} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />}
+        {(a) => (
+          <textarea {...a} rows={5} className={inputClass} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
+        )}
       </Field>
-      <button type="submit" className={buttonClass} disabled={open.isPending}>{open.isPending ? t("common.loading") : t("incidents.open")}</button>
+      <button type="submit" className={buttonClass} disabled={open.isPending}>
+        {open.isPending ? t("common.loading") : t("incidents.open")}
+      </button>
     </form>
   );
 }

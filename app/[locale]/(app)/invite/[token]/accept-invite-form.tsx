@@ -23,7 +23,9 @@ export function AcceptInviteForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormError message={formErrorOf(accept.error, t("common.error"))} />
       <PasswordField id="password" name="password" label={t("auth.password")} errors={errors?.password} />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={accept.isPending}>{t("auth.invite.submit")}</button>
+      <button type="submit" className={`${buttonClass} w-full`} disabled={accept.isPending}>
+        {t("auth.invite.submit")}
+      </button>
     </form>
   );
 }

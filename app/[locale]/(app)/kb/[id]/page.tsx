@@ -25,8 +25,14 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         lead={a.sourcePath ? t("kb.fromFile", { path: a.sourcePath }) : undefined}
         actions={
           <div className="flex gap-2">
-            <Link href={`/kb/${a.id}/history`} className={secondaryButtonClass}>{t("kb.history")}</Link>
-            {a.status === "published" && <Link href={publicUrl} className={secondaryButtonClass}>{t("kb.view")}</Link>}
+            <Link href={`/kb/${a.id}/history`} className={secondaryButtonClass}>
+              {t("kb.history")}
+            </Link>
+            {a.status === "published" && (
+              <Link href={publicUrl} className={secondaryButtonClass}>
+                {t("kb.view")}
+              </Link>
+            )}
           </div>
         }
       />

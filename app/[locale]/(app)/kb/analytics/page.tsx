@@ -17,17 +17,34 @@ export default async function KbAnalyticsPage() {
   const { t, locale } = await getT();
   const a = await (await serverApi()).kb.analytics({ days: DAYS });
   const rate = a.deflection.opened ? `${Math.round((a.deflection.deflected / a.deflection.opened) * 100)}%` : "—";
-  const queryTable = (title: string, rows: { query: string; locale: string; count: number; avgResults?: number }[], withResults = false) => (
+  const queryTable = (
+    title: string,
+    rows: { query: string; locale: string; count: number; avgResults?: number }[],
+    withResults = false,
+  ) => (
     <Card>
       <h2 className="mb-3 text-lg font-semibold">{title}</h2>
       {rows.length === 0 ? (
         <p className="text-slate-700">{t("kb.analytics.none")}</p>
       ) : (
-        <Table caption={title} head={[t("kb.analytics.query"), t("kb.field.locale"), t("kb.analytics.count"), ...(withResults ? [t("kb.analytics.results")] : [])]}>
+        <Table
+          caption={title}
+          head={[
+            t("kb.analytics.query"),
+            t("kb.field.locale"),
+            t("kb.analytics.count"),
+            ...(withResults ? [t("kb.analytics.results")] : []),
+          ]}
+        >
           {rows.map((r) => (
             <tr key={`${r.locale}:${r.query}`}>
               <td className="px-4 py-2">
-                <Link href={`${localePath(r.locale as "en" | "ru", "/help/search")}?q=${encodeURIComponent(r.query)}`} className="text-blue-800 hover:underline">{r.query}</Link>
+                <Link
+                  href={`${localePath(r.locale as "en" | "ru", "/help/search")}?q=${encodeURIComponent(r.query)}`}
+                  className="text-blue-800 hover:underline"
+                >
+                  {r.query}
+                </Link>
               </td>
               <td className="px-4 py-2 uppercase">{r.locale}</td>
               <td className="px-4 py-2">{r.count}</td>
@@ -53,17 +70,24 @@ export default async function KbAnalyticsPage() {
           {a.articles.length === 0 ? (
             <Empty>{t("kb.analytics.none")}</Empty>
           ) : (
-            <Table caption={t("kb.analytics.helpfulness")} head={[t("kb.field.title"), t("kb.analytics.helpful"), t("kb.analytics.notHelpful"), t("kb.analytics.reasons")]}>
+            <Table
+              caption={t("kb.analytics.helpfulness")}
+              head={[t("kb.field.title"), t("kb.analytics.helpful"), t("kb.analytics.notHelpful"), t("kb.analytics.reasons")]}
+            >
               {a.articles.map((r) => (
                 <tr key={r.id}>
                   <td className="px-4 py-2">
-                    <Link href={`/kb/${r.id}`} className="text-blue-800 hover:underline">{r.title}</Link>
+                    <Link href={`/kb/${r.id}`} className="text-blue-800 hover:underline">
+                      {r.title}
+                    </Link>
                     <span className="ml-2 text-xs uppercase text-slate-600">{r.locale}</span>
                   </td>
                   <td className="px-4 py-2">{r.helpful}</td>
                   <td className="px-4 py-2">{r.notHelpful}</td>
                   <td className="px-4 py-2 text-sm text-slate-700">
-                    {Object.entries(r.reasons).map(([k, n]) => `${t(`feedback.reason.${k}`)}: ${n}`).join(" · ")}
+                    {Object.entries(r.reasons)
+                      .map(([k, n]) => `${t(`feedback.reason.${k}`)}: ${n}`)
+                      .join(" · ")}
                   </td>
                 </tr>
               ))}
@@ -83,7 +107,9 @@ export default async function KbAnalyticsPage() {
             <ul className="space-y-3">
               {a.recentComments.map((c, i) => (
                 <li key={i} className="border-b border-slate-100 pb-2">
-                  <p className="text-sm text-slate-600">{c.title} · {c.reason ? t(`feedback.reason.${c.reason}`) : ""} · {formatDateTime(locale, c.createdAt)}</p>
+                  <p className="text-sm text-slate-600">
+                    {c.title} · {c.reason ? t(`feedback.reason.${c.reason}`) : ""} · {formatDateTime(locale, c.createdAt)}
+                  </p>
                   <p className="whitespace-pre-wrap text-slate-900">{c.comment}</p>
                 </li>
               ))}

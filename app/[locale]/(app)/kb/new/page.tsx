@@ -14,7 +14,19 @@ export default async function NewArticlePage() {
     <>
       <PageHeader title={t("kb.new")} />
       <ArticleEditor
-        initial={{ kind: "article", locale, title: "", slug: "", translationKey: "", category: "getting-started", tags: [], summary: "", body: "", position: 100, status: "draft" }}
+        initial={{
+          kind: "article",
+          locale,
+          title: "",
+          slug: "",
+          translationKey: "",
+          category: "getting-started",
+          tags: [],
+          summary: "",
+          body: "",
+          position: 100,
+          status: "draft",
+        }}
         can={{ saveDraft: true, publish: can(actor, "article.publish") }}
       />
     </>

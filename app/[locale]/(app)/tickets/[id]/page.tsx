@@ -9,7 +9,10 @@ import { titled } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titled("ticket.details");
 
-export default async function TicketPage({ params, searchParams }: {
+export default async function TicketPage({
+  params,
+  searchParams,
+}: {
   params: Promise<{ id: string }>;
   searchParams: Promise<{ created?: string }>;
 }) {

@@ -40,10 +40,26 @@ export function NewTicketForm() {
       <form onSubmit={onSubmit} className="space-y-5" noValidate>
         <FormError message={formErrorOf(create.error, t("common.error"))} />
         <Field id="subject" label={t("tickets.field.subject")} hint={t("tickets.field.subject.hint")} errors={errors?.subject}>
-          {(a) => <input {...a} name="subject" maxLength={200} className={inputClass} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />}
+          {(a) => (
+            <input
+              {...a}
+              name="subject"
+              maxLength={200}
+              className={inputClass}
+              onChange={(e) => setDraft({ ...draft, subject: e.target.value })}
+            />
+          )}
         </Field>
         <Field id="description" label={t("tickets.field.description")} errors={errors?.description}>
-          {(a) => <textarea {...a} name="description" rows={5} className={inputClass} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />}
+          {(a) => (
+            <textarea
+              {...a}
+              name="description"
+              rows={5}
+              className={inputClass}
+              onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+            />
+          )}
         </Field>
         <ArticleSuggestions text={`${draft.subject} ${draft.description}`} />
         <Field id="steps" label={t("tickets.field.steps")} hint={t("tickets.field.steps.hint")} errors={errors?.steps}>
@@ -64,7 +80,11 @@ export function NewTicketForm() {
           <Field id="priority" label={t("tickets.field.priority")} errors={errors?.priority}>
             {(a) => (
               <select {...a} name="priority" defaultValue="normal" className={inputClass}>
-                {TICKET_PRIORITIES.map((p) => <option key={p} value={p}>{t(`priority.${p}`)}</option>)}
+                {TICKET_PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`priority.${p}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>

@@ -33,7 +33,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const { locale, t } = await publicLocale(params);
   const p = ZParams.parse({ q: "", page: 1, ...(await searchParams) });
   const result = p.q
-    ? await (await serverApi()).kb
+    ? await (
+        await serverApi()
+      ).kb
         .search({ q: p.q, locale, category: p.category, kind: p.kind, limit: PAGE, offset: (p.page - 1) * PAGE })
         .catch((err: unknown) => {
           if (err instanceof TRPCError && err.code === "TOO_MANY_REQUESTS") return "rate-limited" as const;
@@ -53,26 +55,52 @@ export default async function SearchPage({ params, searchParams }: Props) {
     <div className="max-w-3xl">
       <h1 className="text-3xl font-bold tracking-tight">{t("search.title")}</h1>
       <div className="rounded-xl bg-slate-900 px-4 pb-4 pt-1">
-        <HelpSearchForm locale={locale} label={t("search.label")} placeholder={t("search.placeholder")} submit={t("search.submit")} defaultValue={p.q} />
+        <HelpSearchForm
+          locale={locale}
+          label={t("search.label")}
+          placeholder={t("search.placeholder")}
+          submit={t("search.submit")}
+          defaultValue={p.q}
+        />
       </div>
       {p.q && (
         <nav aria-label={t("common.filter")} className="mt-4 flex flex-wrap gap-2 text-sm">
-          <Link href={href({ category: undefined, page: 1 })} aria-current={!p.category ? "page" : undefined} className={`rounded-full border px-3 py-1 ${!p.category ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white"}`}>{t("search.allCategories")}</Link>
+          <Link
+            href={href({ category: undefined, page: 1 })}
+            aria-current={!p.category ? "page" : undefined}
+            className={`rounded-full border px-3 py-1 ${!p.category ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white"}`}
+          >
+            {t("search.allCategories")}
+          </Link>
           {CATEGORIES.map((c) => (
-            <Link key={c.slug} href={href({ category: c.slug, page: 1 })} aria-current={p.category === c.slug ? "page" : undefined} className={`rounded-full border px-3 py-1 ${p.category === c.slug ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white"}`}>
+            <Link
+              key={c.slug}
+              href={href({ category: c.slug, page: 1 })}
+              aria-current={p.category === c.slug ? "page" : undefined}
+              className={`rounded-full border px-3 py-1 ${p.category === c.slug ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white"}`}
+            >
               {c.name[locale]}
             </Link>
           ))}
           <span className="mx-2 border-l border-slate-300" aria-hidden="true" />
           {([undefined, "article", "faq"] as const).map((k) => (
-            <Link key={k ?? "all"} href={href({ kind: k, page: 1 })} aria-current={p.kind === k ? "page" : undefined} className={`rounded-full border px-3 py-1 ${p.kind === k ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white"}`}>
+            <Link
+              key={k ?? "all"}
+              href={href({ kind: k, page: 1 })}
+              aria-current={p.kind === k ? "page" : undefined}
+              className={`rounded-full border px-3 py-1 ${p.kind === k ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white"}`}
+            >
               {k ? t(`search.kind.${k}`) : t("search.allKinds")}
             </Link>
           ))}
         </nav>
       )}
       {!result && <p className="mt-6 text-slate-700">{t("search.empty")}</p>}
-      {result === "rate-limited" && <p className="mt-6 text-slate-700" role="status">{t("err.rateLimited")}</p>}
+      {result === "rate-limited" && (
+        <p className="mt-6 text-slate-700" role="status">
+          {t("err.rateLimited")}
+        </p>
+      )}
       {result && result !== "rate-limited" && (
         <>
           <p className="mt-6 text-slate-700" role="status">
@@ -81,8 +109,14 @@ export default async function SearchPage({ params, searchParams }: Props) {
           <ol className="mt-4 space-y-4">
             {result.hits.map((h) => (
               <li key={h.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="search-hit">
-                <Link href={h.url} className="text-lg font-semibold text-blue-800 hover:underline [&_mark]:bg-amber-200" dangerouslySetInnerHTML={{ __html: h.titleHtml }} />
-                <p className="mt-1 text-sm text-slate-600">{categoryName(h.category, locale)} · {t(`search.kind.${h.kind}`)}</p>
+                <Link
+                  href={h.url}
+                  className="text-lg font-semibold text-blue-800 hover:underline [&_mark]:bg-amber-200"
+                  dangerouslySetInnerHTML={{ __html: h.titleHtml }}
+                />
+                <p className="mt-1 text-sm text-slate-600">
+                  {categoryName(h.category, locale)} · {t(`search.kind.${h.kind}`)}
+                </p>
                 <p className="mt-2 text-slate-800 [&_mark]:bg-amber-100" dangerouslySetInnerHTML={{ __html: h.snippetHtml }} />
               </li>
             ))}
@@ -92,7 +126,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
             nextHref={p.page * PAGE < result.total ? href({ page: p.page + 1 }) : undefined}
             labels={{ first: t("search.prev"), next: t("search.next") }}
           />
-          {result.total === 0 && <Link href="/tickets/new" className={`${secondaryButtonClass} mt-4`}>{t("help.fileTicket")}</Link>}
+          {result.total === 0 && (
+            <Link href="/tickets/new" className={`${secondaryButtonClass} mt-4`}>
+              {t("help.fileTicket")}
+            </Link>
+          )}
         </>
       )}
     </div>

@@ -13,7 +13,11 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, t } = await publicLocale(params);
-  return { title: t("status.history.title"), description: t("status.history.lead"), alternates: alternatesFor(locale, { en: "/status/history", ru: "/ru/status/history" }) };
+  return {
+    title: t("status.history.title"),
+    description: t("status.history.lead"),
+    alternates: alternatesFor(locale, { en: "/status/history", ru: "/ru/status/history" }),
+  };
 }
 
 export default async function StatusHistoryPage({ params, searchParams }: Props) {

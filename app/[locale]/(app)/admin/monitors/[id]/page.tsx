@@ -25,7 +25,9 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
   const ms = (v: number | null) => (v === null ? "—" : t("monitoring.ms", { n: v }));
   return (
     <>
-      <Link href="/admin/monitors" className="text-sm text-blue-800 hover:underline">← {t("monitoring.back")}</Link>
+      <Link href="/admin/monitors" className="text-sm text-blue-800 hover:underline">
+        ← {t("monitoring.back")}
+      </Link>
       <PageHeader
         title={monitor.name}
         lead={`${t(`monitoring.kind.${monitor.kind}`)}${monitor.target ? ` · ${monitor.target}` : ""} · ${monitor.componentName ?? t("monitoring.noComponent")}`}
@@ -34,19 +36,41 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
         <div className="space-y-4">
           <dl className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4">
-            <div><dt className="font-semibold text-slate-700">{t("monitoring.col.state")}</dt><dd><StateBadge state={monitor.state} t={t} /></dd></div>
-            <div><dt className="font-semibold text-slate-700">{t("monitoring.col.latency")}</dt><dd>{ms(monitor.lastLatencyMs)}</dd></div>
-            <div><dt className="font-semibold text-slate-700">{t("monitoring.col.lastCheck")}</dt><dd>{monitor.lastCheckedAt ? formatDateTime(locale, monitor.lastCheckedAt) : t("monitoring.never")}</dd></div>
-            <div><dt className="font-semibold text-slate-700">{t("monitoring.detail.nextCheck")}</dt><dd>{monitor.enabled ? formatDateTime(locale, monitor.nextCheckAt) : "—"}</dd></div>
+            <div>
+              <dt className="font-semibold text-slate-700">{t("monitoring.col.state")}</dt>
+              <dd>
+                <StateBadge state={monitor.state} t={t} />
+              </dd>
+            </div>
+            <div>
+              <dt className="font-semibold text-slate-700">{t("monitoring.col.latency")}</dt>
+              <dd>{ms(monitor.lastLatencyMs)}</dd>
+            </div>
+            <div>
+              <dt className="font-semibold text-slate-700">{t("monitoring.col.lastCheck")}</dt>
+              <dd>{monitor.lastCheckedAt ? formatDateTime(locale, monitor.lastCheckedAt) : t("monitoring.never")}</dd>
+            </div>
+            <div>
+              <dt className="font-semibold text-slate-700">{t("monitoring.detail.nextCheck")}</dt>
+              <dd>{monitor.enabled ? formatDateTime(locale, monitor.nextCheckAt) : "—"}</dd>
+            </div>
             {monitor.kind === "heartbeat" && (
-              <div><dt className="font-semibold text-slate-700">{t("monitoring.heartbeat.last")}</dt><dd>{monitor.lastHeartbeatAt ? formatDateTime(locale, monitor.lastHeartbeatAt) : t("monitoring.never")}</dd></div>
+              <div>
+                <dt className="font-semibold text-slate-700">{t("monitoring.heartbeat.last")}</dt>
+                <dd>{monitor.lastHeartbeatAt ? formatDateTime(locale, monitor.lastHeartbeatAt) : t("monitoring.never")}</dd>
+              </div>
             )}
             {monitor.lastError && (
-              <div className="col-span-2 sm:col-span-3"><dt className="font-semibold text-slate-700">{t("monitoring.detail.lastError")}</dt><dd className="break-words">{monitor.lastError}</dd></div>
+              <div className="col-span-2 sm:col-span-3">
+                <dt className="font-semibold text-slate-700">{t("monitoring.detail.lastError")}</dt>
+                <dd className="break-words">{monitor.lastError}</dd>
+              </div>
             )}
           </dl>
           {monitor.kind === "heartbeat" && (
-            <Card><HeartbeatPanel id={monitor.id} /></Card>
+            <Card>
+              <HeartbeatPanel id={monitor.id} />
+            </Card>
           )}
           <h2 className="text-lg font-semibold">{t("monitoring.detail.checks")}</h2>
           {checks.length === 0 ? (
@@ -54,12 +78,20 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
           ) : (
             <Table
               caption={t("monitoring.detail.checks")}
-              head={[t("monitoring.detail.col.time"), t("monitoring.detail.col.result"), t("monitoring.detail.col.latency"), t("monitoring.detail.col.drift"), t("monitoring.detail.col.error")]}
+              head={[
+                t("monitoring.detail.col.time"),
+                t("monitoring.detail.col.result"),
+                t("monitoring.detail.col.latency"),
+                t("monitoring.detail.col.drift"),
+                t("monitoring.detail.col.error"),
+              ]}
             >
               {checks.map((c) => (
                 <tr key={c.id}>
                   <td className="whitespace-nowrap px-4 py-2 text-slate-800">{formatDateTime(locale, c.checkedAt)}</td>
-                  <td className="px-4 py-2"><ResultBadge result={c.result} t={t} /></td>
+                  <td className="px-4 py-2">
+                    <ResultBadge result={c.result} t={t} />
+                  </td>
                   <td className="whitespace-nowrap px-4 py-2">{ms(c.latencyMs)}</td>
                   <td className="whitespace-nowrap px-4 py-2 text-slate-700">{ms(c.checkedAt - c.scheduledAt)}</td>
                   <td className="px-4 py-2 text-slate-700">{c.error ?? ""}</td>

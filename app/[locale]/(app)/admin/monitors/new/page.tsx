@@ -14,7 +14,9 @@ export default async function NewMonitorPage() {
   const components = await (await serverApi()).monitors.components();
   return (
     <>
-      <Link href="/admin/monitors" className="text-sm text-blue-800 hover:underline">← {t("monitoring.back")}</Link>
+      <Link href="/admin/monitors" className="text-sm text-blue-800 hover:underline">
+        ← {t("monitoring.back")}
+      </Link>
       <PageHeader title={t("monitoring.new")} />
       <Card className="max-w-2xl">
         <MonitorForm components={components} />

@@ -29,13 +29,14 @@ export function UserTwoFactor({ user }: { user: { id: number; name: string; emai
         {s.enabled
           ? t("twoFactor.admin.userOn", { date: formatDate(locale, s.enabledAt ?? 0), n: s.recoveryCodesLeft })
           : t("twoFactor.admin.userOff")}
+        {s.passkeys > 0 ? ` ${t("twoFactor.admin.userPasskeys", { n: s.passkeys })}` : null}
       </p>
       {reset.isSuccess ? (
         <p role="status" className="mt-2 text-sm text-slate-700">
           {t("twoFactor.admin.resetDone", { name: user.name })}
         </p>
       ) : null}
-      {s.enabled ? (
+      {s.enabled || s.passkeys > 0 ? (
         <div className="mt-3">
           <ConfirmDelete
             label={t("twoFactor.admin.reset")}

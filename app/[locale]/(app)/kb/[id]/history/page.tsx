@@ -15,7 +15,13 @@ export const generateMetadata = titled("kb.history");
 const ZRev = z.coerce.number().int().positive().optional().catch(undefined);
 
 /** Every revision of an article, a readable diff between any two, and one-click restore. */
-export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function HistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireActor("article.edit");
   const id = ZIdParam.parse((await params).id);
   if (!id) notFound();
@@ -30,7 +36,14 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <PageHeader title={`${t("kb.history")}: ${article.title}`} actions={<Link href={`/kb/${id}`} className={secondaryButtonClass}>{t("kb.edit")}</Link>} />
+      <PageHeader
+        title={`${t("kb.history")}: ${article.title}`}
+        actions={
+          <Link href={`/kb/${id}`} className={secondaryButtonClass}>
+            {t("kb.edit")}
+          </Link>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
         <Card>
           <form method="get" className="space-y-3">
@@ -50,7 +63,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                       </label>
                     </span>
                   </div>
-                  <p className="text-slate-700">{r.note} · {t(`kb.status.${r.status}`)}</p>
+                  <p className="text-slate-700">
+                    {r.note} · {t(`kb.status.${r.status}`)}
+                  </p>
                   <p className="text-slate-600">
                     {formatDateTime(locale, r.createdAt)} · {r.authorName ? t("kb.by", { name: r.authorName }) : t("kb.bySystem")}
                   </p>
@@ -58,23 +73,34 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                 </li>
               ))}
             </ol>
-            <button type="submit" className={buttonClass}>{t("kb.compare")}</button>
+            <button type="submit" className={buttonClass}>
+              {t("kb.compare")}
+            </button>
           </form>
         </Card>
         <section aria-labelledby="diff-heading">
-          <h2 id="diff-heading" className="text-lg font-semibold">{t("kb.diff.title", { from, to })}</h2>
+          <h2 id="diff-heading" className="text-lg font-semibold">
+            {t("kb.diff.title", { from, to })}
+          </h2>
           {!diff || diff.fields.length === 0 ? (
             <p className="mt-3 text-slate-700">{t("kb.diff.none")}</p>
           ) : (
             diff.fields.map((f) => (
               <div key={f.field} className="mt-4">
                 <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-700">{f.field}</h3>
-                <pre className="mt-1 whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-mono text-sm" data-testid={`diff-${f.field}`}>
+                <pre
+                  className="mt-1 whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-mono text-sm"
+                  data-testid={`diff-${f.field}`}
+                >
                   {f.parts.map((p, i) =>
                     p.kind === "added" ? (
-                      <ins key={i} className="bg-green-100 text-green-900 no-underline">{p.text}</ins>
+                      <ins key={i} className="bg-green-100 text-green-900 no-underline">
+                        {p.text}
+                      </ins>
                     ) : p.kind === "removed" ? (
-                      <del key={i} className="bg-red-100 text-red-900">{p.text}</del>
+                      <del key={i} className="bg-red-100 text-red-900">
+                        {p.text}
+                      </del>
                     ) : (
                       <span key={i}>{p.text}</span>
                     ),

@@ -12,7 +12,12 @@ export function RestoreButton({ articleId, number }: { articleId: number; number
   const restore = useMutation(trpc.kb.restore.mutationOptions({ onSuccess: () => router.push(`/kb/${articleId}/history`) }));
   return (
     <div className="mt-2">
-      <button type="button" onClick={() => restore.mutate({ articleId, number })} disabled={restore.isPending} className="text-sm font-semibold text-blue-800 underline">
+      <button
+        type="button"
+        onClick={() => restore.mutate({ articleId, number })}
+        disabled={restore.isPending}
+        className="text-sm font-semibold text-blue-800 underline"
+      >
         {t("kb.restore")}
       </button>
       <FormError message={formErrorOf(restore.error, t("common.error"))} />

@@ -41,7 +41,10 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
-      <Alternates en={a.locale === "en" ? urlOf(a) : a.translation ? urlOf(a.translation) : undefined} ru={a.locale === "ru" ? urlOf(a) : a.translation ? urlOf(a.translation) : undefined} />
+      <Alternates
+        en={a.locale === "en" ? urlOf(a) : a.translation ? urlOf(a.translation) : undefined}
+        ru={a.locale === "ru" ? urlOf(a) : a.translation ? urlOf(a.translation) : undefined}
+      />
       <article className="min-w-0">
         <Breadcrumbs
           label={t("help.breadcrumb")}
@@ -55,7 +58,12 @@ export default async function ArticlePage({ params }: Props) {
         <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-slate-600">
           <span>{t("help.updated", { date: formatDate(locale, a.updatedAt) })}</span>
           {a.translation && (
-            <Link href={urlOf(a.translation)} hrefLang={a.translation.locale} lang={a.translation.locale} className="text-blue-800 underline">
+            <Link
+              href={urlOf(a.translation)}
+              hrefLang={a.translation.locale}
+              lang={a.translation.locale}
+              className="text-blue-800 underline"
+            >
               {translate(a.translation.locale, "help.translation")}
             </Link>
           )}
@@ -66,11 +74,15 @@ export default async function ArticlePage({ params }: Props) {
       <aside className="space-y-6 lg:sticky lg:top-4 lg:self-start">
         {toc.length > 1 && (
           <nav aria-labelledby="toc-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="toc-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("help.toc")}</h2>
+            <h2 id="toc-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-700">
+              {t("help.toc")}
+            </h2>
             <ol className="mt-2 space-y-1 text-sm">
               {toc.map((h) => (
                 <li key={h.id} className={h.level === 3 ? "pl-3" : ""}>
-                  <a href={`#${h.id}`} className="text-blue-800 hover:underline">{h.text}</a>
+                  <a href={`#${h.id}`} className="text-blue-800 hover:underline">
+                    {h.text}
+                  </a>
                 </li>
               ))}
             </ol>
@@ -78,11 +90,15 @@ export default async function ArticlePage({ params }: Props) {
         )}
         {a.related.length > 0 && (
           <nav aria-labelledby="related-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 id="related-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("help.related")}</h2>
+            <h2 id="related-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-700">
+              {t("help.related")}
+            </h2>
             <ul className="mt-2 space-y-2 text-sm">
               {a.related.map((r) => (
                 <li key={r.id}>
-                  <Link href={localePath(locale, `/help/articles/${r.slug}`)} className="text-blue-800 hover:underline">{r.title}</Link>
+                  <Link href={localePath(locale, `/help/articles/${r.slug}`)} className="text-blue-800 hover:underline">
+                    {r.title}
+                  </Link>
                 </li>
               ))}
             </ul>

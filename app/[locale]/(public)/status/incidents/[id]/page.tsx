@@ -45,32 +45,50 @@ export default async function IncidentPage({ params }: Props) {
   return (
     <article className="mx-auto max-w-3xl space-y-8">
       <p>
-        <Link href={localePath(locale, "/status")} className="text-sm font-semibold text-blue-800 underline">← {t("status.incident.back")}</Link>
+        <Link href={localePath(locale, "/status")} className="text-sm font-semibold text-blue-800 underline">
+          ← {t("status.incident.back")}
+        </Link>
       </p>
       <header>
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">{i.title}</h1>
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-700">
           <ImpactBadge impact={i.impact} t={t} />
           <span>{t("status.incident.started", { date: formatDateTime(locale, i.startedAt) })}</span>
-          <span>{i.resolvedAt !== null ? t("status.incident.resolvedAt", { date: formatDateTime(locale, i.resolvedAt) }) : t("status.incident.ongoing")}</span>
+          <span>
+            {i.resolvedAt !== null
+              ? t("status.incident.resolvedAt", { date: formatDateTime(locale, i.resolvedAt) })
+              : t("status.incident.ongoing")}
+          </span>
         </div>
-        {i.components.length > 0 && <p className="mt-2 text-sm text-slate-700">{t("status.incident.affected", { names: i.components.map((c) => c.name).join(", ") })}</p>}
+        {i.components.length > 0 && (
+          <p className="mt-2 text-sm text-slate-700">
+            {t("status.incident.affected", { names: i.components.map((c) => c.name).join(", ") })}
+          </p>
+        )}
         {i.auto && <p className="mt-1 text-sm text-slate-700">{t("status.incident.auto")}</p>}
       </header>
 
       <IncidentStages current={i.status} reached={new Set(i.updates.map((u) => u.status))} t={t} />
 
       <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading" className="text-xl font-semibold">{t("status.incident.timeline")}</h2>
+        <h2 id="timeline-heading" className="text-xl font-semibold">
+          {t("status.incident.timeline")}
+        </h2>
         {i.updates.length === 0 ? (
           <p className="mt-2 text-slate-700">{t("status.incident.noUpdates")}</p>
         ) : (
           <ol className="mt-4 space-y-6 border-l-2 border-slate-200 pl-6">
             {i.updates.map((u) => (
               <li key={u.id} className="relative">
-                <span aria-hidden="true" className="absolute -left-[31px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-blue-700 ring-1 ring-blue-700" />
+                <span
+                  aria-hidden="true"
+                  className="absolute -left-[31px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-blue-700 ring-1 ring-blue-700"
+                />
                 <p className="font-semibold text-slate-900">
-                  {t(`status.stage.${u.status}`)} <span className="font-normal text-slate-700">· <time dateTime={new Date(u.createdAt).toISOString()}>{formatDateTime(locale, u.createdAt)}</time></span>
+                  {t(`status.stage.${u.status}`)}{" "}
+                  <span className="font-normal text-slate-700">
+                    · <time dateTime={new Date(u.createdAt).toISOString()}>{formatDateTime(locale, u.createdAt)}</time>
+                  </span>
                 </p>
                 <p className="mt-1 whitespace-pre-line text-slate-900">{u.body}</p>
               </li>
@@ -81,8 +99,12 @@ export default async function IncidentPage({ params }: Props) {
 
       {postmortem && i.postmortem && (
         <section aria-labelledby="postmortem-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="postmortem-heading" className="text-xl font-semibold">{t("status.incident.postmortem")}</h2>
-          <p className="mt-1 text-sm text-slate-700">{t("status.incident.postmortemPublished", { date: formatDateTime(locale, i.postmortem.publishedAt) })}</p>
+          <h2 id="postmortem-heading" className="text-xl font-semibold">
+            {t("status.incident.postmortem")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">
+            {t("status.incident.postmortemPublished", { date: formatDateTime(locale, i.postmortem.publishedAt) })}
+          </p>
           <div className="prose-mayak mt-4" dangerouslySetInnerHTML={{ __html: postmortem.html }} />
         </section>
       )}

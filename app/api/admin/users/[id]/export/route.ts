@@ -10,7 +10,11 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     const id = (await params).id;
     const userId = /^\d{1,12}$/.test(id) ? Number(id) : 0;
     const data = await (await serverApi()).privacy.userData({ userId });
-    return downloadResponse(JSON.stringify(data, null, 2), `mayak-user-${data.account.id}-${data.exportedAt.slice(0, 10)}.json`, "application/json; charset=utf-8");
+    return downloadResponse(
+      JSON.stringify(data, null, 2),
+      `mayak-user-${data.account.id}-${data.exportedAt.slice(0, 10)}.json`,
+      "application/json; charset=utf-8",
+    );
   } catch (err) {
     return downloadError(err, await getLocale());
   }
