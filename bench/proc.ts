@@ -6,12 +6,10 @@ import os from "node:os";
 /** Percent of all CPUs busy during `ms` (another build or test run on the machine skews every figure). */
 export async function cpuBusyPercent(ms = 1000): Promise<number> {
   const times = () =>
-    os
-      .cpus()
-      .reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), {
-        idle: 0,
-        all: 0,
-      });
+    os.cpus().reduce((a, c) => ({ idle: a.idle + c.times.idle, all: a.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), {
+      idle: 0,
+      all: 0,
+    });
   const a = times();
   await new Promise((r) => setTimeout(r, ms));
   const b = times();

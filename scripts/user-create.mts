@@ -17,13 +17,11 @@ const { values } = parseArgs({
     password: { type: "string" },
   },
 });
-const parsed = z
-  .object({ email: ZEmail, role: ZRole, name: ZName, password: ZPassword })
-  .safeParse({
-    ...values,
-    name: values.name ?? values.email?.split("@")[0] ?? "",
-    password: values.password ?? process.env.MAYAK_PASSWORD,
-  });
+const parsed = z.object({ email: ZEmail, role: ZRole, name: ZName, password: ZPassword }).safeParse({
+  ...values,
+  name: values.name ?? values.email?.split("@")[0] ?? "",
+  password: values.password ?? process.env.MAYAK_PASSWORD,
+});
 if (!parsed.success) {
   console.error(
     'Usage: npm run user:create -- --email you@example.com --role admin|lead|agent|customer [--name "Full Name"] [--password …]',
