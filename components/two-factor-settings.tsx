@@ -6,6 +6,7 @@ import { useT } from "@/lib/i18n/client";
 import { formatDate } from "@/lib/i18n";
 import { Field, FormError, fieldErrorsOf, formErrorOf } from "./form";
 import { Card, buttonClass, inputClass, secondaryButtonClass } from "./ui";
+import { PasskeySettings } from "./passkey-settings";
 
 /** The base32 key in groups of four, as authenticator apps show it (spaces are ignored when typed). */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
@@ -13,7 +14,7 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret
 /**
  * The signed-in person's two-factor authentication, self-contained (it reads and changes its own state through
  * twoFactor.*): set it up (QR code and key, confirmed by a first code), see the recovery codes once, replace
- * them, turn it off. Works before a required enrolment is done, as the procedures it calls do.
+ * them, turn it off; and passkeys (components/passkey-settings.tsx). Works before a required enrolment is done, as the procedures it calls do.
  * `onEnabled` runs once it is on and the recovery codes have been acknowledged.
  */
 export function TwoFactorSettings({ onEnabled }: { onEnabled?: () => void }) {
@@ -201,6 +202,17 @@ export function TwoFactorSettings({ onEnabled }: { onEnabled?: () => void }) {
               </button>
             </div>
           </form>
+        ) : null}
+        {s && !recoveryCodes ? (
+          <PasskeySettings
+            passkeys={s.passkeys}
+            onChange={async () => {
+              const wasDue = s.due;
+              await refresh();
+              // A passkey is a second factor too: someone who had to set one up may go on now.
+              if (wasDue) onEnabled?.();
+            }}
+          />
         ) : null}
       </section>
     </Card>

@@ -2,12 +2,14 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
-import { getAuthSecret, sessionSettings } from "../env";
+import { appUrl, getAuthSecret, sessionSettings } from "../env";
 import { getRateLimits } from "../shared-state/rate-limits";
 import { clientIp } from "./request-info";
 import { knownDeviceFrom } from "./known-device";
 import { signInWithThrottle } from "./sign-in";
 import { reportSignIn } from "./sign-in-response";
+import { relyingPartyFor } from "../two-factor/passkeys";
+import { PASSKEY_PROVIDER_ID, signInWithPasskey } from "../two-factor/passkey-sign-in";
 import { OIDC_PROVIDER_ID, oidcProviders, signInThroughOidc, ssoAccountOf } from "./oidc";
 import { safeCallbackPath } from "@/lib/safe-callback-path";
 import { closeSignOutSession, openSignInSession } from "./session-lifecycle";
@@ -29,11 +31,13 @@ export function getAuthOptions(): AuthOptions {
           password: { label: "Password", type: "password" },
           // The second factor, for accounts that have one (server/two-factor): asked for after a right password.
           code: { label: "Code", type: "text" },
+          // Or a passkey's assertion (JSON from @simplewebauthn/browser), as that second factor.
+          passkey: { label: "Passkey", type: "text" },
         },
         async authorize(credentials, req) {
           const headers = new Headers(req.headers as Record<string, string>);
           const outcome = await signInWithThrottle(
-            { db: getDb(), limits: getRateLimits(), authSecret: getAuthSecret(), now: Date.now },
+            { db: getDb(), limits: getRateLimits(), authSecret: getAuthSecret(), now: Date.now, relyingParty: relyingPartyFor(appUrl()) },
             {
               email: String(credentials?.email ?? ""),
               password: String(credentials?.password ?? ""),
@@ -41,6 +45,7 @@ export function getAuthOptions(): AuthOptions {
               userAgent: headers.get("user-agent") ?? "",
               knownDevice: knownDeviceFrom(headers.get("cookie")),
               code: credentials?.code ? String(credentials.code) : undefined,
+              passkey: credentials?.passkey ? String(credentials.passkey) : undefined,
             },
           );
           // The route handler (app/api/auth/[...nextauth]/route.ts) turns the report into 429 + Retry-After
@@ -53,6 +58,26 @@ export function getAuthOptions(): AuthOptions {
           // Only after a right password: the form asks for the code (error=TWO_FACTOR_REQUIRED) or says it was wrong.
           if (outcome.kind === "second-factor") throw new Error(outcome.reason === "required" ? "TWO_FACTOR_REQUIRED" : "TWO_FACTOR_INVALID");
           reportSignIn({ knownDevice: outcome.knownDevice });
+          const { actor } = outcome;
+          return { id: String(actor.id), email: actor.email, name: actor.name, role: actor.role };
+        },
+      }),
+      // Staff sign in with a passkey alone (server/two-factor/passkey-sign-in.ts): the authenticator verified them.
+      CredentialsProvider({
+        id: PASSKEY_PROVIDER_ID,
+        name: "Passkey",
+        credentials: { passkey: { label: "Passkey", type: "text" } },
+        async authorize(credentials, req) {
+          const headers = new Headers(req.headers as Record<string, string>);
+          const outcome = await signInWithPasskey(
+            { db: getDb(), limits: getRateLimits(), now: Date.now, relyingParty: relyingPartyFor(appUrl()) },
+            { passkey: String(credentials?.passkey ?? ""), ip: clientIp(headers), userAgent: headers.get("user-agent") ?? "" },
+          );
+          if (outcome.kind === "throttled") {
+            reportSignIn({ retryAfterSec: outcome.retryAfterSec });
+            throw new Error("RATE_LIMITED");
+          }
+          if (outcome.kind === "failed") return null;
           const { actor } = outcome;
           return { id: String(actor.id), email: actor.email, name: actor.name, role: actor.role };
         },

@@ -7,6 +7,7 @@ import type { RateLimits } from "../shared-state/rate-limits";
 import { attempt, forgive, uncount, type BackoffRule } from "../shared-state/backoff";
 import { issueKnownDevice, readKnownDevice } from "./known-device";
 import { SecondFactorRefusal, signInSecondFactorStep } from "../two-factor/second-factor";
+import type { RelyingParty } from "../two-factor/passkeys";
 
 /**
  * Per address: 20 password checks at once, then 15 s, 30 s, 1 min … up to 15 min between checks; forgotten
@@ -41,6 +42,8 @@ export interface SignInDeps {
   limits: RateLimits;
   authSecret: string;
   now: () => number;
+  /** The app's public URL as a WebAuthn relying party, for passkeys as the second factor. */
+  relyingParty?: RelyingParty;
 }
 
 export interface SignInRequest {
@@ -52,6 +55,8 @@ export interface SignInRequest {
   knownDevice?: string;
   /** A code from the authenticator app or a recovery code, for an account with a second factor (server/two-factor). */
   code?: string;
+  /** A passkey's assertion (JSON), instead of a code. */
+  passkey?: string;
 }
 
 export type SignInOutcome =
@@ -84,7 +89,8 @@ export async function signInWithThrottle(deps: SignInDeps, req: SignInRequest): 
   let actor: Actor;
   try {
     const ctx = { actor: null, ip: req.ip, userAgent: req.userAgent, now: deps.now };
-    actor = await authenticate(deps.db, ctx, { email: req.email, password: req.password }, { secondFactor: signInSecondFactorStep(deps.db, ctx, req.code, deps) });
+    const secondFactor = signInSecondFactorStep(deps.db, ctx, { code: req.code, passkey: req.passkey }, deps);
+    actor = await authenticate(deps.db, ctx, { email: req.email, password: req.password }, { secondFactor });
   } catch (err) {
     // The password was right, so its back-off starts over; the second factor has a back-off of its own.
     if (err instanceof SecondFactorRefusal) {

@@ -4,7 +4,7 @@ import type { DB } from "../db";
 import type { Tx } from "../db/dialect";
 import type { Actor, RequestCtx } from "../context";
 import type { Role } from "../db/schema";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { transact } from "../db/transact";
 import { verifyPassword } from "../auth/password";
@@ -13,6 +13,8 @@ import { newTotpSecret, totpUri, verifyTotp } from "./totp";
 import { RECOVERY_CODE_COUNT, newRecoveryCode, sealRecoveryCode } from "./recovery-codes";
 import { countCodeAttempt, forgiveCodeAttempts, useSecondFactorCode, type TwoFactorDeps } from "./second-factor";
 import { getTwoFactorPolicy } from "./policy";
+import { listPasskeys, passkeyRegistrationOptions, removePasskey, type PasskeySummary, type RelyingParty } from "./passkeys";
+import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import { msg } from "@/lib/i18n";
 
 type SignedIn = RequestCtx & { actor: Actor };
@@ -23,9 +25,11 @@ export interface TwoFactorStatus {
   /** An enrolment was started and waits for its first code. */
   pending: boolean;
   recoveryCodesLeft: number;
+  /** Passkeys, each a second factor too (and, for staff, a way to sign in without the password). */
+  passkeys: PasskeySummary[];
   /** The actor's role requires a second factor. */
   required: boolean;
-  /** Required and not enabled: the actor can do nothing else until enrolled. */
+  /** Required and neither an app nor a passkey: the actor can do nothing else until enrolled. */
   due: boolean;
 }
 
@@ -40,13 +44,15 @@ export async function getTwoFactorStatus(db: DB, actor: Actor, defaults: readonl
   const enabled = row?.enabled_at != null;
   const policy = await getTwoFactorPolicy(db, defaults);
   const required = policy.requiredRoles.includes(actor.role);
+  const passkeys = await listPasskeys(db, actor.id);
   return {
     enabled,
     enabledAt: enabled ? Number(row!.enabled_at) : null,
     pending: !!row && !enabled,
     recoveryCodesLeft: enabled ? Number(left.n) : 0,
+    passkeys,
     required,
-    due: required && !enabled,
+    due: required && !enabled && passkeys.length === 0,
   };
 }
 
@@ -147,7 +153,7 @@ export async function confirmEnrolment(
  * Proves the signed-in person is the account's owner before a change to the second factor: the password,
  * or a code (authenticator or recovery code, used up). Attempts count with the sign-in codes.
  */
-async function proveOwner(
+export async function proveOwner(
   db: DB,
   ctx: SignedIn,
   input: { code?: string; password?: string },
@@ -215,4 +221,33 @@ export async function replaceRecoveryCodesFor(
     return recovery;
   });
   return { recoveryCodes: codes };
+}
+
+/** Options for adding a passkey, once the password or a code has proved the owner (a stolen session cannot add one). */
+export async function startPasskeyRegistration(
+  db: DB,
+  ctx: SignedIn,
+  input: { code?: string; password?: string },
+  deps: TwoFactorDeps & { relyingParty: RelyingParty },
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  await proveOwner(db, ctx, input, deps);
+  return passkeyRegistrationOptions(db, ctx, deps.relyingParty);
+}
+
+/** Removes one of the actor's passkeys, with the password or a code. */
+export async function removeOwnPasskey(
+  db: DB,
+  ctx: SignedIn,
+  input: { id: number; code?: string; password?: string },
+  deps: TwoFactorDeps,
+): Promise<{ ok: true }> {
+  const own = await db
+    .selectFrom("user_passkeys")
+    .select("id")
+    .where("id", "=", input.id)
+    .where("user_id", "=", ctx.actor.id)
+    .executeTakeFirst();
+  if (!own) throw notFound();
+  await proveOwner(db, ctx, input, deps);
+  return removePasskey(db, ctx, { id: input.id });
 }

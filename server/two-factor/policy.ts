@@ -68,16 +68,17 @@ export async function setTwoFactorPolicy(
 }
 
 /**
- * Whether the actor's role requires a second factor and they have none yet: then they may do nothing but
- * enrol. One query (the policy row joined with the actor's enabled authenticator), run on every signed-in call.
+ * Whether the actor's role requires a second factor and they have none yet (no authenticator app turned on, no
+ * passkey): then they may do nothing but enrol. One query, run on every signed-in call.
  */
 export async function enrolmentDue(db: DB, actor: Pick<Actor, "id" | "role">, defaults: readonly Role[]): Promise<boolean> {
   const row = await db
     .selectFrom("two_factor_settings as s")
     .leftJoin("user_two_factor as t", (join) => join.on("t.user_id", "=", actor.id).on("t.enabled_at", "is not", null))
     .select(["s.required_roles", "t.user_id"])
+    .select((eb) => eb.exists(eb.selectFrom("user_passkeys as p").select("p.id").where("p.user_id", "=", actor.id)).as("passkey"))
     .where("s.id", "=", 1)
     .executeTakeFirst();
   const required = row?.required_roles == null ? defaults.includes(actor.role) : parseRoles(row.required_roles).includes(actor.role);
-  return required && !row?.user_id;
+  return required && !row?.user_id && !Number(row?.passkey);
 }

@@ -9,12 +9,17 @@ import { attempt, forgive, type BackoffRule } from "../shared-state/backoff";
 import { openSecret } from "./secret-box";
 import { isTotpCode, verifyTotp } from "./totp";
 import { matchesRecoveryCode, normaliseRecoveryCode } from "./recovery-codes";
+import { parseAssertion, verifyPasskeyAssertion, type RelyingParty } from "./passkeys";
 import { msg } from "@/lib/i18n";
 
-/** What the second-factor functions need besides the database: the auth secret (key of the stored secrets) and the shared rate limits. */
+/**
+ * What the second-factor functions need besides the database: the auth secret (key of the stored secrets),
+ * the shared rate limits and, for passkeys, the relying party (the app's public URL).
+ */
 export interface TwoFactorDeps {
   authSecret: string;
   limits: RateLimits;
+  relyingParty?: RelyingParty;
 }
 
 /**
@@ -119,7 +124,7 @@ export async function useSecondFactorCode(
   });
 }
 
-/** Whether the user has a second factor that sign-in must ask for. */
+/** Whether the user has a second factor that sign-in must ask for: an authenticator app or a passkey. */
 export async function hasSecondFactor(db: DB, userId: number): Promise<boolean> {
   const row = await db
     .selectFrom("user_two_factor")
@@ -127,25 +132,46 @@ export async function hasSecondFactor(db: DB, userId: number): Promise<boolean> 
     .where("user_id", "=", userId)
     .where("enabled_at", "is not", null)
     .executeTakeFirst();
-  return !!row;
+  if (row) return true;
+  return !!(await db.selectFrom("user_passkeys").select("id").where("user_id", "=", userId).limit(1).executeTakeFirst());
+}
+
+/** What the sign-in form sent as the second factor: a code (app or recovery) or a passkey's assertion (JSON). */
+export interface SecondFactorProof {
+  code?: string;
+  passkey?: string;
 }
 
 /**
- * The sign-in step after a right password: nothing for a user without a second factor; otherwise a code
- * must come with the password (TWO_FACTOR_REQUIRED without one), counted per account, and be right
- * (TWO_FACTOR_INVALID, audited as a failed sign-in). Returns how the user proved it.
+ * The sign-in step after a right password: nothing for a user without a second factor; otherwise a code or a
+ * passkey's assertion must come with the password (TWO_FACTOR_REQUIRED without one), counted per account, and
+ * be right (TWO_FACTOR_INVALID, audited as a failed sign-in). Returns how the user proved it.
  */
 export async function checkSignInSecondFactor(
   db: DB,
   ctx: RequestCtx,
   user: { id: number },
-  code: string | undefined,
+  proof: SecondFactorProof,
   deps: TwoFactorDeps,
-): Promise<"totp" | "recovery" | null> {
+): Promise<"totp" | "recovery" | "passkey" | null> {
   if (!(await hasSecondFactor(db, user.id))) return null;
-  if (!code || !code.trim()) throw new AppError("TWO_FACTOR_REQUIRED", msg("twoFactor.err.required"), "code");
+  const code = proof.code?.trim();
+  if (!code && !proof.passkey) throw new AppError("TWO_FACTOR_REQUIRED", msg("twoFactor.err.required"), "code");
   await countCodeAttempt(deps, user.id);
-  const used = await useSecondFactorCode(db, ctx, user.id, code, deps.authSecret);
+  let used: "totp" | "recovery" | "passkey" | null = null;
+  if (code) used = await useSecondFactorCode(db, ctx, user.id, code, deps.authSecret);
+  else {
+    const assertion = parseAssertion(proof.passkey);
+    const passkey =
+      assertion && deps.relyingParty
+        ? await verifyPasskeyAssertion(db, assertion, deps.relyingParty, {
+            userId: user.id,
+            requireUserVerification: false,
+            now: ctx.now(),
+          })
+        : null;
+    if (passkey) used = "passkey";
+  }
   if (!used) {
     await transact(db, (trx) =>
       recordAudit(trx, ctx, {
@@ -170,10 +196,10 @@ export class SecondFactorRefusal extends Error {
 }
 
 /** The step authenticate() runs after a right password, with its refusals as SecondFactorRefusal. */
-export function signInSecondFactorStep(db: DB, ctx: RequestCtx, code: string | undefined, deps: TwoFactorDeps) {
+export function signInSecondFactorStep(db: DB, ctx: RequestCtx, proof: SecondFactorProof, deps: TwoFactorDeps) {
   return async (user: { id: number }): Promise<string | null> => {
     try {
-      return await checkSignInSecondFactor(db, ctx, user, code, deps);
+      return await checkSignInSecondFactor(db, ctx, user, proof, deps);
     } catch (err) {
       if (err instanceof RateLimitedError) throw new SecondFactorRefusal({ kind: "throttled", retryAfterSec: err.retryAfterSec });
       if (err instanceof AppError && err.code === "TWO_FACTOR_REQUIRED")

@@ -290,7 +290,7 @@ describeEachDialect("two-factor authentication", (use) => {
     const [event] = await auditOf(db, "two_factor.reset_by_admin");
     expect(event).toMatchObject({ actor_id: admin.id, actor_role: "admin", entity_type: "user", entity_id: String(agent.id) });
     expect(JSON.parse(event!.before_json!)).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
-    expect(JSON.parse(event!.after_json!)).toEqual({ enabled: false });
+    expect(JSON.parse(event!.after_json!)).toEqual({ enabled: false, passkeys: 0 });
     const revoked = (await auditOf(db, "user.sessions_revoked")).filter((e) => e.entity_id === String(agent.id));
     expect(revoked.map((e) => JSON.parse(e.after_json!).reason)).toEqual(["two_factor_reset"]);
     const user = await db.selectFrom("users").select("session_version").where("id", "=", agent.id).executeTakeFirstOrThrow();

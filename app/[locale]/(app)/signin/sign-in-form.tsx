@@ -23,7 +23,9 @@ export async function signInAndGo(
   to: string,
   secondFactor: { code?: string; passkey?: string } = {},
 ): Promise<string | null> {
-  const res = await signIn("credentials", { email, password, ...secondFactor, redirect: false });
+  // Only the fields that have a value: next-auth posts every option, an undefined one as the text "undefined".
+  const extra = Object.fromEntries(Object.entries(secondFactor).filter(([, v]) => v));
+  const res = await signIn("credentials", { email, password, ...extra, redirect: false });
   if (!res || res.error) return failureKey(res?.error);
   window.location.assign(safeCallbackPath(to, window.location.origin));
   return null;
