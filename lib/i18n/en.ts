@@ -122,7 +122,8 @@ const core = {
   "search.prev": "Previous",
   "search.next": "Next",
   "contact.title": "Contact support",
-  "contact.lead": "The fastest way to reach us is a ticket: it reaches the whole team, keeps the history and shows you its status at any time.",
+  "contact.lead":
+    "The fastest way to reach us is a ticket: it reaches the whole team, keeps the history and shows you its status at any time.",
   "contact.tickets.title": "Tickets",
   "contact.tickets.body": "File a ticket for anything: a question, a bug, an outage. Choose Urgent if your site is down.",
   "contact.hours.title": "Hours",
@@ -181,7 +182,8 @@ const core = {
   "kb.analytics.noResults": "Searches with no results",
   "kb.analytics.ticketAfter": "Searches followed by a ticket (content gaps)",
   "kb.analytics.deflection": "Deflection",
-  "kb.analytics.deflection.body": "{opened} suggested articles opened while writing a ticket; {deflected} of those visitors did not file one ({rate}).",
+  "kb.analytics.deflection.body":
+    "{opened} suggested articles opened while writing a ticket; {deflected} of those visitors did not file one ({rate}).",
   "kb.analytics.comments": "Recent comments",
   "kb.analytics.count": "Count",
   "kb.analytics.query": "Query",
@@ -300,9 +302,11 @@ const core = {
   "email.status.kept": "Kept (no SMTP)",
   "email.status.failed": "Failed",
   "email.reply.subject": "[#{id}] {subject}",
-  "email.reply.body": "Hello {name},\n\n{agent} replied to your ticket #{id} \"{subject}\":\n\n{body}\n\nReply or follow the ticket here: {link}\n\n— Mayak Support",
+  "email.reply.body":
+    'Hello {name},\n\n{agent} replied to your ticket #{id} "{subject}":\n\n{body}\n\nReply or follow the ticket here: {link}\n\n— Mayak Support',
   "email.invite.subject": "You are invited to the Mayak support team",
-  "email.invite.body": "Hello {name},\n\n{inviter} invited you to join the support team as {role}.\nSet your password within 7 days: {link}\n\n— Mayak",
+  "email.invite.body":
+    "Hello {name},\n\n{inviter} invited you to join the support team as {role}.\nSet your password within 7 days: {link}\n\n— Mayak",
   "error.notFound.title": "Not found",
   "error.notFound.body": "This page does not exist, or you do not have access to it.",
   "error.generic.title": "Something went wrong",
@@ -352,6 +356,20 @@ const core = {
 } as const;
 
 /** Each area of the product keeps its strings in lib/i18n/sections/<area>.{en,ru}.ts. */
-export const en = { ...core, ...statusEn, ...incidentsEn, ...monitoringEn, ...subscriptionsEn, ...statusAdminEn, ...securityEn, ...privacyEn, ...accountPageEn, ...auditChangesEn, ...accountsEn, ...twoFactorEn, ...ssoEn };
+export const en = {
+  ...core,
+  ...statusEn,
+  ...incidentsEn,
+  ...monitoringEn,
+  ...subscriptionsEn,
+  ...statusAdminEn,
+  ...securityEn,
+  ...privacyEn,
+  ...accountPageEn,
+  ...auditChangesEn,
+  ...accountsEn,
+  ...twoFactorEn,
+  ...ssoEn,
+};
 
 export type MessageKey = keyof typeof en;

@@ -194,7 +194,8 @@ export const ru: Record<MessageKey, string> = {
   "kb.analytics.noResults": "Запросы без результатов",
   "kb.analytics.ticketAfter": "Запросы, после которых создали обращение (пробелы в статьях)",
   "kb.analytics.deflection": "Решено без обращения",
-  "kb.analytics.deflection.body": "Открыто подсказанных статей при создании обращения: {opened}; из них не стали писать обращение: {deflected} ({rate}).",
+  "kb.analytics.deflection.body":
+    "Открыто подсказанных статей при создании обращения: {opened}; из них не стали писать обращение: {deflected} ({rate}).",
   "kb.analytics.comments": "Последние комментарии",
   "kb.analytics.count": "Количество",
   "kb.analytics.query": "Запрос",
@@ -313,9 +314,11 @@ export const ru: Record<MessageKey, string> = {
   "email.status.kept": "Сохранено (без SMTP)",
   "email.status.failed": "Ошибка",
   "email.reply.subject": "[№{id}] {subject}",
-  "email.reply.body": "Здравствуйте, {name}!\n\n{agent} ответил(а) на ваше обращение №{id} «{subject}»:\n\n{body}\n\nОтветить или следить за обращением: {link}\n\n— Поддержка «Маяк»",
+  "email.reply.body":
+    "Здравствуйте, {name}!\n\n{agent} ответил(а) на ваше обращение №{id} «{subject}»:\n\n{body}\n\nОтветить или следить за обращением: {link}\n\n— Поддержка «Маяк»",
   "email.invite.subject": "Приглашение в команду поддержки «Маяк»",
-  "email.invite.body": "Здравствуйте, {name}!\n\n{inviter} приглашает вас в команду поддержки. Ваша роль: {role}.\nЗадайте пароль в течение 7 дней: {link}\n\n— «Маяк»",
+  "email.invite.body":
+    "Здравствуйте, {name}!\n\n{inviter} приглашает вас в команду поддержки. Ваша роль: {role}.\nЗадайте пароль в течение 7 дней: {link}\n\n— «Маяк»",
   "error.notFound.title": "Не найдено",
   "error.notFound.body": "Такой страницы нет, или у вас нет к ней доступа.",
   "error.generic.title": "Что-то пошло не так",

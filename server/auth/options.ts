@@ -56,7 +56,8 @@ export function getAuthOptions(): AuthOptions {
           }
           if (outcome.kind === "failed") return null;
           // Only after a right password: the form asks for the code (error=TWO_FACTOR_REQUIRED) or says it was wrong.
-          if (outcome.kind === "second-factor") throw new Error(outcome.reason === "required" ? "TWO_FACTOR_REQUIRED" : "TWO_FACTOR_INVALID");
+          if (outcome.kind === "second-factor")
+            throw new Error(outcome.reason === "required" ? "TWO_FACTOR_REQUIRED" : "TWO_FACTOR_INVALID");
           reportSignIn({ knownDevice: outcome.knownDevice });
           const { actor } = outcome;
           return { id: String(actor.id), email: actor.email, name: actor.name, role: actor.role };
