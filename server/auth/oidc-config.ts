@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import type { Role } from "../db/schema";
+import { STAFF_ROLES } from "./permissions";
 
 /**
  * Single sign-on for staff through an OpenID Provider: the environment variables and their rules. env.ts
@@ -7,8 +9,9 @@ import { z } from "zod";
  * value stops the app at start with the variable's name.
  */
 
-export type SsoRole = "agent" | "lead" | "admin";
-const SSO_ROLES: readonly SsoRole[] = ["agent", "lead", "admin"];
+/** Single sign-on is for staff: a claim maps to one of the catalog's staff roles, never to customer. */
+export type SsoRole = Exclude<Role, "customer">;
+const SSO_ROLES = STAFF_ROLES as readonly SsoRole[];
 
 export interface RoleMapping {
   /** A value of the role claim (a group name, a role name), compared exactly. */
