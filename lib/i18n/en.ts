@@ -10,6 +10,10 @@ import { auditChangesEn } from "./sections/audit-changes.en";
 import { accountsEn } from "./sections/accounts.en";
 import { ssoEn } from "./sections/sso.en";
 import { twoFactorEn } from "./sections/two-factor.en";
+import { firstHourEn } from "./sections/first-hour.en";
+import { searchEn } from "./sections/search.en";
+import { ticketWorkEn } from "./sections/ticket-work.en";
+import { inboxEn } from "./sections/inbox.en";
 
 /** English strings: the reference dictionary. Every key here must exist in ru.ts too (the type checks it). */
 const core = {
@@ -369,6 +373,10 @@ export const en = {
   ...auditChangesEn,
   ...accountsEn,
   ...twoFactorEn,
+  ...firstHourEn,
+  ...searchEn,
+  ...ticketWorkEn,
+  ...inboxEn,
   ...ssoEn,
 };
 

@@ -11,6 +11,10 @@ import { auditChangesRu } from "./sections/audit-changes.ru";
 import { accountsRu } from "./sections/accounts.ru";
 import { ssoRu } from "./sections/sso.ru";
 import { twoFactorRu } from "./sections/two-factor.ru";
+import { firstHourRu } from "./sections/first-hour.ru";
+import { searchRu } from "./sections/search.ru";
+import { ticketWorkRu } from "./sections/ticket-work.ru";
+import { inboxRu } from "./sections/inbox.ru";
 
 /** Russian strings. The type makes a missing key a build error. */
 export const ru: Record<MessageKey, string> = {
@@ -26,6 +30,10 @@ export const ru: Record<MessageKey, string> = {
   ...accountsRu,
   ...ssoRu,
   ...twoFactorRu,
+  ...firstHourRu,
+  ...searchRu,
+  ...ticketWorkRu,
+  ...inboxRu,
   "app.name": "Маяк",
   "app.tagline": "Поддержка, при которой свет не гаснет",
   "meta.siteName": "Поддержка «Маяк»",

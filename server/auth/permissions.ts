@@ -27,6 +27,11 @@ export const PERMISSIONS = [
   "sla.manage",
   "report.read",
   "alert.ack",
+  // The agent workspace: views and macros shared with everyone or a team, tags and categories, teams.
+  "view.share",
+  "macro.share",
+  "taxonomy.manage",
+  "team.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,6 +58,10 @@ const LEAD: Permission[] = [
   "sla.manage",
   "report.read",
   "audit.read",
+  "view.share",
+  "macro.share",
+  "taxonomy.manage",
+  "team.manage",
 ];
 const ADMIN: Permission[] = [...LEAD, "user.manage", "outbox.read", "privacy.manage"];
 

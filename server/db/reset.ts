@@ -2,42 +2,31 @@ import "server-only";
 import type { DB } from "./connect";
 import { transact } from "./transact";
 
-// Children before parents, so foreign keys never block a delete.
-const TABLES = [
-  "monitor_alerts",
-  "status_subscribers",
-  "maintenance_components",
-  "maintenances",
-  "incident_tickets",
-  "incident_updates",
-  "incident_components",
-  "incidents",
-  "monitor_rollups",
-  "monitor_checks",
-  "monitors",
-  "status_components",
-  "status_groups",
-  "kb_deflections",
-  "kb_search_log",
-  "kb_feedback",
-  "kb_revisions",
-  "kb_articles",
-  "outbox_emails",
-  "jobs",
-  "job_schedules",
-  "audit_checkpoints",
-  "audit_events",
-  "ticket_messages",
-  "tickets",
-  "user_sessions",
-  "email_changes",
-  "users",
-] as const;
+// Tables a reset keeps: the migrator's own, and one-row settings that migrations create and the app only updates.
+const KEEP = new Set(["kysely_migration", "kysely_migration_lock", "audit_head", "retention_settings", "two_factor_settings"]);
 
-/** Empties every table and restarts the audit chain: for `npm run db:seed -- --reset` only. */
+/**
+ * Empties every table and restarts the audit chain: for `npm run db:seed -- --reset` only. The tables come from
+ * the database itself, so a table added by a later migration is never forgotten. A delete that a foreign key
+ * blocks (a parent emptied before its children) is tried again in the next pass; each statement fails alone.
+ */
 export async function resetDatabase(db: DB): Promise<void> {
+  const tables = (await db.introspection.getTables()).map((t) => t.name).filter((name) => !KEEP.has(name));
   await transact(db, async (trx) => {
-    for (const t of TABLES) await trx.deleteFrom(t).execute();
+    let left = tables;
+    for (let pass = 0; left.length > 0 && pass <= tables.length; pass++) {
+      const blocked: string[] = [];
+      for (const table of left) {
+        try {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the names come from the database, not the typed schema
+          await trx.deleteFrom(table as any).execute();
+        } catch {
+          blocked.push(table);
+        }
+      }
+      left = blocked;
+    }
+    if (left.length > 0) throw new Error(`reset could not empty: ${left.join(", ")}`);
     await trx
       .updateTable("audit_head")
       .set({ last_id: 0, last_hash: "0".repeat(64) })

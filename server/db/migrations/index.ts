@@ -10,6 +10,10 @@ import * as m0008 from "./2026_12_03_0008_privacy_and_retention";
 import * as m0009 from "./2026_12_03_0009_password_reset_and_sign_up";
 import * as m0010 from "./2026_12_03_0010_sessions_and_email_change";
 import * as m0011 from "./2026_12_03_0011_two_factor";
+import * as m0015 from "./2026_12_03_0015_page_cache";
+import * as m0014 from "./2026_12_03_0014_search_synonyms";
+import * as m0013 from "./2026_12_03_0013_ticket_work";
+import * as m0012 from "./2026_12_03_0012_inbox";
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +28,8 @@ export const migrations: Record<string, Migration> = {
   "2026_12_03_0009_password_reset_and_sign_up": m0009,
   "2026_12_03_0010_sessions_and_email_change": m0010,
   "2026_12_03_0011_two_factor": m0011,
+  "2026_12_03_0012_inbox": m0012,
+  "2026_12_03_0013_ticket_work": m0013,
+  "2026_12_03_0014_search_synonyms": m0014,
+  "2026_12_03_0015_page_cache": m0015,
 };

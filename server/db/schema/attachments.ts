@@ -1,0 +1,6 @@
+import "server-only";
+
+/** Attachments tables: each arrives with the migration of the same domain. */
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the domain's tables arrive
+export interface AttachmentTables {}

@@ -1,0 +1,46 @@
+import "server-only";
+import type { Generated } from "kysely";
+
+/** Tickets and their conversations. */
+
+export type TicketStatus = "new" | "open" | "pending" | "on_hold" | "solved" | "closed";
+
+export type TicketPriority = "low" | "normal" | "high" | "urgent";
+
+export type MessageKind = "reply" | "note";
+
+export interface TicketsTable {
+  id: Generated<number>;
+  requester_id: number;
+  assignee_id: number | null;
+  subject: string;
+  description: string;
+  steps: string;
+  expected: string;
+  actual: string;
+  page_url: string;
+  priority: TicketPriority;
+  status: TicketStatus;
+  /** 1 unless solved or closed; kept by ticketStatusColumns() so the inbox can walk an index. */
+  is_open: number;
+  created_at: number;
+  updated_at: number;
+  first_response_at: number | null;
+  solved_at: number | null;
+  /** When the retention job removed the ticket's text (its times, status and people stay for reports). */
+  anonymised_at: Generated<number | null>;
+}
+
+export interface TicketMessagesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  author_id: number;
+  kind: MessageKind;
+  body: string;
+  created_at: number;
+}
+
+export interface TicketTables {
+  tickets: TicketsTable;
+  ticket_messages: TicketMessagesTable;
+}
