@@ -8,36 +8,19 @@
 // consent pages, a refusal explained on the sign-in page, and a callback URL replayed in the browser. The
 // other protocol refusals (wrong issuer, bad signature, a state from another browser) are proved against the
 // same provider at the HTTP level in server/auth/oidc-flow.test.ts.
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
 import { startTestOidcProvider, type TestOidcProvider } from "../tests/oidc-provider";
 import { expectAccessible } from "./accessibility";
+import { startOwnServer, type OwnServer } from "./own-server";
 
 const PORT = Number(process.env.OIDC_E2E_PORT ?? 3190);
 const APP = `http://127.0.0.1:${PORT}`;
-const DATA_DIR = `data/e2e-oidc-${PORT}`;
 
 let op: TestOidcProvider;
-let server: ChildProcess | undefined;
-let serverLog = "";
+let server: OwnServer | undefined;
 
 test.describe.configure({ mode: "serial" });
 test.use({ baseURL: APP });
-
-async function waitForHealth(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`the OIDC app server exited:\n${serverLog}`);
-    const ok = await fetch(`${APP}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the OIDC app server did not answer within ${timeoutMs / 1000} s:\n${serverLog}`);
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -49,13 +32,10 @@ test.beforeAll(async () => {
       arkady: { email: "arkady@corp.example", email_verified: true, name: "Аркадий", groups: ["support"], locale: "ru" },
     },
   });
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  server = spawn(process.execPath, ["server.mjs", "--port", String(PORT), "--hostname", "127.0.0.1"], {
+  server = await startOwnServer({
+    name: "oidc",
+    port: PORT,
     env: {
-      ...process.env,
-      DATA_DIR,
-      DATABASE_URL: "",
-      REDIS_URL: "",
       NEXTAUTH_URL: APP,
       NEXTAUTH_SECRET: "e2e-oidc-secret-e2e-oidc-secret-0",
       OIDC_ISSUER: op.issuer,
@@ -67,23 +47,11 @@ test.beforeAll(async () => {
       OIDC_ROLE_MAP: "mayak-admins=admin,mayak-leads=lead,support=agent",
       OIDC_SCOPES: "openid email profile groups",
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  const keep = (chunk: Buffer) => {
-    serverLog = (serverLog + chunk.toString()).slice(-20_000);
-  };
-  server.stdout?.on("data", keep);
-  server.stderr?.on("data", keep);
-  await waitForHealth(150_000);
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (server.exitCode === null) server.kill("SIGKILL");
-  }
+  await server?.stop();
   await op?.close();
 });
 

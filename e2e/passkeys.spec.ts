@@ -7,65 +7,33 @@
 // Here: a lead adds a passkey on /account/two-factor, signs in with it alone, and uses it as the second factor
 // after the password; axe on the page with a passkey listed. The server-side rules (challenges used once,
 // origin and RP ID, counters, customers refused passwordless) are in server/two-factor/passkeys.test.ts.
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
 import { DEMO } from "./helpers";
 import { expectAccessible } from "./accessibility";
+import { startOwnServer, type OwnServer } from "./own-server";
 
 const PORT = Number(process.env.PASSKEY_E2E_PORT ?? 3192);
 const APP = `http://localhost:${PORT}`;
-const DATA_DIR = `data/e2e-passkeys-${PORT}`;
 
-let server: ChildProcess | undefined;
-let serverLog = "";
+let server: OwnServer | undefined;
 
 test.describe.configure({ mode: "serial" });
 test.use({ baseURL: APP });
 
-async function waitForHealth(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`the passkeys app server exited:\n${serverLog}`);
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the passkeys app server did not answer within ${timeoutMs / 1000} s:\n${serverLog}`);
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  server = spawn(process.execPath, ["server.mjs", "--port", String(PORT), "--hostname", "127.0.0.1"], {
+  server = await startOwnServer({
+    name: "passkeys",
+    port: PORT,
     env: {
-      ...process.env,
-      DATA_DIR,
-      DATABASE_URL: "",
-      REDIS_URL: "",
       NEXTAUTH_URL: APP,
       NEXTAUTH_SECRET: "e2e-passkeys-secret-e2e-passkeys-0",
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  const keep = (chunk: Buffer) => {
-    serverLog = (serverLog + chunk.toString()).slice(-20_000);
-  };
-  server.stdout?.on("data", keep);
-  server.stderr?.on("data", keep);
-  await waitForHealth(150_000);
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (server.exitCode === null) server.kill("SIGKILL");
-  }
+  await server?.stop();
 });
 
 async function me(page: Page): Promise<{ email: string } | null> {
