@@ -4,9 +4,10 @@ import { signOut } from "next-auth/react";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
-import { Field, fieldErrorsOf } from "./form";
+import { CurrentPasswordField } from "./current-password-field";
+import { fieldErrorsOf } from "./form";
 import { ConfirmDelete } from "./confirm-delete";
-import { Card, dangerButtonClass, inputClass, secondaryButtonClass } from "./ui";
+import { Card, dangerButtonClass, secondaryButtonClass } from "./ui";
 
 /**
  * The account page's privacy section, self-contained: download one's data (a JSON file from
@@ -34,23 +35,14 @@ export function AccountPrivacy({ canDelete }: { canDelete: boolean }) {
         {canDelete ? (
           <div className="mt-1 max-w-md space-y-4">
             <p className="text-sm text-slate-700">{t("privacy.delete.lead")}</p>
-            <Field
+            <CurrentPasswordField
               id="delete-password"
               label={t("privacy.delete.password")}
               hint={t("privacy.delete.passwordHint")}
               errors={errors?.password}
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  type="password"
-                  autoComplete="current-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                  className={inputClass}
-                />
-              )}
-            </Field>
+              value={password}
+              onChange={setPassword}
+            />
             <ConfirmDelete
               label={t("privacy.delete.button")}
               title={t("privacy.delete.confirmTitle")}

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/i18n";
+import { CurrentPasswordField } from "./current-password-field";
 import { Field, FormError, fieldErrorsOf, formErrorOf } from "./form";
 import { Card, buttonClass, inputClass, secondaryButtonClass } from "./ui";
 
@@ -102,25 +103,14 @@ export function AccountProfile({ name, email, pendingEmail }: AccountProfileProp
             />
           )}
         </Field>
-        <Field
+        <CurrentPasswordField
           id="account-email-password"
           label={t("account.email.password")}
           hint={t("account.email.passwordHint")}
           errors={emailErrors?.password}
-        >
-          {(a) => (
-            <input
-              {...a}
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          value={password}
+          onChange={setPassword}
+        />
         <FormError message={formErrorOf(changeEmail.error, t("common.error"))} />
         <button type="submit" className={buttonClass} disabled={changeEmail.isPending}>
           {t("account.email.submit")}

@@ -6,6 +6,7 @@ import { useT } from "@/lib/i18n/client";
 import { formatDate } from "@/lib/i18n";
 import { PasskeyError, createPasskey } from "@/lib/passkey";
 import { ConfirmDelete } from "./confirm-delete";
+import { CurrentPasswordField } from "./current-password-field";
 import { Field, FormError, fieldErrorsOf, formErrorOf } from "./form";
 import { buttonClass, inputClass, secondaryButtonClass } from "./ui";
 
@@ -93,23 +94,13 @@ export function PasskeySettings({ passkeys, onChange }: { passkeys: Passkey[]; o
         }}
       >
         <FormError message={browserError ?? formErrorOf(failure, t("err.internal"))} />
-        <Field
+        <CurrentPasswordField
           id="passkey-password"
           label={t("twoFactor.passkeys.proof")}
           errors={fieldErrorsOf(failure)?.password ?? fieldErrorsOf(failure)?.code}
-        >
-          {(a) => (
-            <input
-              {...a}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          value={password}
+          onChange={setPassword}
+        />
         <Field
           id="passkey-name"
           label={t("twoFactor.passkeys.name")}

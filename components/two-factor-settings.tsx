@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { formatDate } from "@/lib/i18n";
+import { CurrentPasswordField } from "./current-password-field";
 import { Field, FormError, fieldErrorsOf, formErrorOf } from "./form";
 import { Card, buttonClass, inputClass, secondaryButtonClass } from "./ui";
 import { PasskeySettings } from "./passkey-settings";
@@ -152,23 +153,13 @@ export function TwoFactorSettings({ onEnabled }: { onEnabled?: () => void }) {
                 />
               )}
             </Field>
-            <Field
+            <CurrentPasswordField
               id="two-factor-proof-password"
               label={t("twoFactor.proofPassword")}
               errors={fieldErrorsOf(disable.error ?? replace.error)?.password}
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  name="password"
-                  type="password"
-                  autoComplete="current-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                  className={inputClass}
-                />
-              )}
-            </Field>
+              value={password}
+              onChange={setPassword}
+            />
             {s.required ? <p className="text-sm text-slate-700">{t("twoFactor.disableRequired")}</p> : null}
             <div className="flex flex-wrap gap-3">
               <button

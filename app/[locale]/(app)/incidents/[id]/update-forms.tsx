@@ -6,8 +6,8 @@ import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
 import { buttonClass, secondaryButtonClass } from "@/components/ui";
-import { INCIDENT_IMPACTS, OPEN_INCIDENT_STATUSES } from "@/lib/incidents";
 import type { IncidentImpact, IncidentStatus } from "@/server/db/schema";
+import { StageFields } from "../stage-fields";
 import { ComponentsPicker, affectedList, type Affected, type PickableComponent } from "../components-picker";
 
 function Check({
@@ -104,40 +104,13 @@ export function PostUpdateForm({
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormError message={formErrorOf(post.error, t("common.error"))} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="update-status" label={t("incidents.field.status")} errors={errors?.status}>
-          {(a) => (
-            <select
-              {...a}
-              className={inputClass}
-              value={form.status}
-              onChange={(e) => setForm({ ...form, status: e.target.value as typeof form.status })}
-            >
-              {OPEN_INCIDENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`incidents.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="update-impact" label={t("incidents.field.impact")} errors={errors?.impact}>
-          {(a) => (
-            <select
-              {...a}
-              className={inputClass}
-              value={form.impact}
-              onChange={(e) => setForm({ ...form, impact: e.target.value as IncidentImpact })}
-            >
-              {INCIDENT_IMPACTS.map((i) => (
-                <option key={i} value={i}>
-                  {t(`incidents.impact.${i}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <StageFields
+        idPrefix="update-"
+        status={form.status}
+        impact={form.impact}
+        onChange={(stage) => setForm({ ...form, ...stage })}
+        errors={errors}
+      />
       <ComponentsPicker
         idPrefix="update-component"
         components={components}

@@ -6,7 +6,8 @@ import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { Field, FormError, fieldErrorsOf, formErrorOf, inputClass } from "@/components/form";
 import { buttonClass } from "@/components/ui";
-import { INCIDENT_IMPACTS, OPEN_INCIDENT_STATUSES } from "@/lib/incidents";
+import type { IncidentImpact } from "@/server/db/schema";
+import { StageFields, type OpenIncidentStatus } from "../stage-fields";
 import { ComponentsPicker, affectedList, type Affected, type PickableComponent } from "../components-picker";
 
 export function NewIncidentForm({ components }: { components: PickableComponent[] }) {
@@ -17,8 +18,8 @@ export function NewIncidentForm({ components }: { components: PickableComponent[
   const errors = fieldErrorsOf(open.error);
   const [form, setForm] = useState({
     title: "",
-    impact: "minor" as (typeof INCIDENT_IMPACTS)[number],
-    status: "investigating" as (typeof OPEN_INCIDENT_STATUSES)[number],
+    impact: "minor" as IncidentImpact,
+    status: "investigating" as OpenIncidentStatus,
     body: "",
   });
   const [affected, setAffected] = useState<Affected>({});
@@ -34,40 +35,13 @@ export function NewIncidentForm({ components }: { components: PickableComponent[
       <Field id="title" label={t("incidents.field.title")} errors={errors?.title}>
         {(a) => <input {...a} className={inputClass} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />}
       </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="impact" label={t("incidents.field.impact")} errors={errors?.impact}>
-          {(a) => (
-            <select
-              {...a}
-              className={inputClass}
-              value={form.impact}
-              onChange={(e) => setForm({ ...form, impact: e.target.value as typeof form.impact })}
-            >
-              {INCIDENT_IMPACTS.map((i) => (
-                <option key={i} value={i}>
-                  {t(`incidents.impact.${i}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="status" label={t("incidents.field.status")} errors={errors?.status}>
-          {(a) => (
-            <select
-              {...a}
-              className={inputClass}
-              value={form.status}
-              onChange={(e) => setForm({ ...form, status: e.target.value as typeof form.status })}
-            >
-              {OPEN_INCIDENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`incidents.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <StageFields
+        idPrefix=""
+        status={form.status}
+        impact={form.impact}
+        onChange={(stage) => setForm({ ...form, ...stage })}
+        errors={errors}
+      />
       <ComponentsPicker
         idPrefix="new-component"
         components={components}
