@@ -56,6 +56,7 @@ export function Header({
               locale={locale}
               label={t("locale.switch")}
               names={{ en: t("locale.en"), ru: t("locale.ru") }}
+              apply={t("locale.apply")}
               alternates={alternates}
             />
           </Suspense>

@@ -11,11 +11,14 @@ export function LocaleSwitch({
   locale,
   label,
   names,
+  apply,
   alternates,
 }: {
   locale: Locale;
   label: string;
   names: Record<Locale, string>;
+  /** The button that switches when JavaScript is off. */
+  apply: string;
   alternates?: Partial<Record<Locale, string>>;
 }) {
   const pathname = usePathname();
@@ -41,7 +44,7 @@ export function LocaleSwitch({
       </select>
       <noscript>
         <button type="submit" className="text-sm underline">
-          OK
+          {apply}
         </button>
       </noscript>
     </form>

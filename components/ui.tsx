@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { PagerNav } from "./pager-nav";
 
 export const buttonClass =
   "inline-flex items-center justify-center gap-2 rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:cursor-not-allowed disabled:opacity-60";
@@ -53,7 +54,7 @@ export function Badge({ kind, children }: { kind: string; children: ReactNode })
 export function Pager({ firstHref, nextHref, labels }: { firstHref?: string; nextHref?: string; labels: { first: string; next: string } }) {
   if (!firstHref && !nextHref) return null;
   return (
-    <nav className="mt-4 flex gap-3" aria-label="Pagination">
+    <PagerNav>
       {firstHref && (
         <Link className={secondaryButtonClass} href={firstHref}>
           ← {labels.first}
@@ -64,7 +65,7 @@ export function Pager({ firstHref, nextHref, labels }: { firstHref?: string; nex
           {labels.next} →
         </Link>
       )}
-    </nav>
+    </PagerNav>
   );
 }
 

@@ -36,6 +36,17 @@ describe("markdown", () => {
     expect(renderMarkdown("[a](/help/articles/x)", { linkPrefix: "/ru" }).html).toContain('href="/ru/help/articles/x"');
   });
 
+  it("sends every public link to the reader's language and articles to their translation", () => {
+    const md = "[a](/help/articles/lost-phone) [s](/status) [f](/faq#x) [t](/tickets/new) [h](/helpful)";
+    const { html } = renderMarkdown(md, { linkPrefix: "/ru", articleSlug: (s) => (s === "lost-phone" ? "poteryan-telefon" : s) });
+    expect(html).toContain('href="/ru/help/articles/poteryan-telefon"');
+    expect(html).toContain('href="/ru/status"');
+    expect(html).toContain('href="/ru/faq#x"');
+    // The ticket pages have one address for both languages; a look-alike path is left alone.
+    expect(html).toContain('href="/tickets/new"');
+    expect(html).toContain('href="/helpful"');
+  });
+
   it("extracts plain text", () => {
     expect(markdownToText("## Title\n\nSome **bold** & <b>html</b> text.")).toBe("Title Some bold & html text.");
   });

@@ -78,9 +78,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
 /**
  * Markdown to safe HTML: marked renders, sanitize-html keeps only an allowlist of tags, attributes and
  * URL schemes, so script, event handlers, javascript: links and raw HTML never reach a reader.
- * `linkPrefix` rewrites in-site help links for the article's language (/help/… -> /ru/help/…).
+ * `linkPrefix` rewrites links to the public pages for the reader's language (/help/… -> /ru/help/…, also
+ * /faq, /status and /contact); `articleSlug` points a link to an article at its translation in that language.
  */
-export function renderMarkdown(markdown: string, opts: { linkPrefix?: string } = {}): RenderedMarkdown {
+export function renderMarkdown(
+  markdown: string,
+  opts: { linkPrefix?: string; articleSlug?: (slug: string) => string } = {},
+): RenderedMarkdown {
   const toc: TocEntry[] = [];
   const used = new Map<string, number>();
   const marked = new Marked({ gfm: true, breaks: false });
@@ -104,7 +108,10 @@ export function renderMarkdown(markdown: string, opts: { linkPrefix?: string } =
   });
   let html = marked.parse(markdown, { async: false }) as string;
   html = sanitizeHtml(html, SANITIZE);
-  if (opts.linkPrefix) html = html.replace(/href="\/help\//g, `href="${opts.linkPrefix}/help/`);
+  const { articleSlug, linkPrefix } = opts;
+  if (articleSlug)
+    html = html.replace(/href="\/help\/articles\/([a-z0-9-]+)/g, (_, slug: string) => `href="/help/articles/${articleSlug(slug)}`);
+  if (linkPrefix) html = html.replace(/href="\/(help|faq|status|contact)(?=[/"#?])/g, `href="${linkPrefix}/$1`);
   return { html, toc };
 }
 

@@ -17,7 +17,7 @@ export const monitoringRu: Record<keyof typeof monitoringEn, string> = {
   "monitoring.kind.http": "HTTP(S)",
   "monitoring.kind.tcp": "TCP-порт",
   "monitoring.kind.tls": "TLS-сертификат",
-  "monitoring.kind.heartbeat": "Heartbeat",
+  "monitoring.kind.heartbeat": "Контрольный сигнал",
   "monitoring.state.pending": "Ожидает проверки",
   "monitoring.state.up": "Работает",
   "monitoring.state.degraded": "Медленно",
@@ -37,9 +37,10 @@ export const monitoringRu: Record<keyof typeof monitoringEn, string> = {
   "monitoring.form.targetHint.http": "Полный URL, например https://example.com/health",
   "monitoring.form.targetHint.hostPort": "хост:порт, например db.example.com:5432",
   "monitoring.form.interval": "Интервал проверки (секунды)",
-  "monitoring.form.intervalHint": "Не меньше 10 секунд. Для heartbeat — как часто ваша задача обращается к URL.",
+  "monitoring.form.intervalHint": "Не меньше 10 секунд. Для контрольного сигнала — как часто ваша задача обращается к URL.",
   "monitoring.form.timeout": "Тайм-аут (мс)",
-  "monitoring.form.timeoutHint": "Для heartbeat — сколько ещё ждать сигнала после интервала, прежде чем считать монитор недоступным.",
+  "monitoring.form.timeoutHint":
+    "Для контрольного сигнала — сколько ещё ждать сигнала после интервала, прежде чем считать монитор недоступным.",
   "monitoring.form.failThreshold": "Сбоев подряд до статуса «недоступен»",
   "monitoring.form.recoverThreshold": "Успешных проверок до восстановления",
   "monitoring.form.expectedStatus": "Ожидаемые коды ответа",
@@ -57,7 +58,7 @@ export const monitoringRu: Record<keyof typeof monitoringEn, string> = {
   "monitoring.action.pause": "Приостановить",
   "monitoring.action.resume": "Возобновить",
   "monitoring.action.delete": "Удалить",
-  "monitoring.heartbeat.url": "URL для heartbeat",
+  "monitoring.heartbeat.url": "URL для контрольного сигнала",
   "monitoring.heartbeat.once":
     "Скопируйте его сейчас: он показывается только один раз. Ваша cron-задача должна обращаться к нему (GET или POST) после каждого запуска.",
   "monitoring.heartbeat.hidden":
@@ -96,7 +97,7 @@ export const monitoringRu: Record<keyof typeof monitoringEn, string> = {
   "monitoring.err.keyword": "Слишком длинный текст (не больше 200 символов)",
   "monitoring.err.degradedMs": "Укажите число миллисекунд от 1 до 30 000",
   "monitoring.err.tlsWarnDays": "Укажите число дней от 1 до 365",
-  "monitoring.err.notHeartbeat": "URL есть только у мониторов типа heartbeat",
+  "monitoring.err.notHeartbeat": "URL есть только у мониторов типа «Контрольный сигнал»",
   "monitoring.email.down.subject": "[Mayak] {name}: сбой",
   "monitoring.email.down.body":
     "Монитор «{name}» не проходит проверки. На странице статуса открыт инцидент.\n\nПодробности: {link}\n\nПодтвердите оповещение в Mayak, чтобы оно не ушло руководителям.",

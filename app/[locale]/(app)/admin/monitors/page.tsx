@@ -7,6 +7,7 @@ import { titled } from "@/lib/i18n/metadata";
 import { buttonClass, Card, Empty, PageHeader, Table } from "@/components/ui";
 import { StateBadge } from "./state-badge";
 import { OnDutyToggles } from "./on-duty-toggles";
+import { componentChoices, componentName } from "./component-names";
 
 export const generateMetadata = titled("monitoring.title");
 
@@ -14,7 +15,7 @@ export default async function MonitorsPage() {
   await requireActor("monitor.manage");
   const { t, locale } = await getT();
   const api = await serverApi();
-  const [monitors, staff] = await Promise.all([api.monitors.list(), api.monitors.staffDuty()]);
+  const [monitors, staff, components] = await Promise.all([api.monitors.list(), api.monitors.staffDuty(), componentChoices(api, locale)]);
   return (
     <>
       <PageHeader
@@ -51,7 +52,7 @@ export default async function MonitorsPage() {
                     {m.lastError && m.state !== "up" && <p className="text-xs text-slate-700">{m.lastError}</p>}
                   </td>
                   <td className="px-4 py-2 text-slate-800">{t(`monitoring.kind.${m.kind}`)}</td>
-                  <td className="px-4 py-2 text-slate-800">{m.componentName ?? t("monitoring.noComponent")}</td>
+                  <td className="px-4 py-2 text-slate-800">{componentName(components, m.componentId) ?? t("monitoring.noComponent")}</td>
                   <td className="px-4 py-2">
                     <StateBadge state={m.state} t={t} />
                   </td>

@@ -11,6 +11,7 @@ import { MonitorForm } from "../monitor-form";
 import { MonitorActions } from "../monitor-actions";
 import { HeartbeatPanel } from "../heartbeat-url";
 import { StateBadge, ResultBadge } from "../state-badge";
+import { componentChoices, componentName } from "../component-names";
 
 export const generateMetadata = titled("monitoring.title");
 
@@ -21,7 +22,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
   const { t, locale } = await getT();
   const api = await serverApi();
   const monitor = await orNotFound(api.monitors.get({ id }));
-  const [checks, components] = await Promise.all([api.monitors.checks({ id, limit: 50 }), api.monitors.components()]);
+  const [checks, components] = await Promise.all([api.monitors.checks({ id, limit: 50 }), componentChoices(api, locale)]);
   const ms = (v: number | null) => (v === null ? "—" : t("monitoring.ms", { n: v }));
   return (
     <>
@@ -30,7 +31,7 @@ export default async function MonitorPage({ params }: { params: Promise<{ id: st
       </Link>
       <PageHeader
         title={monitor.name}
-        lead={`${t(`monitoring.kind.${monitor.kind}`)}${monitor.target ? ` · ${monitor.target}` : ""} · ${monitor.componentName ?? t("monitoring.noComponent")}`}
+        lead={`${t(`monitoring.kind.${monitor.kind}`)}${monitor.target ? ` · ${monitor.target}` : ""} · ${componentName(components, monitor.componentId) ?? t("monitoring.noComponent")}`}
         actions={<MonitorActions id={monitor.id} name={monitor.name} enabled={monitor.enabled} />}
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import { categoryName } from "@/lib/kb/categories";
+import { categoryName, type CategorySlug } from "@/lib/kb/categories";
 import { renderMarkdown } from "@/server/kb/markdown";
 import { publicApi } from "@/server/trpc/public-caller";
 import { formatDate, translate } from "@/lib/i18n";
@@ -11,6 +11,8 @@ import { alternatesFor, publicLocale } from "@/lib/public-page";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Alternates } from "@/components/public-header";
 import { ArticleFeedback } from "@/components/article-feedback";
+import { articleSlugResolver } from "@/server/kb/content-links";
+import { OtherLanguageNotice } from "./other-language";
 
 export const revalidate = 300;
 export function generateStaticParams(): { slug: string }[] {
@@ -24,9 +26,13 @@ const load = cache(async (slug: string) => (/^[a-z0-9-]{1,160}$/.test(slug) ? pu
 const urlOf = (a: { slug: string; locale: "en" | "ru" }) => localePath(a.locale, `/help/articles/${a.slug}`);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await publicLocale(params);
+  const { locale, t } = await publicLocale(params);
   const a = await load((await params).slug);
   if (!a) return {};
+  // The notice that the article is in the other language: its own title, and not a page to index.
+  if (a.locale !== locale && !a.translation) {
+    return { title: `${t(`firstHour.otherLanguage.title.${a.locale}`)}: ${a.title}`, robots: { index: false, follow: true } };
+  }
   const paths = { [a.locale]: urlOf(a), ...(a.translation ? { [a.translation.locale]: urlOf(a.translation) } : {}) };
   return { title: a.title, description: a.summary, alternates: alternatesFor(locale, paths) };
 }
@@ -35,9 +41,18 @@ export default async function ArticlePage({ params }: Props) {
   const { locale, t } = await publicLocale(params);
   const a = await load((await params).slug);
   if (!a || a.kind !== "article") notFound();
-  // Slugs are unique across languages: a link to the wrong language's address finds its way.
-  if (a.locale !== locale) permanentRedirect(urlOf(a));
-  const { html, toc } = renderMarkdown(a.body, { linkPrefix: locale === "ru" ? "/ru" : undefined });
+  if (a.locale !== locale) {
+    // Slugs are unique across languages: the address of an article in the reader's language, written with the
+    // other language's slug, leads to its translation; one written only in the other language says so.
+    if (a.translation?.locale === locale) permanentRedirect(urlOf(a.translation));
+    const sameTopic = await publicApi().kb.published({ locale, category: a.category as CategorySlug, kind: "article" });
+    return <OtherLanguageNotice locale={locale} article={a} sameTopic={sameTopic.slice(0, 6)} />;
+  }
+  const entries = (await publicApi().kb.sitemap()).filter((e) => e.kind === "article");
+  const { html, toc } = renderMarkdown(a.body, {
+    linkPrefix: locale === "ru" ? "/ru" : undefined,
+    articleSlug: articleSlugResolver(entries, locale),
+  });
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
