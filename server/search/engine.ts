@@ -53,6 +53,8 @@ export interface SearchEngine {
   upsert(doc: SearchDoc): Promise<void>;
   remove(id: number): Promise<void>;
   search(req: SearchRequest): Promise<SearchResult>;
+  /** Replaces the synonym groups of both languages (the shipped ones with the staff's changes: server/kb/synonyms.ts). */
+  setSynonyms?(groups: { locale: Locale; terms: string[] }[]): Promise<void>;
   /** False while the engine answers from a stand-in (Orama's first build at start); absent means always ready. */
   isReady?(): boolean;
 }

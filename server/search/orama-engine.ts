@@ -5,6 +5,10 @@ import { markedToHtml, type SearchDoc, type SearchEngine, type SearchRequest, ty
 import { makeMatcher, markAll, snippet } from "./highlight";
 import { createLanguageIndex, knowsToken, LANGUAGE, type LanguageIndex } from "./orama-index";
 import { prepareQuery } from "./query-terms";
+import { encodePlan } from "./orama-scorer";
+import { planQuery, type QueryPlan } from "./query-plan";
+import { SynonymIndex, type SynonymGroup } from "./synonyms";
+import { SHIPPED_SYNONYMS } from "./shipped-synonyms";
 
 /** The fields of an Orama document; the text fields searched, and how much a match in each counts. */
 export const SCHEMA = {
@@ -18,6 +22,11 @@ export const SCHEMA = {
 } as const;
 export const PROPERTIES = ["title", "tags", "summary", "text"];
 export const BOOST = { title: 3, tags: 2.5, summary: 1.5, text: 1 };
+/**
+ * The weights of the query-plan scorer (orama-scorer.ts), tuned on the relevance suite: a title (an FAQ entry's
+ * title is its question) says far more about what an entry answers than a word somewhere in its body.
+ */
+export const PLAN_BOOST = { title: 6, tags: 4, summary: 2, text: 0.5 };
 /** Requiring every word is kept when it still fills a page of results; otherwise any word counts. */
 const ENOUGH_WITH_ALL_WORDS = 10;
 
@@ -31,6 +40,8 @@ export interface OramaEngineOptions {
   sliceMs?: number;
   /** Told when the fallback fails (the search then answers no hits rather than throwing). */
   onError?: (err: unknown) => void;
+  /** The synonyms until `setSynonyms` says otherwise: the shipped ones by default. */
+  synonyms?: SynonymGroup[];
 }
 
 /** One complete index: what searches read, swapped as a whole when a rebuild finishes. */
@@ -79,6 +90,37 @@ export function queryTerm(index: LanguageIndex, locale: Locale, q: string): stri
   return prepareQuery(q, locale, vocab, known);
 }
 
+/** The index's own normalisation of one word: its token, or "" for a word it drops. */
+function tokenOf(index: LanguageIndex, locale: Locale, w: string): string {
+  return (index.orama.tokenizer.tokenize(w, LANGUAGE[locale].language) as string[])[0] ?? "";
+}
+
+/** The query as the scorer gets it: slots of alternatives (query-plan.ts), typos corrected, synonyms added. */
+export function planFor(index: LanguageIndex, locale: Locale, q: string, synonyms?: SynonymIndex): QueryPlan {
+  const { orama, vocab } = index;
+  const known = (w: string) => {
+    const tokens = orama.tokenizer.tokenize(w, LANGUAGE[locale].language) as string[];
+    return tokens.length > 0 && tokens.every((t) => knowsToken(orama, t));
+  };
+  const knownExactly = (w: string) => {
+    const tokens = orama.tokenizer.tokenize(w, LANGUAGE[locale].language) as string[];
+    return tokens.length > 0 && tokens.every((t) => knowsToken(orama, t, true));
+  };
+  return planQuery(q, { locale, vocab, known, knownExactly, tokenOf: (w) => tokenOf(index, locale, w), synonyms });
+}
+
+/** Synonym groups per language, keyed by the index's normalisation of their words. */
+function synonymIndexes(groups: SynonymGroup[]): Record<Locale, SynonymIndex> {
+  const probe = emptyGeneration().indexes;
+  const build = (locale: Locale) =>
+    new SynonymIndex(
+      locale,
+      groups.filter((g) => g.locale === locale).map((g) => g.terms),
+      (w) => tokenOf(probe[locale], locale, w) || w,
+    );
+  return { en: build("en"), ru: build("ru") };
+}
+
 /** Lets the event loop run between pieces of a long synchronous job. */
 function timeSlicer(sliceMs: number): () => Promise<void> {
   let since = performance.now();
@@ -105,6 +147,7 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
   let firstBuild: Promise<void> | null = null;
   // Popular queries repeat: the last 500 answers, forgotten whenever the index changes.
   const answers = new Map<string, SearchResult>();
+  let synonyms = synonymIndexes(opts.synonyms ?? SHIPPED_SYNONYMS);
   const remember = (key: string, result: SearchResult) => {
     answers.set(key, result);
     if (answers.size > 500) answers.delete(answers.keys().next().value!);
@@ -156,23 +199,24 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
     const key = JSON.stringify([req.locale, req.q.trim().toLowerCase(), req.category, req.kind, req.limit, req.offset]);
     const cached = answers.get(key);
     if (cached) return cached;
-    const term = queryTerm(g.indexes[req.locale], req.locale, req.q);
-    if (!term) return { hits: [], total: 0 };
+    const plan = planFor(g.indexes[req.locale], req.locale, req.q, synonyms[req.locale]);
+    if (plan.slots.length === 0) return { hits: [], total: 0 };
+    const term = encodePlan(plan.slots);
     const where: Record<string, unknown> = {};
     if (req.category) where.category = { eq: req.category };
     if (req.kind) where.kind = { eq: req.kind };
     const params = {
       term,
       properties: PROPERTIES,
-      boost: BOOST,
+      boost: PLAN_BOOST,
       where: Object.keys(where).length ? (where as never) : undefined,
       limit: req.limit,
       offset: req.offset,
     };
     let res = oramaSearch(orama, { ...params, threshold: 0 }) as Results<SearchDoc>;
-    if (res.count < ENOUGH_WITH_ALL_WORDS && term.includes(" "))
+    if (res.count < ENOUGH_WITH_ALL_WORDS && plan.slots.length > 1)
       res = oramaSearch(orama, { ...params, threshold: 1 }) as Results<SearchDoc>;
-    const match = makeMatcher(term, LANGUAGE[req.locale].stem);
+    const match = makeMatcher(plan.words.join(" "), LANGUAGE[req.locale].stem);
     return remember(key, {
       total: res.count,
       hits: res.hits.map((h) => {
@@ -210,6 +254,10 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
       change(id, null);
     },
     isReady: () => live !== null,
+    async setSynonyms(groups) {
+      synonyms = synonymIndexes(groups);
+      answers.clear();
+    },
     async search(req: SearchRequest): Promise<SearchResult> {
       if (live) return searchIndex(live, req);
       if (!opts.fallback) {

@@ -5,6 +5,7 @@ import { readContentDir } from "../kb/content-files";
 import { markdownToText } from "../kb/markdown";
 import { createOramaEngine } from "./orama-engine";
 import type { SearchDoc, SearchEngine } from "./engine";
+import { loadSuite, scoreSuite } from "./relevance-suite";
 
 interface Case {
   q: string;
@@ -68,5 +69,40 @@ describe("search relevance over the real help content (embedded engine)", () => 
     expect(res.hits.every((h) => h.category === "backups" && h.kind === "faq" && h.locale === "en")).toBe(true);
     const ru = await engine.search({ q: "резервные копии", locale: "ru", limit: 10, offset: 0 });
     expect(ru.hits.every((h) => h.locale === "ru")).toBe(true);
+  });
+});
+
+/**
+ * The larger suite (tests/relevance/questions: questions as customers type them, both languages), scored as
+ * `scripts/relevance.mts` prints it. The issue's goal is top-3 >= 97% and top-1 >= 85%; these floors are what
+ * the engine reaches today, so that a change that loses ground fails here. Raise them as ranking improves.
+ */
+const FLOORS = { en: { top1: 0.76, top3: 0.93 }, ru: { top1: 0.72, top3: 0.94 } };
+
+describe("the customer-question relevance suite", () => {
+  it("has at least 150 questions per language, each expecting entries that exist", async () => {
+    const suite = loadSuite(path.join(import.meta.dirname, "../../tests/relevance/questions"));
+    const { files } = await readContentDir(path.join(import.meta.dirname, "../../content"));
+    const slugs = new Set(files.map((f) => `${f.fields.locale}:${f.fields.slug}`));
+    for (const locale of ["en", "ru"] as const) expect(suite.filter((c) => c.locale === locale).length).toBeGreaterThanOrEqual(150);
+    expect(suite.flatMap((c) => c.expect.filter((slug) => !slugs.has(`${c.locale}:${slug}`)).map((slug) => `${c.q} -> ${slug}`))).toEqual(
+      [],
+    );
+  });
+
+  it("keeps top-1 and top-3 at or above the floors in both languages", async () => {
+    const { files } = await readContentDir(path.join(import.meta.dirname, "../../content"));
+    const engine = createOramaEngine();
+    await engine.replaceAll(
+      files.map((f, i) => ({ id: i + 1, ...f.fields, text: markdownToText(f.fields.body), updatedAt: 0 })) as SearchDoc[],
+    );
+    const scores = await scoreSuite(engine, loadSuite(path.join(import.meta.dirname, "../../tests/relevance/questions")));
+    expect(scores.map((s) => s.locale).sort()).toEqual(["en", "ru"]);
+    for (const s of scores) {
+      const floor = FLOORS[s.locale];
+      const summary = `${s.locale}: top-1 ${s.top1.toFixed(3)}, top-3 ${s.top3.toFixed(3)}; misses:\n  ${s.misses.join("\n  ")}`;
+      expect(s.top1, summary).toBeGreaterThanOrEqual(floor.top1);
+      expect(s.top3, summary).toBeGreaterThanOrEqual(floor.top3);
+    }
   });
 });
