@@ -46,3 +46,30 @@ describe("client address", () => {
     expect(clientIp(new Headers(forged))).toBe("unknown");
   });
 });
+
+describe("attachment settings", () => {
+  it("default to 10 MB a file, 25 MB a message, 10 files, kept in the data folder", async () => {
+    const { attachmentSettings } = await import("./env");
+    const s = attachmentSettings(parseEnv({ DATA_DIR: "/srv/mayak" }));
+    expect(s.limits).toEqual({ maxFileBytes: 10 * 1024 * 1024, maxMessageBytes: 25 * 1024 * 1024, maxFiles: 10 });
+    expect(s.storage).toEqual({ kind: "local", dir: "/srv/mayak/attachments" });
+  });
+
+  it("choose S3 with a bucket, and name what is missing or wrong", async () => {
+    const { attachmentSettings } = await import("./env");
+    const env = parseEnv({
+      ATTACHMENT_STORAGE: "s3",
+      S3_BUCKET: "mayak-files",
+      S3_ENDPOINT: "http://127.0.0.1:4569",
+      S3_FORCE_PATH_STYLE: "true",
+    });
+    expect(attachmentSettings(env).storage).toMatchObject({ kind: "s3", bucket: "mayak-files", region: "us-east-1", forcePathStyle: true });
+    expect(() => parseEnv({ ATTACHMENT_STORAGE: "s3" })).toThrow(/S3_BUCKET: is required when ATTACHMENT_STORAGE=s3/);
+    expect(() => parseEnv({ ATTACHMENT_STORAGE: "ftp" })).toThrow(/ATTACHMENT_STORAGE/);
+    expect(() => parseEnv({ ATTACHMENT_MAX_FILE_MB: "lots" })).toThrow(/ATTACHMENT_MAX_FILE_MB/);
+    expect(() => parseEnv({ ATTACHMENT_MAX_FILE_MB: "20", ATTACHMENT_MAX_MESSAGE_MB: "5" })).toThrow(
+      /ATTACHMENT_MAX_MESSAGE_MB: must be at least/,
+    );
+    expect(() => parseEnv({ S3_ACCESS_KEY_ID: "AKIA" })).toThrow(/S3_SECRET_ACCESS_KEY/);
+  });
+});

@@ -68,10 +68,34 @@ const ZEnv = z.object({
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // Single sign-on for staff through an OpenID Provider (server/auth/oidc-config.ts).
   ...oidcEnvShape,
+  // Attachments (server/attachments): limits, and where the files are kept (the data folder, or an S3 bucket).
+  ATTACHMENT_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(10),
+  ATTACHMENT_MAX_MESSAGE_MB: z.coerce.number().positive().max(4096).default(25),
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
+  ATTACHMENT_STORAGE: z.enum(["local", "s3"]).default("local"),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ENDPOINT: z.url("must be the S3-compatible endpoint, e.g. https://s3.eu-central-1.amazonaws.com").optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
 });
 
+/** Attachment settings that only make sense together. */
+function checkAttachmentEnv(env: z.infer<typeof ZEnv>, ctx: z.RefinementCtx): void {
+  if (env.ATTACHMENT_MAX_MESSAGE_MB < env.ATTACHMENT_MAX_FILE_MB) {
+    ctx.addIssue({ code: "custom", path: ["ATTACHMENT_MAX_MESSAGE_MB"], message: "must be at least ATTACHMENT_MAX_FILE_MB" });
+  }
+  if (env.ATTACHMENT_STORAGE === "s3" && !env.S3_BUCKET) {
+    ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when ATTACHMENT_STORAGE=s3" });
+  }
+  if (!!env.S3_ACCESS_KEY_ID !== !!env.S3_SECRET_ACCESS_KEY) {
+    ctx.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY come together" });
+  }
+}
+
 // Rules between variables: single sign-on's connection settings come together, JIT needs a role mapping.
-const ZCheckedEnv = ZEnv.superRefine(checkOidcEnv);
+const ZCheckedEnv = ZEnv.superRefine(checkOidcEnv).superRefine(checkAttachmentEnv);
 
 export type Env = z.infer<typeof ZEnv>;
 
@@ -121,6 +145,32 @@ export function sessionSettings(): { idleMs: number; maxAgeMs: number; secureCoo
     idleMs: env.SESSION_IDLE_MINUTES * 60_000,
     maxAgeMs: env.SESSION_MAX_DAYS * 86_400_000,
     secureCookies: (env.NEXTAUTH_URL ?? "").startsWith("https://"),
+  };
+}
+
+/** Attachment limits in bytes, and the storage the configuration chooses (server/attachments/storage.ts). */
+export function attachmentSettings(env: Env = getEnv()) {
+  const mb = (n: number) => Math.floor(n * 1024 * 1024);
+  return {
+    limits: {
+      maxFileBytes: mb(env.ATTACHMENT_MAX_FILE_MB),
+      maxMessageBytes: mb(env.ATTACHMENT_MAX_MESSAGE_MB),
+      maxFiles: env.ATTACHMENT_MAX_FILES,
+    },
+    storage:
+      env.ATTACHMENT_STORAGE === "s3"
+        ? {
+            kind: "s3" as const,
+            bucket: env.S3_BUCKET!,
+            region: env.S3_REGION,
+            endpoint: env.S3_ENDPOINT,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE === "true",
+            credentials:
+              env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+                : undefined,
+          }
+        : { kind: "local" as const, dir: path.join(env.DATA_DIR, "attachments") },
   };
 }
 

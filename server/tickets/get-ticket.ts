@@ -2,8 +2,11 @@ import "server-only";
 import type { DB } from "../db";
 import type { MessageKind, Role, TicketPriority, TicketStatus } from "../db/schema";
 import type { RequestCtx } from "../context";
+import { can } from "../auth/permissions";
 import { canSeeNotes, ticketAbilities, type TicketAbilities } from "./access";
 import { getVisibleTicketOrThrow } from "./load-ticket";
+import { findTicketAttachments, type AttachmentView } from "../attachments/attachments";
+import { MESSAGE_ACTIONS, readTimeline, ticketVersion, type TimelineEvent } from "./timeline";
 
 export interface TicketMessageView {
   id: number;
@@ -11,6 +14,14 @@ export interface TicketMessageView {
   body: string;
   createdAt: number;
   author: { id: number; name: string; role: Role };
+  attachments: AttachmentView[];
+}
+
+export interface RequesterTicket {
+  id: number;
+  subject: string;
+  status: TicketStatus;
+  updatedAt: number;
 }
 
 export interface TicketView {
@@ -28,18 +39,22 @@ export interface TicketView {
   firstResponseAt: number | null;
   requester: { id: number; name: string; email: string };
   assignee: { id: number; name: string } | null;
+  /** Files sent with the ticket itself (its first message). */
+  attachments: AttachmentView[];
   messages: TicketMessageView[];
+  /** Changes to the ticket that are not messages (status, assignee, …), for the conversation's timeline. */
+  events: TimelineEvent[];
+  /** The newest event the reader may see: what a reply is written against, and what the page polls. */
+  version: number;
+  /** Staff only: the requester's latest other tickets. */
+  requesterTickets: RequesterTicket[];
   can: TicketAbilities;
 }
 
-/** One ticket with its conversation. Internal notes are left out for anyone who may not see them. */
+/** One ticket with its conversation. Internal notes (and their files) are left out for anyone who may not see them. */
 export async function getTicket(db: DB, ctx: RequestCtx, id: number): Promise<TicketView> {
   const t = await getVisibleTicketOrThrow(db, ctx.actor, id);
-  const people = await db
-    .selectFrom("users")
-    .select(["id", "name", "email"])
-    .where("id", "in", [t.requester_id, t.assignee_id ?? t.requester_id])
-    .execute();
+  const staff = can(ctx.actor, "ticket.read.any");
   let mq = db
     .selectFrom("ticket_messages as m")
     .innerJoin("users as u", "u.id", "m.author_id")
@@ -47,9 +62,30 @@ export async function getTicket(db: DB, ctx: RequestCtx, id: number): Promise<Ti
     .where("m.ticket_id", "=", t.id)
     .orderBy("m.id");
   if (!canSeeNotes(ctx.actor)) mq = mq.where("m.kind", "=", "reply");
-  const messages = await mq.execute();
+  const [people, messages, files, timeline, version, others] = await Promise.all([
+    db
+      .selectFrom("users")
+      .select(["id", "name", "email"])
+      .where("id", "in", [t.requester_id, t.assignee_id ?? t.requester_id])
+      .execute(),
+    mq.execute(),
+    findTicketAttachments(db, t.id),
+    readTimeline(db, ctx.actor, t.id),
+    ticketVersion(db, ctx.actor, t.id),
+    staff
+      ? db
+          .selectFrom("tickets")
+          .select(["id", "subject", "status", "updated_at"])
+          .where("requester_id", "=", t.requester_id)
+          .where("id", "!=", t.id)
+          .orderBy("id", "desc")
+          .limit(10)
+          .execute()
+      : Promise.resolve([]),
+  ]);
   const requester = people.find((p) => p.id === t.requester_id)!;
   const assignee = t.assignee_id ? people.find((p) => p.id === t.assignee_id) : undefined;
+  const filesOf = (messageId: number | null) => files.filter((f) => f.messageId === messageId).map(({ messageId: _, ...f }) => f);
   return {
     id: t.id,
     subject: t.subject,
@@ -65,13 +101,18 @@ export async function getTicket(db: DB, ctx: RequestCtx, id: number): Promise<Ti
     firstResponseAt: t.first_response_at,
     requester: { id: requester.id, name: requester.name, email: requester.email },
     assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
+    attachments: filesOf(null),
     messages: messages.map((m) => ({
       id: m.id,
       kind: m.kind,
       body: m.body,
       createdAt: m.created_at,
       author: { id: m.author_id, name: m.author_name, role: m.author_role },
+      attachments: filesOf(m.id),
     })),
+    events: timeline.filter((e) => !MESSAGE_ACTIONS.has(e.action)),
+    version,
+    requesterTickets: others.map((o) => ({ id: o.id, subject: o.subject, status: o.status, updatedAt: o.updated_at })),
     can: ticketAbilities(ctx.actor, t),
   };
 }
