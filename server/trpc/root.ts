@@ -13,6 +13,9 @@ import { privacyRouter } from "./routers/privacy";
 import { profileRouter } from "./routers/profile";
 import { sessionsRouter } from "./routers/sessions";
 import { twoFactorRouter } from "./routers/two-factor";
+import { attachmentsRouter } from "./routers/attachments";
+import { presenceRouter } from "./routers/presence";
+import { macrosRouter } from "./routers/macros";
 
 export const appRouter = router({
   account: accountRouter,
@@ -28,6 +31,9 @@ export const appRouter = router({
   profile: profileRouter,
   sessions: sessionsRouter,
   twoFactor: twoFactorRouter,
+  attachments: attachmentsRouter,
+  presence: presenceRouter,
+  macros: macrosRouter,
 });
 
 export type AppRouter = typeof appRouter;
