@@ -9,6 +9,7 @@ interface Hit {
   url: string;
   title: string;
   snippetHtml: string;
+  answerHtml?: string;
 }
 
 /**
@@ -30,9 +31,9 @@ export function ArticleSuggestions({ text }: { text: string }) {
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
       void (async () => {
-        const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=4&log=0`, { signal: ctrl.signal }).catch(
-          () => null,
-        );
+        const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=4&log=0&answer=1`, {
+          signal: ctrl.signal,
+        }).catch(() => null);
         if (res?.ok) setHits(((await res.json().catch(() => ({ hits: [] }))) as { hits: Hit[] }).hits);
       })();
     }, 400);
@@ -66,7 +67,20 @@ export function ArticleSuggestions({ text }: { text: string }) {
             >
               {h.title}
             </a>
-            <p className="line-clamp-2 text-sm text-slate-700 [&_mark]:bg-amber-200" dangerouslySetInnerHTML={{ __html: h.snippetHtml }} />
+            {h.answerHtml ? (
+              <p
+                className="mt-1 border-l-4 border-emerald-600 bg-white px-2 py-1 text-sm text-slate-800 [&_mark]:bg-amber-200"
+                data-testid="suggestion-answer"
+              >
+                <span className="sr-only">{t("search.answer.label")}: </span>
+                <span dangerouslySetInnerHTML={{ __html: h.answerHtml }} />
+              </p>
+            ) : (
+              <p
+                className="line-clamp-2 text-sm text-slate-700 [&_mark]:bg-amber-200"
+                dangerouslySetInnerHTML={{ __html: h.snippetHtml }}
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -54,5 +54,7 @@ export const ZSearchQuery = z.object({
   kind: z.enum(["article", "faq"]).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
   offset: z.coerce.number().int().min(0).max(1000).default(0),
+  // "1": the first hit carries its answering passage even when the query does not read as a question (a ticket's text).
+  answer: z.enum(["0", "1"]).optional(),
 });
 export type TSearchQuery = z.input<typeof ZSearchQuery>;

@@ -33,6 +33,7 @@ export async function searchArticles(
     kind: input.kind,
     limit: input.limit,
     offset: input.offset,
+    answer: input.answer === "1" ? true : undefined,
   });
   if (opts.log && input.q && input.offset === 0) {
     await logSearch(db, ctx.now(), { query: input.q, locale: input.locale, results: result.total, visitor: ctx.visitor });

@@ -22,6 +22,8 @@ export interface SearchRequest {
   kind?: ArticleKind;
   limit: number;
   offset: number;
+  /** The first hit's answering passage: for a question when absent, always when true. */
+  answer?: boolean;
 }
 
 export interface SearchHit {
@@ -34,6 +36,8 @@ export interface SearchHit {
   /** Escaped HTML with <mark> around matches: safe to render as HTML. */
   titleHtml: string;
   snippetHtml: string;
+  /** For a question, on the first hit only: the sentences that answer it, as escaped HTML with <mark>. */
+  answerHtml?: string;
 }
 
 export interface SearchResult {

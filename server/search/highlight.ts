@@ -79,3 +79,51 @@ export function snippet(text: string, match: (w: string) => boolean, size = 28):
   const piece = markAll(text.slice(from, to), match);
   return `${from > 0 ? "…" : ""}${piece}${to < text.length ? "…" : ""}`;
 }
+
+// Words that make a query a question, besides a question mark (\b knows only Latin letters, so the end is spelled out).
+const QUESTION_START =
+  /^(how|what|when|where|why|which|who|can|could|do|does|did|is|are|will|would|should|must|may|как|что|когда|где|почему|зачем|сколько|кто|какой|какая|какие|можно|нужно|нужен|нужна|будет|будете|есть)(?=[\s?,]|$)/u;
+
+/** Whether a query reads as a question ("how long do you keep backups", "сколько хранятся копии?"). */
+export function isQuestion(q: string): boolean {
+  const s = q.trim().toLowerCase();
+  return s.endsWith("?") || QUESTION_START.test(s) || /\sли(\s|$)/u.test(s);
+}
+
+/**
+ * The passage of a text that answers a question: the one or two sentences that answer the most of what was
+ * asked (`slots`: a matcher per thing asked about, its synonyms included; a second sentence only when it adds
+ * one), the earlier on a tie; null unless it answers `needed` of them. Marked with `mark`, cut at `maxWords`.
+ */
+export function answerPassage(
+  text: string,
+  slots: ((w: string) => boolean)[],
+  mark: (w: string) => boolean,
+  needed: number,
+  maxWords = 60,
+): string | null {
+  const sentences =
+    text
+      .match(/[^.!?…]+(?:[.!?…]+|$)/gu)
+      ?.map((s) => s.trim())
+      .filter(Boolean) ?? [];
+  const answered = sentences.map((s) => {
+    const words = [...s.matchAll(WORD)].map((m) => m[0]);
+    return new Set(slots.flatMap((m, k) => (words.some(m) ? [k] : [])));
+  });
+  let best: { from: number; to: number; score: number } | null = null;
+  for (let i = 0; i < sentences.length; i++) {
+    const one = answered[i]!.size;
+    if (one >= needed && (!best || one > best.score)) best = { from: i, to: i, score: one };
+    if (i + 1 < sentences.length) {
+      const two = new Set([...answered[i]!, ...answered[i + 1]!]).size;
+      if (two > one && two >= needed && (!best || two - 0.5 > best.score)) best = { from: i, to: i + 1, score: two - 0.5 };
+    }
+  }
+  if (!best) return null;
+  const passage = sentences.slice(best.from, best.to + 1).join(" ");
+  const words = [...passage.matchAll(WORD)];
+  const last = words[maxWords - 1];
+  const cut = words.length > maxWords && last ? `${passage.slice(0, last.index! + last[0].length)}…` : passage;
+  return markAll(cut, mark);
+}

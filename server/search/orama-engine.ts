@@ -2,7 +2,7 @@ import "server-only";
 import { remove as oramaRemove, search as oramaSearch, type Results } from "@orama/orama";
 import type { Locale } from "../db/schema";
 import { markedToHtml, type SearchDoc, type SearchEngine, type SearchRequest, type SearchResult } from "./engine";
-import { makeMatcher, markAll, snippet } from "./highlight";
+import { answerPassage, isQuestion, makeMatcher, markAll, snippet } from "./highlight";
 import { createLanguageIndex, knowsToken, LANGUAGE, type LanguageIndex } from "./orama-index";
 import { prepareQuery } from "./query-terms";
 import { encodePlan } from "./orama-scorer";
@@ -196,7 +196,7 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
 
   function searchIndex(g: Generation, req: SearchRequest): SearchResult {
     const { orama } = g.indexes[req.locale];
-    const key = JSON.stringify([req.locale, req.q.trim().toLowerCase(), req.category, req.kind, req.limit, req.offset]);
+    const key = JSON.stringify([req.locale, req.q.trim().toLowerCase(), req.category, req.kind, req.limit, req.offset, req.answer]);
     const cached = answers.get(key);
     if (cached) return cached;
     const plan = planFor(g.indexes[req.locale], req.locale, req.q, synonyms[req.locale]);
@@ -219,8 +219,17 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
     const match = makeMatcher(plan.words.join(" "), LANGUAGE[req.locale].stem);
     return remember(key, {
       total: res.count,
-      hits: res.hits.map((h) => {
+      hits: res.hits.map((h, i) => {
         const d = g.docs.get(Number(h.id))!;
+        const answer =
+          i === 0 && req.offset === 0 && (req.answer ?? isQuestion(req.q))
+            ? answerPassage(
+                `${d.summary} ${d.text}`,
+                plan.slotWords.map((words) => makeMatcher(words.join(" "), LANGUAGE[req.locale].stem)),
+                match,
+                Math.min(2, plan.slots.length),
+              )
+            : null;
         return {
           id: d.id,
           slug: d.slug,
@@ -230,6 +239,7 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
           title: d.title,
           titleHtml: markedToHtml(markAll(d.title, match)),
           snippetHtml: markedToHtml(snippet(`${d.summary} ${d.text}`, match)),
+          ...(answer ? { answerHtml: markedToHtml(answer) } : {}),
         };
       }),
     });

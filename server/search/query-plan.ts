@@ -24,6 +24,8 @@ export interface QueryPlan {
   slots: PlanSlot[];
   /** Every word searched for, synonyms included: what the highlighting marks. */
   words: string[];
+  /** Per slot, its words (typed first, then synonyms): what an answer passage is scored by. */
+  slotWords: string[][];
 }
 
 /**
@@ -49,18 +51,27 @@ export function planQuery(q: string, ctx: PlanContext): QueryPlan {
   const slots: PlanSlot[] = [];
   const searched = new Set<string>();
   const seen = new Set<string>();
+  const slotWords: string[][] = [];
+  let current: string[] = [];
   const push = (slot: PlanSlot) => {
     const id = JSON.stringify(slot);
     if (!seen.has(id) && slot.alts.some((a) => a.tokens.length)) {
       seen.add(id);
       slots.push(slot);
+      slotWords.push(current);
     }
+    current = [];
+  };
+  const note = (w: string) => {
+    searched.add(w);
+    if (!current.includes(w)) current.push(w);
   };
   for (let i = 0; i < words.length;) {
     const m = synonyms?.matchAt(keys, i);
     if (m && synonyms) {
       const typed = keys.slice(i, i + m.length);
       const alts = [{ tokens: tokens(words.slice(i, i + m.length).map(ctx.tokenOf)), weight: 1 }];
+      for (const w of words.slice(i, i + m.length)) if (!STOP[locale].has(w)) note(w);
       for (const g of m.groups) {
         for (const term of synonyms.groups[g]!) {
           const tw = termWords(term, locale);
@@ -69,25 +80,26 @@ export function planQuery(q: string, ctx: PlanContext): QueryPlan {
           const tk = tw.map(key);
           if (tk.join(" ") === typed.join(" ")) continue;
           alts.push({ tokens: tokens(tk.map((k, j) => (ctx.tokenOf(tw[j]!) ? k : ""))), weight: SYNONYM_WEIGHT });
-          for (const w of tw) if (!STOP[locale].has(w)) searched.add(w);
+          for (const w of tw) if (!STOP[locale].has(w)) note(w);
         }
       }
-      for (const w of words.slice(i, i + m.length)) searched.add(w);
       push({ alts: alts.filter((a) => a.tokens.length) });
       i += m.length;
       continue;
     }
     if (!STOP[locale].has(words[i]!)) {
+      note(words[i]!);
       push({ alts: [{ tokens: tokens([ctx.tokenOf(words[i]!)]), weight: 1 }] });
-      searched.add(words[i]!);
     }
     i++;
   }
   if (slots.length === 0) {
-    for (const w of words) push({ alts: [{ tokens: tokens([ctx.tokenOf(w)]), weight: 1 }] });
-    for (const w of words) searched.add(w);
+    for (const w of words) {
+      note(w);
+      push({ alts: [{ tokens: tokens([ctx.tokenOf(w)]), weight: 1 }] });
+    }
   }
-  return { slots, words: [...searched] };
+  return { slots, words: [...searched], slotWords };
 }
 
 const tokens = (list: string[]) => [...new Set(list.filter(Boolean))];

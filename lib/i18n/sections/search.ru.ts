@@ -1,4 +1,37 @@
 import type { searchEn } from "./search.en";
 
 /** Russian strings of help-center search: synonyms, answers, content gaps: the same keys as search.en.ts. */
-export const searchRu: Record<keyof typeof searchEn, string> = {};
+export const searchRu: Record<keyof typeof searchEn, string> = {
+  "search.answer.label": "Ответ из этой статьи",
+  "search.otherLocale": "Похоже, вы ищете по-русски. Поискать «{q}» в русской справке?",
+  "search.otherLocale.ru": "Похоже, вы ищете по-английски. Поискать «{q}» в английской справке?",
+  "search.otherLocale.link": "Искать на русском",
+  "search.otherLocale.link.ru": "Искать на английском",
+  "kb.synonyms.title": "Синонимы для поиска",
+  "kb.synonyms.lead":
+    "Слова, которыми клиенты называют одно и то же. Поиск по любому из них находит статьи, где написано другое. Изменения действуют со следующего поиска.",
+  "kb.synonyms.terms": "Слова и фразы",
+  "kb.synonyms.termsHint": "Через запятую, например: не работает, недоступен, сбой",
+  "kb.synonyms.add": "Добавить группу",
+  "kb.synonyms.save": "Сохранить",
+  "kb.synonyms.delete": "Удалить",
+  "kb.synonyms.turnOff": "Отключить",
+  "kb.synonyms.restore": "Включить снова",
+  "kb.synonyms.shipped": "Поставляется с Mayak",
+  "kb.synonyms.changed": "Изменено вашей командой",
+  "kb.synonyms.off": "Отключено",
+  "kb.synonyms.custom": "Добавлено вашей командой",
+  "kb.synonyms.origin": "Откуда",
+  "kb.synonyms.saved": "Сохранено.",
+  "kb.synonyms.none": "Для этого языка синонимов пока нет.",
+  "kb.synonyms.link": "Синонимы",
+  "err.synonymTerms": "Укажите хотя бы два разных слова или фразы, каждое не длиннее 60 символов.",
+  "err.synonymNotFound": "Этой группы синонимов больше нет. Обновите страницу.",
+  "kb.gaps.title": "Поиски без результатов, по группам",
+  "kb.gaps.lead": "Похожие неудачные запросы посчитаны вместе, рядом — что могло бы на них ответить.",
+  "kb.gaps.group": "Запросы",
+  "kb.gaps.suggestion": "Что сделать",
+  "kb.gaps.addSynonym": "Добавить «{word}» как синоним к «{to}»",
+  "kb.gaps.article": "Ближайшая статья: {title}",
+  "kb.gaps.write": "Близкой статьи нет — стоит написать",
+};

@@ -9,6 +9,7 @@ import { publicLocale } from "@/lib/public-page";
 import { HelpSearchForm } from "@/components/help-search-form";
 import { Pager, secondaryButtonClass } from "@/components/ui";
 import { zText } from "@/lib/text-field";
+import { otherLocaleFor } from "@/lib/kb/other-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -43,6 +44,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         })
     : null;
   const base = localePath(locale, "/help/search");
+  const other = result && result !== "rate-limited" ? otherLocaleFor(p.q, locale, result.total) : null;
   const href = (over: Partial<typeof p>) => {
     const m = { ...p, ...over };
     const qs = new URLSearchParams({ q: m.q });
@@ -106,6 +108,22 @@ export default async function SearchPage({ params, searchParams }: Props) {
           <p className="mt-6 text-slate-700" role="status">
             {result.total > 0 ? t("search.results", { n: result.total, q: p.q }) : t("search.noResults", { q: p.q })}
           </p>
+          {other && (
+            <p
+              className="mt-2 rounded-lg border border-blue-200 bg-blue-50 px-4 py-3 text-slate-800"
+              data-testid="other-locale"
+              lang={other}
+            >
+              {t(locale === "en" ? "search.otherLocale" : "search.otherLocale.ru", { q: p.q })}{" "}
+              <Link
+                href={`${localePath(other, "/help/search")}?${new URLSearchParams({ q: p.q })}`}
+                hrefLang={other}
+                className="font-semibold text-blue-800 underline"
+              >
+                {t(locale === "en" ? "search.otherLocale.link" : "search.otherLocale.link.ru")}
+              </Link>
+            </p>
+          )}
           <ol className="mt-4 space-y-4">
             {result.hits.map((h) => (
               <li key={h.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="search-hit">
@@ -117,7 +135,16 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 <p className="mt-1 text-sm text-slate-600">
                   {categoryName(h.category, locale)} · {t(`search.kind.${h.kind}`)}
                 </p>
-                <p className="mt-2 text-slate-800 [&_mark]:bg-amber-100" dangerouslySetInnerHTML={{ __html: h.snippetHtml }} />
+                {h.answerHtml ? (
+                  <figure className="mt-3 rounded-md border-l-4 border-emerald-600 bg-emerald-50 px-3 py-2" data-testid="search-answer">
+                    <figcaption className="text-xs font-semibold uppercase tracking-wide text-emerald-900">
+                      {t("search.answer.label")}
+                    </figcaption>
+                    <p className="mt-1 text-slate-900 [&_mark]:bg-amber-200" dangerouslySetInnerHTML={{ __html: h.answerHtml }} />
+                  </figure>
+                ) : (
+                  <p className="mt-2 text-slate-800 [&_mark]:bg-amber-100" dangerouslySetInnerHTML={{ __html: h.snippetHtml }} />
+                )}
               </li>
             ))}
           </ol>
