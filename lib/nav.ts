@@ -3,24 +3,61 @@ import type { Locale, Translator } from "@/lib/i18n";
 import type { MessageKey } from "@/lib/i18n/en";
 import { localePath } from "@/lib/i18n/paths";
 
-/** The administration pages, each behind its permission: listed on /admin and counted for the header. */
-export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permission }[] = [
-  { href: "/admin/users", label: "nav.users", permission: "user.manage" },
-  { href: "/admin/security", label: "twoFactor.admin.nav", permission: "user.manage" },
-  { href: "/admin/retention", label: "privacy.nav.retention", permission: "privacy.manage" },
-  { href: "/admin/monitors", label: "nav.monitors", permission: "monitor.manage" },
-  { href: "/admin/status", label: "nav.components", permission: "status.manage" },
-  { href: "/admin/subscribers", label: "subscriptions.admin.title", permission: "status.manage" },
-  { href: "/kb/analytics", label: "nav.kbAnalytics", permission: "kb.analytics" },
-  { href: "/admin/audit", label: "nav.audit", permission: "audit.read" },
-  { href: "/admin/outbox", label: "nav.outbox", permission: "outbox.read" },
+export type AdminGroup = "people" | "status" | "records";
+
+/** The administration pages, each behind its permission and in its group: listed on /admin and in the header's menu. */
+export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permission; group: AdminGroup }[] = [
+  { href: "/admin/users", label: "nav.users", permission: "user.manage", group: "people" },
+  { href: "/admin/security", label: "twoFactor.admin.nav", permission: "user.manage", group: "people" },
+  { href: "/admin/retention", label: "privacy.nav.retention", permission: "privacy.manage", group: "people" },
+  { href: "/admin/monitors", label: "nav.monitors", permission: "monitor.manage", group: "status" },
+  { href: "/admin/status", label: "nav.components", permission: "status.manage", group: "status" },
+  { href: "/admin/subscribers", label: "subscriptions.admin.title", permission: "status.manage", group: "status" },
+  { href: "/kb/analytics", label: "nav.kbAnalytics", permission: "kb.analytics", group: "records" },
+  { href: "/admin/audit", label: "nav.audit", permission: "audit.read", group: "records" },
+  { href: "/admin/outbox", label: "nav.outbox", permission: "outbox.read", group: "records" },
 ];
+export const ADMIN_GROUPS: AdminGroup[] = ["people", "status", "records"];
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+/** A header entry: a link, or a menu of links in sections (staff have more pages than fit one line). */
+export type NavItem = NavLink | { label: string; sections: { title?: string; links: NavLink[] }[] };
+
+/**
+ * The header's entries for what the reader may do: visitors and customers see every link; staff see the
+ * help center's pages and the administration pages as two menus, so the header stays one line at 1280 px.
+ */
+export function navItems(permissions: readonly Permission[], t: Translator, locale: Locale): NavItem[] {
+  const links = navLinks(permissions, t, locale);
+  if (!permissions.includes("inbox.view")) return links;
+  const [help, faq, status, ...rest] = links;
+  const admin = ADMIN_PAGES.filter((p) => permissions.includes(p.permission));
+  const items: NavItem[] = [{ label: t("nav.help"), sections: [{ links: [help, faq, status] }] }];
+  for (const l of rest) {
+    if (l.href !== "/admin") items.push(l);
+    else
+      items.push({
+        label: t("nav.admin"),
+        sections: [
+          { links: [{ href: "/admin", label: t("firstHour.nav.adminHome") }] },
+          ...ADMIN_GROUPS.map((g) => ({
+            title: t(`firstHour.nav.group.${g}`),
+            links: admin.filter((p) => p.group === g).map((p) => ({ href: p.href, label: t(p.label) })),
+          })).filter((s) => s.links.length > 0),
+        ],
+      });
+  }
+  return items;
+}
 
 /**
  * The navigation for what the reader may do (`permissionsOf(actor)` on the server, `account.me` in the
  * browser): one list, used by the signed-in header and the public one.
  */
-export function navLinks(permissions: readonly Permission[], t: Translator, locale: Locale): { href: string; label: string }[] {
+export function navLinks(permissions: readonly Permission[], t: Translator, locale: Locale): NavLink[] {
   const can = (p: Permission) => permissions.includes(p);
   const links = [
     { href: localePath(locale, "/help"), label: t("nav.help") },

@@ -22,6 +22,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-md">
       <Card>
         <h1 className="mb-4 text-2xl font-bold">{t("auth.signIn.title")}</h1>
+        {/* Sent here from a page that needs an account: say why. */}
+        {safe !== "/" && (
+          <p className="mb-4 text-sm text-slate-700" data-testid="sign-in-reason">
+            {t(/^\/tickets(\/|$|\?)/.test(safe) ? "firstHour.signIn.whyTickets" : "firstHour.signIn.whyAccount")}
+          </p>
+        )}
         {ssoError && (
           <div className="mb-4">
             <FormError message={t(ssoError)} />

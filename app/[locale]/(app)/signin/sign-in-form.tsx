@@ -31,7 +31,8 @@ export async function signInAndGo(
   return null;
 }
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/** `onCreateAccount`: where the form sits beside a sign-up form (the ticket form), "Create account" switches to it. */
+export function SignInForm({ callbackUrl, onCreateAccount }: { callbackUrl: string; onCreateAccount?: () => void }) {
   const { t } = useT();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -102,9 +103,18 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </p>
       <p className="text-sm text-slate-700">
         {t("auth.signIn.noAccount")}{" "}
-        <Link className="font-semibold text-blue-800 underline" href="/signup">
-          {t("nav.signUp")}
-        </Link>
+        {onCreateAccount ? (
+          <button type="button" className="font-semibold text-blue-800 underline" onClick={onCreateAccount}>
+            {t("nav.signUp")}
+          </button>
+        ) : (
+          <Link
+            className="font-semibold text-blue-800 underline"
+            href={callbackUrl === "/" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          >
+            {t("nav.signUp")}
+          </Link>
+        )}
       </p>
     </form>
   );

@@ -3,13 +3,16 @@ import { notFound } from "next/navigation";
 import { orNotFound, requireActor } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { getT } from "@/lib/i18n/server";
-import { titled } from "@/lib/i18n/metadata";
+import { titledBy } from "@/lib/i18n/metadata";
 import { localePath } from "@/lib/i18n/paths";
 import { ZIdParam } from "@/lib/search-params";
 import { PageHeader, secondaryButtonClass } from "@/components/ui";
 import { ArticleEditor } from "../article-editor";
 
-export const generateMetadata = titled("kb.edit");
+export const generateMetadata = titledBy<{ id: string }>("kb.edit", async ({ id }, t) => {
+  const a = await (await serverApi()).kb.get({ id: Number(ZIdParam.parse(id)) });
+  return `${t("kb.edit")}: ${a.title}`;
+});
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   await requireActor("article.edit");

@@ -1,4 +1,5 @@
 import { requireActor } from "@/server/auth/guard";
+import { getActor } from "@/server/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { PageHeader } from "@/components/ui";
 import { NewTicketForm } from "./new-ticket-form";
@@ -7,14 +8,16 @@ import { titled } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titled("tickets.new.title");
 
+/** Open to visitors too: they write the ticket first, and sign in or create an account to send it. */
 export default async function NewTicketPage() {
-  await requireActor("ticket.create");
+  const signedIn = (await getActor()) !== null;
+  if (signedIn) await requireActor("ticket.create");
   const { t } = await getT();
   return (
     <div className="mx-auto max-w-3xl">
       <IncidentBanner />
       <PageHeader title={t("tickets.new.title")} lead={t("tickets.new.lead")} />
-      <NewTicketForm />
+      <NewTicketForm signedIn={signedIn} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { requireActor, orNotFound } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n";
-import { titled } from "@/lib/i18n/metadata";
+import { titledBy } from "@/lib/i18n/metadata";
 import { ZIdParam } from "@/lib/search-params";
 import { notFound } from "next/navigation";
 import { Card, Empty, PageHeader, Table } from "@/components/ui";
@@ -13,7 +13,10 @@ import { HeartbeatPanel } from "../heartbeat-url";
 import { StateBadge, ResultBadge } from "../state-badge";
 import { componentChoices, componentName } from "../component-names";
 
-export const generateMetadata = titled("monitoring.title");
+export const generateMetadata = titledBy<{ id: string }>("monitoring.title", async ({ id }, t) => {
+  const monitor = await (await serverApi()).monitors.get({ id: Number(ZIdParam.parse(id)) });
+  return `${monitor.name} · ${t("monitoring.title")}`;
+});
 
 export default async function MonitorPage({ params }: { params: Promise<{ id: string }> }) {
   await requireActor("monitor.manage");

@@ -4,13 +4,16 @@ import { requireActor, orNotFound } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { getT } from "@/lib/i18n/server";
 import { formatDate, formatDateTime } from "@/lib/i18n";
-import { titled } from "@/lib/i18n/metadata";
+import { titledBy } from "@/lib/i18n/metadata";
 import { ZIdParam } from "@/lib/search-params";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { UserPrivacyActions } from "./user-privacy-actions";
 import { UserTwoFactor } from "./user-two-factor";
 
-export const generateMetadata = titled("admin.users.title");
+export const generateMetadata = titledBy<{ id: string }>("admin.users.title", async ({ id }, t) => {
+  const user = await (await serverApi()).privacy.subject({ userId: Number(ZIdParam.parse(id)) });
+  return `${user.name} · ${t("admin.users.title")}`;
+});
 
 /** One account, for an admin: who it is and what can be done with its personal data. */
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {

@@ -5,12 +5,15 @@ import { orNotFound, requireActor } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n";
-import { titled } from "@/lib/i18n/metadata";
+import { titledBy } from "@/lib/i18n/metadata";
 import { ZIdParam } from "@/lib/search-params";
 import { Card, PageHeader, buttonClass, secondaryButtonClass } from "@/components/ui";
 import { RestoreButton } from "./restore-button";
 
-export const generateMetadata = titled("kb.history");
+export const generateMetadata = titledBy<{ id: string }>("kb.history", async ({ id }, t) => {
+  const a = await (await serverApi()).kb.get({ id: Number(ZIdParam.parse(id)) });
+  return `${t("kb.history")}: ${a.title}`;
+});
 
 const ZRev = z.coerce.number().int().positive().optional().catch(undefined);
 
