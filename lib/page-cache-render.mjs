@@ -19,7 +19,7 @@ function loopbackOf(server) {
  * Renders `target` through `server`: resolves with the complete answer (status, headers, body) only when the
  * whole body arrived; a reset or a timeout rejects.
  * @param {import("node:http").Server} server
- * @param {{ path: string, accept?: string, html: boolean }} target
+ * @param {{ path: string, accept?: string, html: boolean, route?: string, locale?: string }} target
  * @param {{ token: string, previewModeId?: string, timeoutMs?: number }} opts
  * @returns {Promise<{ status: number, headers: import("node:http").IncomingHttpHeaders, body: Buffer }>}
  */
@@ -32,8 +32,16 @@ export function renderThroughServer(server, target, { token, previewModeId, time
       "accept-encoding": "identity",
       "user-agent": "Mayak page cache",
     };
-    if (previewModeId) headers["x-prerender-revalidate"] = previewModeId;
-    const req = http.request({ host, port, path: target.path, method: "GET", headers, timeout: timeoutMs }, (res) => {
+    let path = target.path;
+    if (target.route && previewModeId) {
+      // Next skips the proxy (middleware) for an on-demand revalidation: ask for the route it would have
+      // rewritten to, with the headers it would have set.
+      path = target.route;
+      headers["x-prerender-revalidate"] = previewModeId;
+      headers["x-mayak-path"] = target.path;
+      headers["x-mayak-locale"] = target.locale ?? "en";
+    }
+    const req = http.request({ host, port, path, method: "GET", headers, timeout: timeoutMs }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
       res.on("end", () => {

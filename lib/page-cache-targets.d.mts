@@ -4,6 +4,8 @@ export interface PageTarget {
   path: string;
   accept?: string;
   html: boolean;
+  locale?: "en" | "ru";
+  route?: string;
 }
 export declare function pageTarget(
   method: string | undefined,

@@ -23,8 +23,10 @@ const LANG_QUERY = /^lang=(?:en|ru)$/;
 const BADGE_QUERY = /^component=[a-z0-9-]{1,64}$/i;
 
 /**
- * @typedef {{ key: string, area: "status" | "help", path: string, accept?: string, html: boolean }} PageTarget
- * `path` is what the cache asks Next for; `accept` the Accept header it sends (a feed's page for browsers).
+ * @typedef {{ key: string, area: "status" | "help", path: string, accept?: string, html: boolean, locale?: "en" | "ru", route?: string }} PageTarget
+ * `path` is the address asked for; `accept` the Accept header the cache sends Next (a feed's page for
+ * browsers). Pages also name their language and their route in the app (/en/status for /status): the cache
+ * asks Next for the route itself, as proxy.ts would have rewritten it.
  */
 
 /**
@@ -47,7 +49,8 @@ export function pageTarget(method, url, headers) {
     if (query) return null;
     const area = path.includes("/status") ? "status" : "help";
     if (area === "help" && cookie && (path === "/help" || path === "/faq") && RU_CHOICE.test(cookie)) return null;
-    return { key: path, area, path, html: true };
+    const ru = path.startsWith("/ru/");
+    return { key: path, area, path, html: true, locale: ru ? "ru" : "en", route: ru ? path : `/en${path}` };
   }
   if (STATUS_FEED.test(path) || API_FEED.test(path)) {
     if (query && !LANG_QUERY.test(query)) return null;
