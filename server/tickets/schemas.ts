@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { msg } from "@/lib/i18n";
 import { zText } from "@/lib/text-field";
-import { INBOX_VIEWS, OPEN_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets";
+import { OPEN_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets";
 
 /** The status and the flag derived from it, always written together. */
 export function ticketStatusColumns(status: (typeof TICKET_STATUSES)[number]): { status: typeof status; is_open: number } {
@@ -45,13 +45,21 @@ export const ZUpdateTicket = z
     status: ZStatus.optional(),
     priority: ZPriority.optional(),
     assigneeId: z.number().int().positive().nullable().optional(),
+    teamId: z.number().int().positive().nullable().optional(),
+    categoryId: z.number().int().positive().nullable().optional(),
   })
-  .refine((v) => v.status !== undefined || v.priority !== undefined || v.assigneeId !== undefined, msg("err.nothingToChange"));
+  .refine(
+    (v) =>
+      v.status !== undefined ||
+      v.priority !== undefined ||
+      v.assigneeId !== undefined ||
+      v.teamId !== undefined ||
+      v.categoryId !== undefined,
+    msg("err.nothingToChange"),
+  );
 export type TUpdateTicket = z.input<typeof ZUpdateTicket>;
 
 export const ZFindTickets = z.object({
-  view: z.enum(INBOX_VIEWS).default("open"),
-  priority: ZPriority.optional(),
   cursor: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });

@@ -11,7 +11,11 @@ import { ticketStatusColumns, ZUpdateTicket, type TUpdateTicket } from "./schema
 import { msg } from "@/lib/i18n";
 import { transact } from "../db/transact";
 
-/** Staff change status, priority and assignee. Each kind of change is its own audit event. */
+/**
+ * Staff change status, priority, assignee, team and category. Each kind of change is its own audit event.
+ * The view counters follow in the same transaction (triggers on tickets, migration 0012): a caller that
+ * changes a ticket's status any other way (add-message's reopening) needs nothing more.
+ */
 export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket): Promise<void> {
   const actor = ctx.actor;
   const input = ZUpdateTicket.parse(raw);
@@ -29,6 +33,8 @@ export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket):
       priority?: TicketPriority;
       assignee_id?: number | null;
       solved_at?: number | null;
+      team_id?: number | null;
+      category_id?: number | null;
     } = {};
     const events: { action: string; before: object; after: object }[] = [];
 
@@ -54,6 +60,21 @@ export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket):
       }
       set.assignee_id = input.assigneeId ?? null;
       events.push({ action: "ticket.assigned", before: { assigneeId: t.assignee_id }, after: { assigneeId: input.assigneeId ?? null } });
+    }
+    if (input.teamId !== undefined && input.teamId !== t.team_id) {
+      if (input.teamId !== null && !(await trx.selectFrom("teams").select("id").where("id", "=", input.teamId).executeTakeFirst()))
+        throw new AppError("INVALID_INPUT", msg("inbox.err.teamNotFound"), "teamId");
+      set.team_id = input.teamId;
+      events.push({ action: "ticket.team_changed", before: { teamId: t.team_id }, after: { teamId: input.teamId } });
+    }
+    if (input.categoryId !== undefined && input.categoryId !== t.category_id) {
+      if (
+        input.categoryId !== null &&
+        !(await trx.selectFrom("categories").select("id").where("id", "=", input.categoryId).executeTakeFirst())
+      )
+        throw new AppError("INVALID_INPUT", msg("inbox.err.categoryNotFound"), "categoryId");
+      set.category_id = input.categoryId;
+      events.push({ action: "ticket.category_changed", before: { categoryId: t.category_id }, after: { categoryId: input.categoryId } });
     }
     if (events.length === 0) return;
 

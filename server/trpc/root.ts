@@ -3,6 +3,7 @@ import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
 import { ticketsRouter } from "./routers/tickets";
 import { inboxRouter } from "./routers/inbox";
+import { workspaceRouter } from "./routers/workspace";
 import { adminRouter } from "./routers/admin";
 import { kbRouter } from "./routers/kb";
 import { statusRouter } from "./routers/status";
@@ -21,6 +22,7 @@ export const appRouter = router({
   account: accountRouter,
   tickets: ticketsRouter,
   inbox: inboxRouter,
+  workspace: workspaceRouter,
   admin: adminRouter,
   kb: kbRouter,
   status: statusRouter,

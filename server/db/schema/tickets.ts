@@ -29,6 +29,10 @@ export interface TicketsTable {
   solved_at: number | null;
   /** When the retention job removed the ticket's text (its times, status and people stay for reports). */
   anonymised_at: Generated<number | null>;
+  team_id: Generated<number | null>;
+  category_id: Generated<number | null>;
+  /** Generated from priority (0 urgent … 3 low): the inbox sorts by it through an index. Never written. */
+  priority_order: Generated<number>;
 }
 
 export interface TicketMessagesTable {

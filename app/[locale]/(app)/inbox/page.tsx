@@ -1,93 +1,114 @@
 import Link from "next/link";
-import { z } from "zod";
+import { redirect } from "next/navigation";
 import { requireActor } from "@/server/auth/guard";
+import { can } from "@/server/auth/permissions";
 import { serverApi } from "@/server/trpc/server";
-import { INBOX_VIEWS, TICKET_PRIORITIES } from "@/lib/tickets";
 import { getT } from "@/lib/i18n/server";
-import { ZIdParam } from "@/lib/search-params";
-import { Empty, PageHeader, Pager, inputClass, secondaryButtonClass } from "@/components/ui";
-import { TicketList } from "@/components/ticket-list";
+import { filtersFromUrl, inboxHref, parseInboxUrl } from "@/lib/inbox-url";
+import { Empty, PageHeader, Pager, buttonClass, inputClass } from "@/components/ui";
+import { InboxSidebar } from "@/components/inbox-sidebar";
+import { InboxFilters } from "@/components/inbox-filters";
+import { InboxTable } from "@/components/inbox-table";
+import { InboxSaveView } from "@/components/inbox-save-view";
+import { InboxSearchResults } from "@/components/inbox-search-results";
 import { titled } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titled("inbox.title");
 
-const ZInboxParams = z.object({
-  view: z.enum(INBOX_VIEWS).catch("open"),
-  priority: z.enum(TICKET_PRIORITIES).optional().catch(undefined),
-  cursor: ZIdParam,
-});
-
-export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requireActor("inbox.view");
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor("inbox.view");
   const { t, locale } = await getT();
-  const params = ZInboxParams.parse(await searchParams);
+  const raw = await searchParams;
+  const state = parseInboxUrl(raw);
+  // One spelling per list state: empty fields of the filter form and unknown values leave the URL.
+  const canonical = inboxHref(state, { cursor: state.cursor });
+  const given = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))).toString();
+  if (canonical !== `/inbox${given ? `?${given}` : ""}`) redirect(canonical);
+
   const api = await serverApi();
-  const [page, counts] = await Promise.all([
-    api.inbox.list({ view: params.view, priority: params.priority, cursor: params.cursor }),
+  const filters = filtersFromUrl(state, actor.id);
+  const [counts, saved, savedCounts, teams, categories, curatedTags, staff] = await Promise.all([
     api.inbox.counts(),
+    api.inbox.savedViews(),
+    api.inbox.savedViewCounts(),
+    api.workspace.teams(),
+    api.workspace.categories(),
+    api.workspace.curatedTags(),
+    can(actor, "ticket.assign") ? api.inbox.staff() : Promise.resolve([]),
   ]);
-  const href = (p: Partial<typeof params>) => {
-    const q = new URLSearchParams();
-    const merged = { view: params.view, priority: params.priority, ...p };
-    if (merged.view !== "open") q.set("view", merged.view);
-    if (merged.priority) q.set("priority", merged.priority);
-    if (p.cursor) q.set("cursor", String(p.cursor));
-    const s = q.toString();
-    return `/inbox${s ? `?${s}` : ""}`;
-  };
+  const search = state.q ? await api.inbox.search({ ...filters, q: state.q, view: state.view, cursor: undefined }) : null;
+  const page = search ? null : await api.inbox.list({ ...filters, cursor: state.cursor });
+  const teamName = new Map(teams.map((tm) => [tm.id, tm.name]));
+  const current = saved.find((v) => v.id === state.sv && v.canEdit) ?? null;
+  const title = state.q
+    ? t("inbox.search.results", { q: state.q })
+    : (saved.find((v) => v.id === state.sv)?.name ?? t(`inbox.list.view.${state.view}`));
 
   return (
-    <div className="grid gap-6 md:grid-cols-[13rem_1fr]">
-      <nav aria-label={t("inbox.views")} className="space-y-1">
-        {INBOX_VIEWS.map((v) => {
-          const count = v in counts ? counts[v as keyof typeof counts] : undefined;
-          const active = v === params.view;
-          return (
-            <Link
-              key={v}
-              href={href({ view: v, cursor: undefined })}
-              aria-current={active ? "page" : undefined}
-              className={`flex items-center justify-between rounded-md px-3 py-2 text-sm ${active ? "bg-blue-700 font-semibold text-white" : "text-slate-800 hover:bg-slate-100"}`}
-            >
-              <span>{t(`inbox.view.${v}`)}</span>
-              {count !== undefined && <span className={active ? "text-white" : "text-slate-600"}>{count}</span>}
-            </Link>
-          );
-        })}
-      </nav>
-      <div>
+    <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
+      <InboxSidebar
+        state={state}
+        counts={counts}
+        t={t}
+        locale={locale}
+        saved={saved.map((v) => ({
+          ...v,
+          teamName: v.teamId ? (teamName.get(v.teamId) ?? null) : null,
+          count: savedCounts.find((c) => c.id === v.id),
+        }))}
+      />
+      <div className="min-w-0">
         <PageHeader
-          title={t(`inbox.view.${params.view}`)}
+          title={title}
           actions={
-            <form method="get" className="flex items-end gap-2">
-              {params.view !== "open" && <input type="hidden" name="view" value={params.view} />}
-              <label className="text-sm">
-                <span className="sr-only">{t("tickets.col.priority")}</span>
-                <select name="priority" defaultValue={params.priority ?? ""} className={inputClass}>
-                  <option value="">{t("inbox.anyPriority")}</option>
-                  {TICKET_PRIORITIES.map((p) => (
-                    <option key={p} value={p}>
-                      {t(`priority.${p}`)}
-                    </option>
-                  ))}
-                </select>
+            <form method="get" action="/inbox" role="search" className="flex w-full max-w-md items-end gap-2">
+              {state.view !== "open" && <input type="hidden" name="view" value={state.view} />}
+              <label className="block flex-1 text-sm">
+                <span className="sr-only">{t("inbox.search.label")}</span>
+                <input
+                  type="search"
+                  name="q"
+                  defaultValue={state.q ?? ""}
+                  placeholder={t("inbox.search.label")}
+                  className={inputClass}
+                  maxLength={200}
+                />
               </label>
-              <button type="submit" className={secondaryButtonClass}>
-                {t("common.filter")}
+              <button type="submit" className={buttonClass}>
+                {t("inbox.search.submit")}
               </button>
             </form>
           }
         />
-        {page.items.length === 0 ? (
-          <Empty>{t("inbox.empty")}</Empty>
+        <InboxFilters state={state} options={{ staff, teams, categories, curatedTags }} t={t} locale={locale} />
+        {search ? (
+          <>
+            <p className="mb-3 text-sm">
+              <Link href={inboxHref(state, { q: undefined })} className="text-blue-800 hover:underline">
+                ← {t("inbox.search.back")}
+              </Link>
+            </p>
+            {search.items.length === 0 ? (
+              <Empty>{t("inbox.search.none", { q: state.q! })}</Empty>
+            ) : (
+              <InboxSearchResults items={search.items} t={t} locale={locale} />
+            )}
+          </>
         ) : (
-          <TicketList items={page.items} hrefBase="/inbox" showPeople t={t} locale={locale} caption={t(`inbox.view.${params.view}`)} />
+          <>
+            {page!.items.length === 0 ? (
+              <Empty>{t("inbox.list.empty")}</Empty>
+            ) : (
+              <InboxTable items={page!.items} caption={title} staff={staff} teams={teams} canAssign={can(actor, "ticket.assign")} />
+            )}
+            <Pager
+              firstHref={state.cursor ? inboxHref(state) : undefined}
+              nextHref={page!.nextCursor ? inboxHref(state, { cursor: page!.nextCursor }) : undefined}
+              labels={{ first: t("common.first"), next: t("common.next") }}
+            />
+            <InboxSaveView filters={filters} canShare={can(actor, "view.share")} teams={teams} current={current} />
+          </>
         )}
-        <Pager
-          firstHref={params.cursor ? href({ cursor: undefined }) : undefined}
-          nextHref={page.nextCursor ? href({ cursor: page.nextCursor }) : undefined}
-          labels={{ first: t("common.first"), next: t("common.next") }}
-        />
       </div>
     </div>
   );
