@@ -17,10 +17,15 @@ export function searchWords(query: string): string[] {
   return [...new Set((query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 2))].slice(0, 8);
 }
 
-/** The prefix each word is searched by: its stem in its script (never shorter than 3 letters). */
+/**
+ * The prefix each word is searched by: what it shares with its stem in its script ("greyed" and its stem "grei"
+ * share "grey"), never shorter than 3 letters.
+ */
 export function searchPrefix(word: string): string {
   const stem = /[\u0400-\u04ff]/.test(word) ? ruStemmer(word) : enStemmer(word);
-  return stem.length >= 3 ? stem : word;
+  let n = 0;
+  while (n < stem.length && n < word.length && stem[n] === word[n]) n++;
+  return n >= 3 ? word.slice(0, n) : word;
 }
 
 /** The newest tickets (by id, descending) whose subject or description matches, at most `limit`. */
