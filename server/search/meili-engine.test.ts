@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeiliEngine, MEILI_SETTINGS } from "./meili-engine";
+import { createMeiliEngine, MEILI_SETTINGS, meiliSynonyms } from "./meili-engine";
 import { MARK_END, MARK_START, type SearchDoc } from "./engine";
 
 const doc = (id: number, locale: "en" | "ru", title: string, text: string): SearchDoc => ({
@@ -104,6 +104,22 @@ describe("meilisearch adapter, against a stand-in server", () => {
     expect(requests.find((r) => r.method === "POST")?.body).toEqual([doc(1, "en", "Backups", "nightly")]);
   });
 
+  it("pushes the synonyms of both languages, each term to the others of its groups", async () => {
+    requests.length = 0;
+    await createMeiliEngine({ host }).setSynonyms!([
+      { locale: "en", terms: ["hacked", "breach", "vzlom"] },
+      { locale: "ru", terms: ["взлом", "vzlom"] },
+    ]);
+    const put = requests.find((r) => r.method === "PUT" && r.url.split("?")[0] === "/indexes/mayak_articles/settings/synonyms");
+    expect(put?.body).toEqual({
+      hacked: ["breach", "vzlom"],
+      breach: ["hacked", "vzlom"],
+      vzlom: ["hacked", "breach", "взлом"],
+      взлом: ["vzlom"],
+    });
+    expect(meiliSynonyms([])).toEqual({});
+  });
+
   it("filters by language and category, and returns escaped highlights", async () => {
     requests.length = 0;
     const res = await createMeiliEngine({ host }).search({ q: "копии", locale: "ru", category: "backups", limit: 5, offset: 0 });
@@ -131,5 +147,9 @@ describe.skipIf(!process.env.MEILI_HOST)("meilisearch adapter, against a real se
     expect(en.hits.map((h) => h.id)).toEqual([1]);
     const ru = await engine.search({ q: "резервной", locale: "ru", limit: 5, offset: 0 });
     expect(ru.hits.map((h) => h.id)).toEqual([2]);
+    // A synonym pushed to the server finds what its own words would not.
+    await engine.setSynonyms!([{ locale: "en", terms: ["rollback", "restore"] }]);
+    const syn = await engine.search({ q: "rollback", locale: "en", limit: 5, offset: 0 });
+    expect(syn.hits.map((h) => h.id)).toEqual([1]);
   });
 });

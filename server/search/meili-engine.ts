@@ -16,6 +16,21 @@ export const MEILI_SETTINGS = {
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["eng", "rus"] }],
 };
 
+/**
+ * Meilisearch's synonyms for groups of both languages in its one index: every term maps to the other terms of
+ * every group it is in (Meilisearch matches multi-word synonyms itself).
+ */
+export function meiliSynonyms(groups: { terms: string[] }[]): Record<string, string[]> {
+  const out: Record<string, Set<string>> = {};
+  for (const { terms } of groups) {
+    for (const t of terms) {
+      const set = (out[t] ??= new Set());
+      for (const other of terms) if (other !== t) set.add(other);
+    }
+  }
+  return Object.fromEntries(Object.entries(out).map(([t, set]) => [t, [...set]]));
+}
+
 const quote = (v: string) => `"${v.replace(/["\\]/g, "\\$&")}"`;
 
 /** Meilisearch through the official client: one index for both languages, filtered by locale. */
@@ -31,6 +46,9 @@ export function createMeiliEngine(opts: { host: string; apiKey?: string; indexNa
         .waitTask()
         .catch(() => undefined);
       await index.updateSettings(MEILI_SETTINGS as never).waitTask();
+    },
+    async setSynonyms(groups) {
+      await index.updateSynonyms(meiliSynonyms(groups)).waitTask();
     },
     async replaceAll(docs) {
       await index.deleteAllDocuments().waitTask();

@@ -18,6 +18,7 @@ export const searchEn = {
   "kb.synonyms.delete": "Delete",
   "kb.synonyms.turnOff": "Turn off",
   "kb.synonyms.restore": "Turn back on",
+  "kb.synonyms.resetShipped": "Back to the shipped version",
   "kb.synonyms.shipped": "Shipped with Mayak",
   "kb.synonyms.changed": "Changed by your team",
   "kb.synonyms.off": "Turned off",

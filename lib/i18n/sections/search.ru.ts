@@ -17,6 +17,7 @@ export const searchRu: Record<keyof typeof searchEn, string> = {
   "kb.synonyms.delete": "Удалить",
   "kb.synonyms.turnOff": "Отключить",
   "kb.synonyms.restore": "Включить снова",
+  "kb.synonyms.resetShipped": "Вернуть исходный вариант",
   "kb.synonyms.shipped": "Поставляется с Mayak",
   "kb.synonyms.changed": "Изменено вашей командой",
   "kb.synonyms.off": "Отключено",

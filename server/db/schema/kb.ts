@@ -73,10 +73,23 @@ export interface KbDeflectionsTable {
   created_at: number;
 }
 
+/** A staff version of a shipped synonym group (`shipped_key`), or a group of their own; `terms` is a JSON list. */
+export interface KbSynonymsTable {
+  id: Generated<number>;
+  locale: Locale;
+  shipped_key: string | null;
+  terms: string;
+  enabled: number;
+  updated_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface KbTables {
   kb_articles: KbArticlesTable;
   kb_revisions: KbRevisionsTable;
   kb_feedback: KbFeedbackTable;
   kb_search_log: KbSearchLogTable;
   kb_deflections: KbDeflectionsTable;
+  kb_synonyms: KbSynonymsTable;
 }

@@ -15,6 +15,7 @@ import { renderMarkdown } from "../../kb/markdown";
 import { revalidateHelpCenter } from "../../kb/revalidate";
 import { LOCALES } from "@/lib/i18n";
 import { CATEGORY_SLUGS } from "@/lib/kb/categories";
+import { kbSynonymsRouter } from "./kb-synonyms";
 
 const ZId = z.number().int().positive();
 const ZKind = z.enum(["article", "faq"]);
@@ -83,6 +84,7 @@ export const kbRouter = router({
       revalidateHelpCenter();
       return { id: a.id, revision: a.revision };
     }),
+  synonyms: kbSynonymsRouter,
   analytics: procedure("kb.analytics")
     .input(z.object({ days: z.number().int().min(1).max(365).default(30) }))
     .query(({ ctx, input }) => findKbAnalytics(ctx.db, ctx.now(), input.days)),
