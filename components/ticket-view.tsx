@@ -1,8 +1,24 @@
 import type { ReactNode } from "react";
-import type { TicketView } from "@/server/tickets/get-ticket";
+import Link from "next/link";
+import type { TicketMessageView, TicketView } from "@/server/tickets/get-ticket";
+import type { TimelineEvent } from "@/server/tickets/timeline";
 import { formatDateTime, type Locale, type Translator } from "@/lib/i18n";
 import { Badge, Card } from "./ui";
 import { ReplyForm } from "./reply-form";
+import { AttachmentList } from "./attachment-list";
+import type { AttachmentLimitsText } from "./attachment-picker";
+import { TimelineEntry } from "./ticket-timeline";
+import { TicketLive } from "./presence-bar";
+
+/** Messages and changes in one order: by time, a message before a change made in the same millisecond. */
+type ConversationItem = { kind: "message"; at: number; m: TicketMessageView } | { kind: "event"; at: number; e: TimelineEvent };
+function conversation(ticket: TicketView): ConversationItem[] {
+  const items: ConversationItem[] = [
+    ...ticket.messages.map((m) => ({ kind: "message" as const, at: m.createdAt, m })),
+    ...ticket.events.map((e) => ({ kind: "event" as const, at: e.at, e })),
+  ];
+  return items.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === "message" ? -1 : 1));
+}
 
 /** Text a person typed: shown as text, never as HTML, with its line breaks. */
 function UserText({ children }: { children: string }) {
@@ -26,17 +42,25 @@ export function TicketDetail({
   locale,
   staffView,
   sidebar,
+  limits,
+  back,
 }: {
   ticket: TicketView;
   t: Translator;
   locale: Locale;
   staffView: boolean;
   sidebar?: ReactNode;
+  limits: AttachmentLimitsText;
+  back: { href: string; label: string };
 }) {
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-      <div className="space-y-6">
+      <div className="min-w-0 space-y-6">
+        <TicketLive ticketId={ticket.id} version={ticket.version} staff={staffView} />
         <div>
+          <Link href={back.href} className="text-sm text-blue-800 underline" data-testid="back-to-list">
+            ← {back.label}
+          </Link>
           <p className="text-sm text-slate-600">{t("ticket.heading", { id: ticket.id })}</p>
           <h1 className="break-words text-2xl font-bold tracking-tight" data-testid="ticket-subject">
             {ticket.subject}
@@ -63,6 +87,7 @@ export function TicketDetail({
               </a>
             </p>
           )}
+          <AttachmentList files={ticket.attachments} t={t} />
         </Card>
         <section aria-labelledby="conversation-heading" className="space-y-3">
           <h2 id="conversation-heading" className="text-lg font-semibold">
@@ -70,7 +95,9 @@ export function TicketDetail({
           </h2>
           {ticket.messages.length === 0 && <p className="text-slate-700">{t("ticket.noMessages")}</p>}
           <ol className="space-y-3">
-            {ticket.messages.map((m) => {
+            {conversation(ticket).map((item) => {
+              if (item.kind === "event") return <TimelineEntry key={item.e.key} event={item.e} t={t} locale={locale} />;
+              const m = item.m;
               const fromStaff = m.author.role !== "customer";
               const note = m.kind === "note";
               return (
@@ -86,16 +113,31 @@ export function TicketDetail({
                     {note && <Badge kind="on_hold">{t("ticket.note.badge")}</Badge>}
                     <span className="text-slate-600">{formatDateTime(locale, m.createdAt)}</span>
                   </div>
-                  <UserText>{m.body}</UserText>
+                  {m.body && <UserText>{m.body}</UserText>}
+                  <AttachmentList files={m.attachments} t={t} />
                 </li>
               );
             })}
           </ol>
         </section>
         {ticket.can.reply ? (
-          <ReplyForm ticketId={ticket.id} allowNote={ticket.can.note} />
+          <>
+            {!staffView && (ticket.status === "solved" || ticket.status === "pending") && (
+              <p className="text-sm text-slate-700">{t("ticketPage.reopenHint")}</p>
+            )}
+            <ReplyForm ticketId={ticket.id} allowNote={ticket.can.note} version={ticket.version} staff={staffView} limits={limits} />
+          </>
         ) : (
-          ticket.status === "closed" && <p className="rounded-md bg-slate-100 p-4 text-slate-800">{t("ticket.closed")}</p>
+          ticket.status === "closed" && (
+            <div className="space-y-2 rounded-md bg-slate-100 p-4 text-slate-800">
+              <p>{t("ticket.closed")}</p>
+              {!staffView && (
+                <Link href={`/tickets/new?followUp=${ticket.id}`} className="font-semibold text-blue-800 underline" data-testid="follow-up">
+                  {t("ticketPage.followUp")}
+                </Link>
+              )}
+            </div>
+          )
         )}
       </div>
       {sidebar && <aside className="space-y-4">{sidebar}</aside>}

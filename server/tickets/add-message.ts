@@ -62,6 +62,18 @@ export async function addMessage(
     if (input.kind === "note" && !can(actor, "ticket.note")) throw notFound(msg("err.ticketNotFound"));
     if (!byStaff && ticket.requester_id !== actor.id) throw notFound(msg("err.ticketNotFound"));
     if (ticket.status === "closed") throw new AppError("TICKET_CLOSED", msg("err.ticketClosed"));
+    // A macro's changes follow the message (the router applies them): it must be one the writer may use.
+    if (input.macroId !== undefined) {
+      const macro = byStaff
+        ? await trx
+            .selectFrom("macros")
+            .select("id")
+            .where("id", "=", input.macroId)
+            .where((eb) => eb.or([eb("owner_id", "=", actor.id), eb("owner_id", "is", null)]))
+            .executeTakeFirst()
+        : undefined;
+      if (!macro) throw notFound();
+    }
     // The ticket row is locked: every other change to it waits, so what is checked here is what the message follows.
     if (input.seenVersion !== undefined && (await changesByOthers(trx, actor, ticket.id, input.seenVersion)).length > 0) {
       throw new AppError("CONFLICT", msg("collision.err"));

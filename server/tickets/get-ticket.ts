@@ -48,6 +48,8 @@ export interface TicketView {
   version: number;
   /** Staff only: the requester's latest other tickets. */
   requesterTickets: RequesterTicket[];
+  /** Staff only: the open tickets before and after this one in the inbox's newest-first order (keyboard j/k). */
+  neighbours: { previous: number | null; next: number | null };
   can: TicketAbilities;
 }
 
@@ -62,7 +64,16 @@ export async function getTicket(db: DB, ctx: RequestCtx, id: number): Promise<Ti
     .where("m.ticket_id", "=", t.id)
     .orderBy("m.id");
   if (!canSeeNotes(ctx.actor)) mq = mq.where("m.kind", "=", "reply");
-  const [people, messages, files, timeline, version, others] = await Promise.all([
+  const neighbour = (dir: "newer" | "older") =>
+    db
+      .selectFrom("tickets")
+      .select("id")
+      .where("is_open", "=", 1)
+      .where("id", dir === "newer" ? ">" : "<", t.id)
+      .orderBy("id", dir === "newer" ? "asc" : "desc")
+      .limit(1)
+      .executeTakeFirst();
+  const [people, messages, files, timeline, version, others, newer, older] = await Promise.all([
     db
       .selectFrom("users")
       .select(["id", "name", "email"])
@@ -82,6 +93,8 @@ export async function getTicket(db: DB, ctx: RequestCtx, id: number): Promise<Ti
           .limit(10)
           .execute()
       : Promise.resolve([]),
+    staff ? neighbour("newer") : undefined,
+    staff ? neighbour("older") : undefined,
   ]);
   const requester = people.find((p) => p.id === t.requester_id)!;
   const assignee = t.assignee_id ? people.find((p) => p.id === t.assignee_id) : undefined;
@@ -113,6 +126,7 @@ export async function getTicket(db: DB, ctx: RequestCtx, id: number): Promise<Ti
     events: timeline.filter((e) => !MESSAGE_ACTIONS.has(e.action)),
     version,
     requesterTickets: others.map((o) => ({ id: o.id, subject: o.subject, status: o.status, updatedAt: o.updated_at })),
+    neighbours: { previous: newer?.id ?? null, next: older?.id ?? null },
     can: ticketAbilities(ctx.actor, t),
   };
 }

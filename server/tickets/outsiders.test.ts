@@ -38,6 +38,21 @@ describeEachDialect("outsiders get NOT_FOUND and change nothing", (use) => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it("another customer cannot follow the ticket's changes, see who is on it, or take back its files", async () => {
+    const db = use();
+    const before = await snapshot(db);
+    const api = apiAs(db, stranger);
+    expect(await errorCode(api.tickets.version({ id: ticketId }))).toBe("NOT_FOUND");
+    expect(await errorCode(api.tickets.changes({ id: ticketId, after: 0 }))).toBe("NOT_FOUND");
+    expect(await errorCode(api.presence.beat({ ticketId }))).toBe("NOT_FOUND");
+    expect(await errorCode(api.presence.leave({ ticketId }))).toBe("NOT_FOUND");
+    expect(await errorCode(api.macros.list())).toBe("NOT_FOUND");
+    expect(await errorCode(api.attachments.discard({ id: 1 }))).toBe("NOT_FOUND");
+    expect(await errorCode(api.tickets.reply({ ticketId, body: "x", seenVersion: 0 }))).toBe("NOT_FOUND");
+    expect(await errorCode(apiAs(db, null).tickets.version({ id: ticketId }))).toBe("UNAUTHORIZED");
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it("a ticket that does not exist looks the same as someone else's", async () => {
     const db = use();
     expect(await errorCode(apiAs(db, stranger).tickets.get({ id: 999_999 }))).toBe("NOT_FOUND");
@@ -135,6 +150,8 @@ describeEachDialect("bad input gets a clear message and changes nothing", (use) 
       updated_at: now,
       first_response_at: null,
       solved_at: null,
+      // The inbox's sort key, generated from the priority (0 urgent … 3 low), where the column exists.
+      ...("priority_order" in row ? { priority_order: 1 } : {}),
     });
     // And the API hands the same text back, for the page to escape when it renders it.
     const t = await apiAs(db, customer).tickets.get({ id });

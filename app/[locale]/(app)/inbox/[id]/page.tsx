@@ -1,25 +1,43 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor, orNotFound } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
+import { attachmentSettings } from "@/server/env";
 import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n";
 import { ZIdParam } from "@/lib/search-params";
-import { Card } from "@/components/ui";
+import { Badge, Card } from "@/components/ui";
 import { TicketDetail } from "@/components/ticket-view";
+import { formatSize } from "@/components/attachment-list";
+import { TicketShortcuts } from "@/components/shortcuts-ticket";
 import { TicketPropertiesForm } from "./ticket-properties-form";
-import { titled } from "@/lib/i18n/metadata";
+import { titledBy } from "@/lib/i18n/metadata";
 
-export const generateMetadata = titled("ticket.details");
+/** The browser title names the ticket: "#123 Subject" (the generic title for a reader who may not see it). */
+export const generateMetadata = titledBy<{ id: string }>("ticket.details", async ({ id }) => {
+  const ticket = await (await serverApi()).tickets.get({ id: ZIdParam.parse(id) ?? 0 });
+  return `#${ticket.id} ${ticket.subject}`;
+});
 
 export default async function InboxTicketPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireActor("inbox.view");
+  const actor = await requireActor("inbox.view");
   const id = ZIdParam.parse((await params).id);
   if (!id) notFound();
   const { t, locale } = await getT();
   const api = await serverApi();
   const [ticket, staff] = await Promise.all([orNotFound(api.tickets.get({ id })), api.inbox.staff()]);
+  const { limits } = attachmentSettings();
   const sidebar = (
     <>
+      <Card>
+        <TicketShortcuts
+          ticketId={ticket.id}
+          meId={actor.id}
+          assigneeId={ticket.assignee?.id ?? null}
+          canUpdate={ticket.can.assign}
+          neighbours={ticket.neighbours}
+        />
+      </Card>
       <Card>
         <h2 className="mb-3 text-lg font-semibold">{t("ticket.properties")}</h2>
         <TicketPropertiesForm
@@ -35,7 +53,7 @@ export default async function InboxTicketPage({ params }: { params: Promise<{ id
         <dl className="space-y-2 text-sm">
           <div>
             <dt className="font-semibold text-slate-700">{t("tickets.col.requester")}</dt>
-            <dd>
+            <dd className="break-words">
               {ticket.requester.name} · {ticket.requester.email}
             </dd>
           </div>
@@ -45,7 +63,34 @@ export default async function InboxTicketPage({ params }: { params: Promise<{ id
           </div>
         </dl>
       </Card>
+      <Card>
+        <h2 className="mb-2 text-base font-semibold">{t("ticketPage.otherTickets")}</h2>
+        {ticket.requesterTickets.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("ticketPage.noOtherTickets")}</p>
+        ) : (
+          <ul className="space-y-2 text-sm" data-testid="requester-tickets">
+            {ticket.requesterTickets.map((o) => (
+              <li key={o.id} className="flex items-start justify-between gap-2">
+                <Link href={`/inbox/${o.id}`} className="break-words text-blue-800 underline">
+                  #{o.id} {o.subject}
+                </Link>
+                <Badge kind={o.status}>{t(`status.${o.status}`)}</Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
     </>
   );
-  return <TicketDetail ticket={ticket} t={t} locale={locale} staffView sidebar={sidebar} />;
+  return (
+    <TicketDetail
+      ticket={ticket}
+      t={t}
+      locale={locale}
+      staffView
+      sidebar={sidebar}
+      limits={{ files: limits.maxFiles, file: formatSize(limits.maxFileBytes), total: formatSize(limits.maxMessageBytes) }}
+      back={{ href: "/inbox", label: t("ticketPage.back") }}
+    />
+  );
 }

@@ -2,12 +2,18 @@ import { notFound, redirect } from "next/navigation";
 import { requireActor, orNotFound } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
 import { serverApi } from "@/server/trpc/server";
+import { attachmentSettings } from "@/server/env";
 import { getT } from "@/lib/i18n/server";
 import { TicketDetail } from "@/components/ticket-view";
+import { formatSize } from "@/components/attachment-list";
 import { ZIdParam } from "@/lib/search-params";
-import { titled } from "@/lib/i18n/metadata";
+import { titledBy } from "@/lib/i18n/metadata";
 
-export const generateMetadata = titled("ticket.details");
+/** The browser title names the ticket: "#123 Subject" (the generic title for a reader who may not see it). */
+export const generateMetadata = titledBy<{ id: string }>("ticket.details", async ({ id }) => {
+  const ticket = await (await serverApi()).tickets.get({ id: ZIdParam.parse(id) ?? 0 });
+  return `#${ticket.id} ${ticket.subject}`;
+});
 
 export default async function TicketPage({
   params,
@@ -23,6 +29,7 @@ export default async function TicketPage({
   const { t, locale } = await getT();
   const ticket = await orNotFound((await serverApi()).tickets.get({ id }));
   const created = (await searchParams).created === "1";
+  const { limits } = attachmentSettings();
   return (
     <>
       {created && (
@@ -30,7 +37,14 @@ export default async function TicketPage({
           {t("tickets.created", { id: ticket.id })}
         </p>
       )}
-      <TicketDetail ticket={ticket} t={t} locale={locale} staffView={false} />
+      <TicketDetail
+        ticket={ticket}
+        t={t}
+        locale={locale}
+        staffView={false}
+        limits={{ files: limits.maxFiles, file: formatSize(limits.maxFileBytes), total: formatSize(limits.maxMessageBytes) }}
+        back={{ href: "/tickets", label: t("ticketPage.backCustomer") }}
+      />
     </>
   );
 }
