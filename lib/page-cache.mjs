@@ -132,7 +132,7 @@ export class PageCache {
     let e = this.entries.get(target.key);
     if (!e) {
       // changes: the changes heard that the bytes do not cover yet ({ seq, at }); staleSince: when the first was heard.
-      e = { target, answer: null, changes: [], staleSince: null, flight: null, next: null, lastHit: now };
+      e = { target, answer: null, changes: [], staleSince: null, flight: null, next: null, lastHit: now, refreshDue: false };
       this.entries.set(target.key, e);
     } else {
       // Most recently used last.
@@ -143,6 +143,10 @@ export class PageCache {
     if (e.answer) {
       if (e.staleSince === null) {
         this.stats.hits++;
+        if (e.refreshDue) {
+          e.refreshDue = false;
+          this.renderAfter(e, -Infinity);
+        }
         this.send(req, res, e.answer);
         return true;
       }
@@ -188,8 +192,9 @@ export class PageCache {
     const now = this.now();
     for (const e of this.entries.values()) {
       if (e.target.area !== area || !e.answer) continue;
+      // A page nobody asked for lately is rendered on its next visit, which still gets the old bytes.
       if (now - e.lastHit < this.hotMs) this.renderAfter(e, -Infinity);
-      else if (!e.flight) this.drop(e);
+      else e.refreshDue = true;
     }
   }
 

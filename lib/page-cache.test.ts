@@ -256,6 +256,28 @@ describe("PageCache", () => {
     expect(versionOf((await ok).body)).toBe(2);
   });
 
+  it("time moving on re-renders visited pages and sends the old bytes meanwhile; a page not visited lately on its next visit", async () => {
+    const first = request();
+    (await nextFlight(1)).finish();
+    await first;
+    data = 2;
+    cache.refresh("status"); // visited a moment ago: rendered at once
+    const hot = await nextFlight(2);
+    expect(versionOf((await request()).body), "nobody waits for a refresh").toBe(1);
+    hot.finish();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(versionOf((await request()).body)).toBe(2);
+    clock += 60_000;
+    data = 3;
+    cache.refresh("status"); // not visited for a minute: nothing now
+    await new Promise((r) => setTimeout(r, 10));
+    expect(flights).toHaveLength(2);
+    expect(versionOf((await request()).body), "the next visit gets the old bytes at once").toBe(2);
+    (await nextFlight(3)).finish();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(versionOf((await request()).body)).toBe(3);
+  });
+
   it("renders a page asked for by many at once only once", async () => {
     const all = Promise.all(Array.from({ length: 20 }, () => request()));
     (await nextFlight(1)).finish();
