@@ -16,6 +16,7 @@ import { revalidateHelpCenter } from "../../kb/revalidate";
 import { LOCALES } from "@/lib/i18n";
 import { CATEGORY_SLUGS } from "@/lib/kb/categories";
 import { kbSynonymsRouter } from "./kb-synonyms";
+import { findContentGaps } from "../../kb/content-gaps";
 
 const ZId = z.number().int().positive();
 const ZKind = z.enum(["article", "faq"]);
@@ -88,4 +89,7 @@ export const kbRouter = router({
   analytics: procedure("kb.analytics")
     .input(z.object({ days: z.number().int().min(1).max(365).default(30) }))
     .query(({ ctx, input }) => findKbAnalytics(ctx.db, ctx.now(), input.days)),
+  contentGaps: procedure("kb.analytics")
+    .input(z.object({ days: z.number().int().min(1).max(365).default(30) }))
+    .query(({ ctx, input }) => findContentGaps(ctx.db, getSearchEngine(), ctx.now(), input.days)),
 });

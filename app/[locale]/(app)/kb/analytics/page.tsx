@@ -5,7 +5,8 @@ import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n";
 import { localePath } from "@/lib/i18n/paths";
 import { titled } from "@/lib/i18n/metadata";
-import { Card, Empty, PageHeader, Table } from "@/components/ui";
+import { Card, Empty, PageHeader, Table, secondaryButtonClass } from "@/components/ui";
+import { can } from "@/server/auth/permissions";
 
 export const generateMetadata = titled("kb.analytics.title");
 
@@ -13,9 +14,11 @@ const DAYS = 30;
 
 /** For leads: which articles help, what people search for and do not find, and what deflects tickets. */
 export default async function KbAnalyticsPage() {
-  await requireActor("kb.analytics");
+  const actor = await requireActor("kb.analytics");
   const { t, locale } = await getT();
-  const a = await (await serverApi()).kb.analytics({ days: DAYS });
+  const api = await serverApi();
+  const [a, gaps] = await Promise.all([api.kb.analytics({ days: DAYS }), api.kb.contentGaps({ days: DAYS })]);
+  const editSynonyms = can(actor, "article.publish");
   const rate = a.deflection.opened ? `${Math.round((a.deflection.deflected / a.deflection.opened) * 100)}%` : "—";
   const queryTable = (
     title: string,
@@ -57,7 +60,17 @@ export default async function KbAnalyticsPage() {
   );
   return (
     <>
-      <PageHeader title={t("kb.analytics.title")} lead={t("kb.analytics.lead", { days: DAYS })} />
+      <PageHeader
+        title={t("kb.analytics.title")}
+        lead={t("kb.analytics.lead", { days: DAYS })}
+        actions={
+          editSynonyms ? (
+            <Link href="/kb/synonyms" className={secondaryButtonClass}>
+              {t("kb.synonyms.link")}
+            </Link>
+          ) : undefined
+        }
+      />
       <div className="space-y-6">
         <Card>
           <h2 className="text-lg font-semibold">{t("kb.analytics.deflection")}</h2>
@@ -88,6 +101,49 @@ export default async function KbAnalyticsPage() {
                     {Object.entries(r.reasons)
                       .map(([k, n]) => `${t(`feedback.reason.${k}`)}: ${n}`)
                       .join(" · ")}
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">{t("kb.gaps.title")}</h2>
+          <p className="mb-3 text-sm text-slate-700">{t("kb.gaps.lead")}</p>
+          {gaps.length === 0 ? (
+            <p className="text-slate-700">{t("kb.analytics.none")}</p>
+          ) : (
+            <Table
+              caption={t("kb.gaps.title")}
+              head={[t("kb.gaps.group"), t("kb.field.locale"), t("kb.analytics.count"), t("kb.gaps.suggestion")]}
+            >
+              {gaps.map((g) => (
+                <tr key={`${g.locale}:${g.queries[0]!.query}`} data-testid="content-gap">
+                  <td className="px-4 py-2">{g.queries.map((q) => `${q.query} (${q.count})`).join(", ")}</td>
+                  <td className="px-4 py-2 uppercase">{g.locale}</td>
+                  <td className="px-4 py-2">{g.count}</td>
+                  <td className="px-4 py-2 text-sm">
+                    {g.suggestion.kind === "synonym" ? (
+                      <>
+                        {editSynonyms ? (
+                          <Link href={`/kb/synonyms?lang=${g.locale}`} className="text-blue-800 hover:underline">
+                            {t("kb.gaps.addSynonym", { word: g.suggestion.word, to: g.suggestion.to })}
+                          </Link>
+                        ) : (
+                          t("kb.gaps.addSynonym", { word: g.suggestion.word, to: g.suggestion.to })
+                        )}
+                        <br />
+                        <Link href={g.suggestion.article.url} className="text-slate-700 hover:underline">
+                          {t("kb.gaps.article", { title: g.suggestion.article.title })}
+                        </Link>
+                      </>
+                    ) : g.suggestion.kind === "article" ? (
+                      <Link href={g.suggestion.url} className="text-blue-800 hover:underline">
+                        {t("kb.gaps.article", { title: g.suggestion.title })}
+                      </Link>
+                    ) : (
+                      t("kb.gaps.write")
+                    )}
                   </td>
                 </tr>
               ))}
