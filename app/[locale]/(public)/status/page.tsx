@@ -11,10 +11,9 @@ import { ActiveIncidentCard, IncidentHistoryList, MaintenanceCard } from "@/comp
 import { BANNER } from "@/components/status/status-style";
 import { FeedLinks, UptimeFormula } from "@/components/status/page-parts";
 
-// Rendered per request by Next: anonymous visitors get it from server.mjs's page cache (lib/page-cache.mjs),
-// which has it rendered once per change (within a second on every instance) and every 10 s for the uptime
-// figures. Next keeps no copy of its own (a copy per instance would lag behind the other instances' changes).
-export const dynamic = "force-dynamic";
+// Served from the cache; every change revalidates it (staff changes in their request, jobs through
+// /api/internal/revalidate), again 1 s and 3 s later; the 10 s revalidate only refreshes the uptime figures.
+export const revalidate = 10;
 
 type Props = { params: Promise<{ locale: string }> };
 
