@@ -185,6 +185,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     ["assignee_open", ["assignee_id", "is_open"]],
     ["team_open", ["team_id", "is_open"]],
     ["status", ["status"]],
+    ["all", []],
   ];
   const sorts: [string, string[]][] = [
     ["urgent", ["priority_order", "updated_at", "id"]],
@@ -235,7 +236,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop table tickets_fts`.execute(db);
     await sql`drop table ticket_messages_fts`.execute(db);
   }
-  for (const name of ["open", "assignee_open", "team_open", "status"])
+  for (const name of ["open", "assignee_open", "team_open", "status", "all"])
     for (const sort of ["urgent", "updated"]) await db.schema.dropIndex(`tickets_${name}_${sort}`).on("tickets").execute();
   await db.schema.dropIndex("tickets_team_open_id").on("tickets").execute();
   await db.schema.dropIndex("tickets_category_id").on("tickets").execute();
