@@ -11,5 +11,13 @@ export async function register() {
       console.error(`[mayak] cannot start: ${err instanceof Error ? err.message : String(err)}`);
       process.exit(1);
     }
+    // Under server.mjs, public pages are served from its memory: it must hear of every change, made on this
+    // instance or another one (server/page-cache/watch.ts).
+    const { pageCacheOfServer, startPageCacheWatch } = await import("./server/page-cache/watch");
+    const cache = pageCacheOfServer();
+    if (cache) {
+      const { getDb } = await import("./server/db");
+      startPageCacheWatch(getDb(), cache);
+    }
   }
 }

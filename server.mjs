@@ -6,12 +6,21 @@
 //
 // --port defaults to $PORT, then 3000; --hostname is the interface to listen on (all of them by default).
 // The build folder is .next, or $NEXT_DIST_DIR (read by next.config.ts).
+//
+// The public pages anonymous visitors read most (status, help center, FAQ) are answered from memory here too
+// (lib/page-cache.mjs): Next renders each once per change, through an internal request from this server.
+import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { publicUrlOf } from "./lib/security-headers.mjs";
 import { createResponseGuard } from "./lib/response-security.mjs";
 import { markClientIpStamped, parseTrustedProxies, stampClientIp } from "./lib/client-ip.mjs";
 import { badRequestAnswer, badRequestTarget } from "./lib/request-target.mjs";
+import { PageCache } from "./lib/page-cache.mjs";
+import { pageTarget } from "./lib/page-cache-targets.mjs";
+import { PAGE_CACHE_KEY, renderThroughServer } from "./lib/page-cache-render.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -48,7 +57,46 @@ const SEARCH_HTTP = Symbol.for("mayak.searchHttp");
 // per request keep proxy.ts's nonce, the rest a policy that allows nothing.
 const guard = createResponseGuard({ publicUrl: publicUrlOf(process.env) });
 
+// The internal requests that render a cached page carry this header: they go to Next, never to the cache.
+// A fresh value per process, so nobody outside can skip the cache with it.
+const RENDER_TOKEN = crypto.randomBytes(18).toString("base64url");
+const distDir = path.join(import.meta.dirname, process.env.NEXT_DIST_DIR || ".next");
+const pages = new PageCache({
+  publicUrl: publicUrlOf(process.env),
+  render: (target) =>
+    renderThroughServer(server, target, {
+      token: RENDER_TOKEN,
+      // Next renders an ISR page afresh (not from its own cache) for a request carrying this build's id.
+      previewModeId: readPreviewModeId(distDir),
+    }),
+});
+// The app tells the cache what changed (server/page-cache/watch.ts, started from instrumentation.ts).
+globalThis[PAGE_CACHE_KEY] = pages;
+
 const server = http.createServer((req, res) => {
+  if (req.headers["x-mayak-page-render"] !== undefined) {
+    const internal = req.headers["x-mayak-page-render"] === RENDER_TOKEN;
+    delete req.headers["x-mayak-page-render"];
+    if (!internal) delete req.headers["x-prerender-revalidate"];
+    guard(req, res);
+    onRequest(req, res, internal);
+    return;
+  }
+  delete req.headers["x-prerender-revalidate"];
+  const target = handle && !badRequestTarget(req.url) ? pageTarget(req.method, req.url, req.headers) : null;
+  if (target) {
+    const answered = pages.handle(req, res, target);
+    if (answered === true) return;
+    answered.then(
+      (ok) => {
+        if (ok) return;
+        guard(req, res);
+        onRequest(req, res);
+      },
+      (err) => fail(res, err),
+    );
+    return;
+  }
   guard(req, res);
   onRequest(req, res);
 });
@@ -61,7 +109,7 @@ const prepared = app.prepare().then(() => {
   handle = app.getRequestHandler();
 });
 
-function onRequest(req, res) {
+function onRequest(req, res, internal = false) {
   stampClientIp(req, trustedProxies);
   // Next takes the nonce of a page from the request's policy: only proxy.ts may set one.
   delete req.headers["content-security-policy"];
@@ -75,7 +123,7 @@ function onRequest(req, res) {
   if (!handle) {
     // Held until Next is ready (as `next start` does), rather than refused.
     prepared.then(
-      () => onRequest(req, res),
+      () => onRequest(req, res, internal),
       (err) => fail(res, err),
     );
     return;
@@ -89,6 +137,15 @@ function onRequest(req, res) {
     (answer) => send(res, answer),
     (err) => fail(res, err),
   );
+}
+
+/** The id Next's on-demand revalidation expects (prerender-manifest.json), or undefined. */
+function readPreviewModeId(dir) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, "prerender-manifest.json"), "utf8")).preview?.previewModeId;
+  } catch {
+    return undefined;
+  }
 }
 
 /** An answer made here, outside Next (the guard adds the security headers). */

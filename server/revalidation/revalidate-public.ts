@@ -1,6 +1,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { appUrl, getAuthSecret } from "../env";
+import { getDb } from "../db";
+import { bumpPageVersions, type PageArea } from "../page-cache/versions";
 import { pathsFor, type RevalidationAreas } from "./areas";
 import { createRevalidationClient, type RevalidationClient } from "./client";
 import { revalidationToken } from "./token";
@@ -40,6 +42,25 @@ function client(): RevalidationClient {
   return state.__mayakRevalidation;
 }
 
+/** The page-cache areas the revalidation areas fall in. */
+export function pageAreasOf(areas: RevalidationAreas): PageArea[] {
+  const out: PageArea[] = [];
+  if (areas.status || (areas.incidents?.length ?? 0) > 0) out.push("status");
+  if (areas.help) out.push("help");
+  return out;
+}
+
+/**
+ * Counts the change in the database, where every instance's page cache looks for changes (server/page-cache):
+ * the pages are rendered again within a second on each of them. Never throws; failures are logged (the pages
+ * then catch up at their next refresh).
+ */
+function announceChange(areas: RevalidationAreas): void {
+  bumpPageVersions(getDb(), pageAreasOf(areas), Date.now()).catch((err: unknown) =>
+    console.error("[mayak] page cache: cannot record a change of public pages", err),
+  );
+}
+
 /**
  * After a change made outside any request (a job: monitors, automatic incidents, the maintenance clock):
  * revalidates the areas through this server's internal endpoint, at once and again with the follow-ups
@@ -49,6 +70,7 @@ function client(): RevalidationClient {
  */
 export function requestRevalidation(areas: RevalidationAreas): void {
   if (!insideNextServer()) return;
+  announceChange(areas);
   client().request(areas);
 }
 
@@ -60,6 +82,7 @@ export function requestRevalidation(areas: RevalidationAreas): void {
  */
 export function revalidatePublic(areas: RevalidationAreas): void {
   if (!insideNextServer()) return;
+  announceChange(areas);
   try {
     revalidateAreasInRequest(areas);
   } catch (err) {

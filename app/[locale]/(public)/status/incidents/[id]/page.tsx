@@ -11,10 +11,9 @@ import { alternatesFor, publicLocale } from "@/lib/public-page";
 import { ImpactBadge } from "@/components/status/incident-cards";
 import { IncidentStages } from "@/components/status/incident-stages";
 
-export const revalidate = 10;
-export function generateStaticParams(): { id: string }[] {
-  return [];
-}
+// Per request, as the status page (see there): server.mjs's page cache holds the copies anonymous visitors
+// get. Next writes nothing to disk for it, so a stream of made-up incident numbers cannot fill the disk.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 

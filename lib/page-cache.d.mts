@@ -1,0 +1,31 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { PageTarget } from "./page-cache-targets.mjs";
+
+export declare const CACHE_CONTROL: string;
+export interface Rendered {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+export declare function prepareAnswer(
+  r: Rendered,
+  opts: { html: boolean; vary: string; always: [string, string][] },
+): Promise<{ status: number; base: string; bytes: number }>;
+export declare class PageCache {
+  constructor(opts: {
+    render: (target: PageTarget) => Promise<Rendered>;
+    now?: () => number;
+    staleMs?: number;
+    hotMs?: number;
+    maxBytes?: number;
+    maxRenders?: number;
+    publicUrl?: string;
+    logError?: (message: string, err: unknown) => void;
+  });
+  readonly entries: Map<string, unknown>;
+  bytes: number;
+  stats: { hits: number; stale: number; waits: number; renders: number; failures: number };
+  handle(req: IncomingMessage, res: ServerResponse, target: PageTarget): true | Promise<boolean>;
+  invalidate(area: "status" | "help"): void;
+  refresh(area: "status" | "help"): void;
+}

@@ -1,0 +1,303 @@
+// The public pages served from memory (server.mjs): the status page and its feeds, badge and JSON, the help
+// center and the FAQ, for anonymous visitors. Each page is rendered by Next once per change (an internal
+// request without cookies), kept as ready bytes (identity, gzip and brotli) with a strong ETag and its
+// Content-Security-Policy (the hashes of its inline scripts), and sent as is: no Next router, no React, no
+// database on the way.
+//
+// Freshness. The app tells the cache that an area changed (`invalidate(area)`: server/page-cache watches the
+// database, where every instance's changes are counted, so each instance hears of every change). From that
+// moment its pages are stale: they are still sent for at most `staleMs` while they are rendered again, after
+// which a request waits for a render that started after the change. So no page is sent that is older than
+// `staleMs` after the change was heard, and none is ever sent half-rendered: a render replaces the bytes only
+// once it is complete and answered 200; anything else is passed on to the waiting requests and not kept.
+import crypto from "node:crypto";
+import zlib from "node:zlib";
+import { promisify } from "node:util";
+import { RESOURCE_POLICY, commonHeaders, documentPolicy, strictTransportSecurity } from "./security-headers.mjs";
+import { inlineScriptHashes } from "./response-security.mjs";
+import { etagMatches, pickEncoding } from "./page-cache-targets.mjs";
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/** Headers of a rendered answer that are kept with its bytes; the rest (cookies, Next's own) are dropped. */
+const KEPT_HEADERS = ["content-type", "location", "access-control-allow-origin", "content-language", "x-robots-tag", "link"];
+
+/** What a CDN in front may do with a cached answer: hold it a few seconds, then ask again (a 304 when unchanged). */
+export const CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=5";
+
+/**
+ * @typedef {{ status: number, headers: Record<string, string | string[] | undefined>, body: Buffer }} Rendered
+ * @typedef {import("./page-cache-targets.mjs").PageTarget} PageTarget
+ */
+
+/**
+ * The bytes of one answer in every encoding, with the header lists to send them (built once).
+ * @param {Rendered} r
+ * @param {{ html: boolean, vary: string, always: [string, string][] }} opts
+ */
+export async function prepareAnswer(r, { html, vary, always }) {
+  const identity = r.body;
+  const [gz, br] = await Promise.all([
+    gzip(identity, { level: 9 }),
+    brotli(identity, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+    }),
+  ]);
+  const base = crypto.createHash("sha256").update(identity).digest("base64url").slice(0, 27);
+  const type = String(r.headers["content-type"] ?? "application/octet-stream");
+  const policy = /^text\/html\b/i.test(type) ? documentPolicy({ hashes: inlineScriptHashes(identity) }) : RESOURCE_POLICY;
+  const kept = [];
+  for (const name of KEPT_HEADERS) {
+    const v = r.headers[name];
+    if (typeof v === "string") kept.push([name, v]);
+  }
+  const common = [...always, ["Content-Security-Policy", policy], ["Cache-Control", CACHE_CONTROL], ["Vary", vary], ...kept];
+  /** @param {Buffer} body @param {string | null} encoding @param {string} etag */
+  const variant = (body, encoding, etag) => ({
+    body,
+    etag,
+    headers: [
+      ...common,
+      ["ETag", etag],
+      ["Content-Length", String(body.length)],
+      ...(encoding ? [["Content-Encoding", encoding]] : []),
+      ["X-Page-Cache", "hit"],
+    ],
+  });
+  return {
+    status: r.status,
+    html,
+    base,
+    bytes: identity.length + gz.length + br.length,
+    identity: variant(identity, null, `"${base}"`),
+    gzip: variant(gz, "gzip", `"${base}-gz"`),
+    br: variant(br, "br", `"${base}-br"`),
+    notModified: common.filter(([k]) => k !== "Content-Security-Policy"),
+  };
+}
+
+/** A new visitor id, as proxy.ts gives one on the pages it sees (the help center's analytics count visitors). */
+function visitorCookie() {
+  return `mayak-vid=${crypto.randomUUID()}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax`;
+}
+
+export class PageCache {
+  /**
+   * @param {{
+   *   render: (target: PageTarget) => Promise<Rendered>,
+   *   now?: () => number,
+   *   staleMs?: number,
+   *   hotMs?: number,
+   *   maxBytes?: number,
+   *   maxRenders?: number,
+   *   publicUrl?: string,
+   *   logError?: (message: string, err: unknown) => void,
+   * }} opts
+   */
+  constructor(opts) {
+    this.render = opts.render;
+    this.now = opts.now ?? Date.now;
+    this.staleMs = opts.staleMs ?? 1500;
+    /** Pages asked for within this time are rendered again at once after a change; the others on their next visit. */
+    this.hotMs = opts.hotMs ?? 30_000;
+    this.maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+    this.maxRenders = opts.maxRenders ?? 2;
+    this.logError = opts.logError ?? ((m, e) => console.error(m, e));
+    /** @type {[string, string][]} */
+    this.always = commonHeaders.map(({ key, value }) => [key, value]);
+    const hsts = strictTransportSecurity(opts.publicUrl);
+    if (hsts) this.always.push(["Strict-Transport-Security", hsts]);
+    /** @type {Map<string, any>} key -> entry, least recently used first */
+    this.entries = new Map();
+    this.bytes = 0;
+    this.running = 0;
+    /** Orders the changes heard and the renders begun. */
+    this.seq = 0;
+    /** @type {(() => void)[]} */
+    this.queue = [];
+    this.stats = { hits: 0, stale: 0, waits: 0, renders: 0, failures: 0 };
+  }
+
+  /**
+   * Answers a request for `target` from memory. Returns true when answered at once, a promise when the answer
+   * waits for a render (resolving to false if that render failed: the caller passes the request to Next).
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   * @param {PageTarget} target
+   * @returns {true | Promise<boolean>}
+   */
+  handle(req, res, target) {
+    const now = this.now();
+    let e = this.entries.get(target.key);
+    if (!e) {
+      // changes: the changes heard that the bytes do not cover yet ({ seq, at }); staleSince: when the first was heard.
+      e = { target, answer: null, changes: [], staleSince: null, flight: null, next: null, lastHit: now, refreshDue: false };
+      this.entries.set(target.key, e);
+    } else {
+      // Most recently used last.
+      this.entries.delete(target.key);
+      this.entries.set(target.key, e);
+      e.lastHit = now;
+    }
+    if (e.answer) {
+      if (e.staleSince === null) {
+        this.stats.hits++;
+        if (e.refreshDue) {
+          e.refreshDue = false;
+          this.renderAfter(e, -Infinity);
+        }
+        this.send(req, res, e.answer);
+        return true;
+      }
+      if (now - e.staleSince < this.staleMs) {
+        this.stats.stale++;
+        this.renderAfter(e, e.changes[e.changes.length - 1].seq);
+        this.send(req, res, e.answer);
+        return true;
+      }
+    }
+    this.stats.waits++;
+    // A render that began after the last change heard; without one, any render will do, even one under way.
+    return this.renderAfter(e, e.changes.length ? e.changes[e.changes.length - 1].seq : -Infinity).then((answer) => {
+      if (!answer) return false;
+      this.send(req, res, answer);
+      return true;
+    });
+  }
+
+  /**
+   * Everything in `area` changed (or time moved on): its pages are stale from now. Pages visited lately are
+   * rendered again at once.
+   * @param {"status" | "help"} area
+   */
+  invalidate(area) {
+    const now = this.now();
+    const seq = ++this.seq;
+    for (const e of this.entries.values()) {
+      if (e.target.area !== area) continue;
+      e.changes.push({ seq, at: now });
+      if (e.staleSince === null) e.staleSince = now;
+      if (e.answer && now - e.lastHit < this.hotMs) this.renderAfter(e, seq);
+      else if (e.answer && !e.flight) this.drop(e);
+    }
+  }
+
+  /**
+   * Time moved on (the uptime figures, "updated at"): pages visited lately are rendered again, and the old
+   * bytes are sent until the new ones are ready. Nothing changed, so nobody waits.
+   * @param {"status" | "help"} area
+   */
+  refresh(area) {
+    const now = this.now();
+    for (const e of this.entries.values()) {
+      if (e.target.area !== area || !e.answer) continue;
+      // A page nobody asked for lately is rendered on its next visit, which still gets the old bytes.
+      if (now - e.lastHit < this.hotMs) this.renderAfter(e, -Infinity);
+      else e.refreshDue = true;
+    }
+  }
+
+  /** Forgets a page's bytes (it is rendered on its next visit). */
+  drop(e) {
+    if (e.answer) this.bytes -= e.answer.bytes;
+    e.answer = null;
+    if (!e.flight) this.entries.delete(e.target.key);
+  }
+
+  /**
+   * A render of the entry that begins after the change numbered `since`: the one in flight if it began late enough, else
+   * one queued behind it (one at most per entry, shared by everyone who needs it).
+   * @returns {Promise<any>} the answer, or null when the render failed
+   */
+  renderAfter(e, since) {
+    if (e.flight && e.flight.seq > since) return e.flight.promise;
+    if (!e.flight) return this.startRender(e).promise;
+    e.next ??= e.flight.promise.then(() => {
+      e.next = null;
+      return (e.flight ?? this.startRender(e)).promise;
+    });
+    return e.next;
+  }
+
+  startRender(e) {
+    // seq: its place among the changes heard, given when it begins (a render still queued begins after them all).
+    const flight = { seq: Infinity, promise: /** @type {Promise<any>} */ (Promise.resolve(null)) };
+    e.flight = flight;
+    flight.promise = this.slot()
+      .then(async () => {
+        // The render starts now: it sees every change heard before this moment.
+        flight.seq = ++this.seq;
+        this.stats.renders++;
+        const rendered = await this.render(e.target);
+        const vary = e.target.html ? "Accept-Encoding" : e.target.accept ? "Accept, Accept-Encoding" : "Accept-Encoding";
+        return prepareAnswer(rendered, { html: e.target.html, vary, always: this.always });
+      })
+      .then(
+        (answer) => {
+          if (answer.status !== 200) return answer; // sent to those waiting, never kept
+          if (e.answer) this.bytes -= e.answer.bytes;
+          e.answer = answer;
+          // Stale still if a change was heard after this render began.
+          e.changes = e.changes.filter((c) => c.seq > flight.seq);
+          e.staleSince = e.changes[0]?.at ?? null;
+          this.bytes += answer.bytes;
+          if (!this.entries.has(e.target.key)) this.entries.set(e.target.key, e);
+          this.evict();
+          return answer;
+        },
+        (err) => {
+          this.stats.failures++;
+          this.logError(`[mayak] page cache: rendering ${e.target.path} failed; Next answers it meanwhile`, err);
+          return null;
+        },
+      )
+      .finally(() => {
+        if (e.flight === flight) e.flight = null;
+        this.release();
+        if (!e.answer && !e.next && this.entries.get(e.target.key) === e) this.entries.delete(e.target.key);
+      });
+    return flight;
+  }
+
+  /** At most `maxRenders` renders at once: a burst of new pages must not take every CPU from the answers. */
+  slot() {
+    if (this.running < this.maxRenders) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.queue.push(resolve)).then(() => {
+      this.running++;
+    });
+  }
+
+  release() {
+    this.running--;
+    this.queue.shift()?.();
+  }
+
+  evict() {
+    for (const e of this.entries.values()) {
+      if (this.bytes <= this.maxBytes) break;
+      if (e.answer) this.drop(e);
+    }
+  }
+
+  /** Sends an answer in the encoding the client takes, or 304 when it already has these bytes. */
+  send(req, res, answer) {
+    const inm = req.headers["if-none-match"];
+    if (answer.status === 200 && inm && etagMatches(inm, answer.base)) {
+      const v = answer[pickEncoding(req.headers["accept-encoding"])];
+      res.writeHead(304, [...answer.notModified, ["ETag", v.etag]]);
+      res.end();
+      return;
+    }
+    const v = answer.status === 200 ? answer[pickEncoding(req.headers["accept-encoding"])] : answer.identity;
+    let headers = v.headers;
+    if (answer.status !== 200) headers = headers.map(([k, val]) => (k === "Cache-Control" ? [k, "no-store"] : [k, val]));
+    if (answer.html && !/(?:^|;)\s*mayak-vid=/.test(req.headers.cookie ?? "")) headers = [...headers, ["Set-Cookie", visitorCookie()]];
+    res.writeHead(answer.status, headers);
+    if (req.method === "HEAD") res.end();
+    else res.end(v.body);
+  }
+}
