@@ -5,7 +5,7 @@ import { markedToHtml, type SearchDoc, type SearchEngine, type SearchRequest, ty
 import { answerPassage, isQuestion, makeMatcher, markAll, snippet } from "./highlight";
 import { createLanguageIndex, knowsToken, LANGUAGE, type LanguageIndex } from "./orama-index";
 import { prepareQuery } from "./query-terms";
-import { encodePlan } from "./orama-scorer";
+import { encodePlan, forgetLastPlan } from "./orama-scorer";
 import { planQuery, type QueryPlan } from "./query-plan";
 import { SynonymIndex, type SynonymGroup } from "./synonyms";
 import { SHIPPED_SYNONYMS } from "./shipped-synonyms";
@@ -213,9 +213,14 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
       limit: req.limit,
       offset: req.offset,
     };
-    let res = oramaSearch(orama, { ...params, threshold: 0 }) as Results<SearchDoc>;
-    if (res.count < ENOUGH_WITH_ALL_WORDS && plan.slots.length > 1)
-      res = oramaSearch(orama, { ...params, threshold: 1 }) as Results<SearchDoc>;
+    let res: Results<SearchDoc>;
+    try {
+      res = oramaSearch(orama, { ...params, threshold: 0 }) as Results<SearchDoc>;
+      if (res.count < ENOUGH_WITH_ALL_WORDS && plan.slots.length > 1)
+        res = oramaSearch(orama, { ...params, threshold: 1 }) as Results<SearchDoc>;
+    } finally {
+      forgetLastPlan();
+    }
     const match = makeMatcher(plan.words.join(" "), LANGUAGE[req.locale].stem);
     return remember(key, {
       total: res.count,

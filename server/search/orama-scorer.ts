@@ -100,7 +100,7 @@ export const search: Search = (
 ) => {
   const index = rawIndex as OramaIndex;
   const props = properties.filter((p) => index.indexes[p]?.type === "Radix");
-  if (isPlan(term)) return searchPlan(index, decodePlan(term), props, exact, boost, relevance, docsCount, where, threshold);
+  if (isPlan(term)) return searchPlan(index, decodePlan(term), props, exact, boost, relevance, docsCount, where, threshold, term);
   const tokens = tokenizer.tokenize(term, language) as string[];
   if (tokens.length === 0) return [];
   return searchPlain(index, tokens, props, exact, boost, relevance, docsCount, where, threshold);
@@ -171,6 +171,7 @@ function scoreToken(
   relevance: Relevance,
   docsCount: number,
   where: Set<InternalDocumentID> | undefined,
+  size: number,
 ): TokenScores {
   const perProp = props.map((prop) => ({ prop, nodes: findWords(index.indexes[prop]!.node as unknown as RadixNode, token, exact) }));
   // A word's rarity over the whole document: the most documents it occurs in, in any one field.
@@ -183,29 +184,61 @@ function scoreToken(
       df.set(n.w, most);
     }
   }
-  const out = new Map<InternalDocumentID, number>();
-  const most = Math.max(0, ...df.values());
+  const scores = new Float64Array(size);
+  const ids: InternalDocumentID[] = [];
+  const inTitle = new Uint8Array(size);
+  let most = 0;
+  for (const n of df.values()) most = Math.max(most, n);
   const rarity = df.size ? Math.log(1 + (docsCount - most + 0.5) / (most + 0.5)) : 0;
   for (const { prop, nodes } of perProp) {
     const weight = boost[prop] ?? 1;
     const lengths = index.fieldLengths[prop]!;
     const avgLength = index.avgFieldLength[prop]!;
+    const title = prop === TITLE;
     for (const node of nodes) {
       const matching = df.get(node.w)!;
       const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5)) * weight;
       for (const id of node.d) {
         if (where && !where.has(id)) continue;
-        out.set(id, (out.get(id) ?? 0) + presence(idf, lengths[id] ?? 1, avgLength, relevance));
+        if (scores[id] === 0) ids.push(id);
+        scores[id] += presence(idf, lengths[id] ?? 1, avgLength, relevance);
+        if (title) inTitle[id] = 1;
       }
     }
   }
-  return { docs: out, rarity };
+  return { scores, ids, rarity, inTitle };
 }
 
-/** A token's score per document, and how rare it is (its inverse document frequency over whole documents). */
+/** A token's score per document (by internal id), the documents it has, and how rare it is over whole documents. */
 interface TokenScores {
-  docs: Map<InternalDocumentID, number>;
+  scores: Float64Array;
+  ids: InternalDocumentID[];
   rarity: number;
+  /** 1 for the documents with the token in their title (an FAQ entry's title is its question). */
+  inTitle: Uint8Array;
+}
+
+const TITLE = "title";
+/** How much more a document counts when its title says all that was asked (proportionally less for part of it). */
+const TITLE_COVERAGE = 2;
+
+/** Per document: the sum of its slots' scores, the slots it answers, their importance, and the importance of those in its title. */
+interface Totals {
+  ids: InternalDocumentID[];
+  score: Float64Array;
+  slots: Uint8Array;
+  says: Float64Array;
+  title: Float64Array;
+  all: number;
+  count: number;
+}
+
+// The engine asks for every word first and for any word when that finds too little: the same plan twice in a
+// row, scored once. Only within one engine search: it calls forgetLastPlan when done (the index may change next).
+let last: { index: OramaIndex; term: string; where: unknown; exact: boolean; size: number; totals: Totals } | null = null;
+
+export function forgetLastPlan(): void {
+  last = null;
 }
 
 function searchPlan(
@@ -218,56 +251,88 @@ function searchPlan(
   docsCount: number,
   where: Set<InternalDocumentID> | undefined,
   threshold: number,
+  term: string,
 ): [InternalDocumentID, number][] {
   if (slots.length === 0) return [];
+  const size = index.sharedInternalDocumentStore.internalIdToId.length + 1;
+  const reuse = last && last.index === index && last.term === term && last.where === where && last.exact === exact && last.size === size;
+  const totals = reuse ? last!.totals : planTotals(index, slots, props, exact, boost, relevance, docsCount, where, size);
+  last = { index, term, where, exact, size, totals };
+  const out: [InternalDocumentID, number][] = [];
+  for (const id of totals.ids) {
+    if (threshold === 0 && totals.slots[id]! < totals.count) continue;
+    const says = totals.says[id]! / totals.all;
+    out.push([id, totals.score[id]! * says * says * (1 + (TITLE_COVERAGE * totals.title[id]!) / totals.all)]);
+  }
+  return out.sort((x, y) => y[1] - x[1]);
+}
+
+function planTotals(
+  index: OramaIndex,
+  slots: PlanSlot[],
+  props: string[],
+  exact: boolean,
+  boost: Partial<Record<string, number>>,
+  relevance: Relevance,
+  docsCount: number,
+  where: Set<InternalDocumentID> | undefined,
+  size: number,
+): Totals {
   const tokenScores = new Map<string, TokenScores>();
   const scoresOf = (t: string) => {
     let m = tokenScores.get(t);
-    if (!m) tokenScores.set(t, (m = scoreToken(index, t, props, exact, boost, relevance, docsCount, where)));
+    if (!m) tokenScores.set(t, (m = scoreToken(index, t, props, exact, boost, relevance, docsCount, where, size)));
     return m;
   };
-  // Per slot: each document's best alternative, and how much the slot says (its rarest alternative's rarity).
-  const importance: number[] = [];
-  const perSlot = slots.map((slot) => {
-    const best = new Map<InternalDocumentID, number>();
+  const totals: Totals = {
+    ids: [],
+    score: new Float64Array(size),
+    slots: new Uint8Array(size),
+    says: new Float64Array(size),
+    title: new Float64Array(size),
+    all: 0,
+    count: slots.length,
+  };
+  const best = new Float64Array(size);
+  const inTitle = new Uint8Array(size);
+  for (const slot of slots) {
+    // Each document's best alternative, and how much the slot says (its rarest alternative's rarity).
+    const touched: InternalDocumentID[] = [];
     let says = 0;
     for (const alt of slot.alts) {
       if (alt.tokens.length === 0) continue;
-      const scored = alt.tokens.map(scoresOf);
+      const scored = alt.tokens.map(scoresOf).sort((a, b) => a.ids.length - b.ids.length);
       says = Math.max(says, Math.min(...scored.map((t) => t.rarity)));
-      const maps = scored.map((t) => t.docs).sort((a, b) => a.size - b.size);
-      for (const [id, first] of maps[0]!) {
-        let sum = first;
-        let all = true;
-        for (let i = 1; i < maps.length && all; i++) {
-          const v = maps[i]!.get(id);
-          if (v === undefined) all = false;
-          else sum += v;
+      for (const id of scored[0]!.ids) {
+        let sum = 0;
+        let titled = 1;
+        for (const t of scored) {
+          const v = t.scores[id]!;
+          if (v === 0) {
+            sum = -1;
+            break;
+          }
+          sum += v;
+          titled &= t.inTitle[id]!;
         }
-        if (!all) continue;
+        if (sum < 0) continue;
+        if (best[id] === 0) touched.push(id);
+        if (titled) inTitle[id] = 1;
         const score = sum * alt.weight;
-        if (score > (best.get(id) ?? 0)) best.set(id, score);
+        if (score > best[id]!) best[id] = score;
       }
     }
-    importance.push(says);
-    return best;
-  });
-  const total = new Map<InternalDocumentID, { score: number; slots: number; says: number }>();
-  perSlot.forEach((best, i) => {
-    for (const [id, score] of best) {
-      const t = total.get(id);
-      if (t) {
-        t.score += score;
-        t.slots++;
-        t.says += importance[i]!;
-      } else total.set(id, { score, slots: 1, says: importance[i]! });
+    totals.all += says;
+    for (const id of touched) {
+      if (totals.slots[id] === 0) totals.ids.push(id);
+      totals.score[id] += best[id]!;
+      totals.slots[id]++;
+      totals.says[id] += says;
+      if (inTitle[id]) totals.title[id] += says;
+      best[id] = 0;
+      inTitle[id] = 0;
     }
-  });
-  const out: [InternalDocumentID, number][] = [];
-  const all = importance.reduce((a, b) => a + b, 0) || 1;
-  for (const [id, t] of total) {
-    if (threshold === 0 && t.slots < slots.length) continue;
-    out.push([id, t.score * (t.says / all) ** 2]);
   }
-  return out.sort((x, y) => y[1] - x[1]);
+  totals.all ||= 1;
+  return totals;
 }

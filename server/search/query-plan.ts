@@ -6,7 +6,7 @@ import { termWords, type SynonymIndex } from "./synonyms";
 import { collapseRepeats, latinToCyrillic } from "./word-forms";
 
 /** A synonym counts for a little less than the word the customer typed. */
-export const SYNONYM_WEIGHT = 0.8;
+export const SYNONYM_WEIGHT = 0.65;
 
 export interface PlanContext {
   locale: Locale;
