@@ -161,6 +161,13 @@ describe("PageCache", () => {
 
   const versionOf = (body: Buffer) => Number(/Version (\d+)/.exec(body.toString())?.[1]);
 
+  /** Until no render of /status is under way (its result taken in or passed on), so the next request cannot join one. */
+  async function settled() {
+    const inFlight = () => (cache.entries.get("/status") as { flight: unknown } | undefined)?.flight;
+    for (const giveUp = Date.now() + 20_000; inFlight() && Date.now() < giveUp;) await new Promise((r) => setTimeout(r, 2));
+    expect(inFlight() ?? null).toBeNull();
+  }
+
   it("renders a page once, then sends the same bytes in each encoding with a strong tag, a policy and no cookie of the render", async () => {
     const first = request("/status", { "accept-encoding": "identity" });
     (await nextFlight(1)).finish();
@@ -244,7 +251,7 @@ describe("PageCache", () => {
     expect(versionOf((await request()).body), "old bytes, whole, inside the window").toBe(1);
     const again = await nextFlight(3); // the stale page asked for a render again
     again.finish(503);
-    await new Promise((r) => setTimeout(r, 10));
+    await settled();
     clock += 1500;
     const passed = request();
     (await nextFlight(4)).finish(500);
@@ -265,16 +272,16 @@ describe("PageCache", () => {
     const hot = await nextFlight(2);
     expect(versionOf((await request()).body), "nobody waits for a refresh").toBe(1);
     hot.finish();
-    await new Promise((r) => setTimeout(r, 10));
+    await settled();
     expect(versionOf((await request()).body)).toBe(2);
     clock += 60_000;
     data = 3;
     cache.refresh("status"); // not visited for a minute: nothing now
-    await new Promise((r) => setTimeout(r, 10));
+    await settled();
     expect(flights).toHaveLength(2);
     expect(versionOf((await request()).body), "the next visit gets the old bytes at once").toBe(2);
     (await nextFlight(3)).finish();
-    await new Promise((r) => setTimeout(r, 10));
+    await settled();
     expect(versionOf((await request()).body)).toBe(3);
   });
 
