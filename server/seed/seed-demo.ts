@@ -11,6 +11,7 @@ import { updateTicket } from "../tickets/update-ticket";
 import { setTwoFactorPolicy } from "../two-factor/policy";
 import { DEMO_ACCOUNTS, PEOPLE, STAFF } from "./people";
 import { TICKETS_EN_ACTIVE } from "./tickets-en-active";
+import { createDemoViews, createDemoWorkspace, triageDemoTicket } from "./demo-workspace";
 import { TICKETS_EN_RESOLVED } from "./tickets-en-resolved";
 import { TICKETS_RU_ACTIVE } from "./tickets-ru-active";
 import { TICKETS_RU_RESOLVED } from "./tickets-ru-resolved";
@@ -50,6 +51,7 @@ const LATEST = 5 * MINUTE;
 type Action =
   | { kind: "create" }
   | { kind: "assign"; by: StaffKey; to: StaffKey }
+  | { kind: "triage" }
   | { kind: "step"; step: SeedStep }
   | { kind: "status"; by: StaffKey; status: TicketStatus };
 
@@ -95,6 +97,8 @@ export async function seedDemo(db: DB, opts: SeedDemoOptions = {}): Promise<Seed
     now: () => at,
   });
 
+  // The admin sets up teams, categories and tags an hour before the first ticket arrives.
+  const workspace = await createDemoWorkspace(db, ctxOf("alexei", plan[0].at - 60 * MINUTE), actors);
   let messages = 0;
   for (const { at, ticket, action } of plan) {
     const t = SEED_TICKETS[ticket];
@@ -110,6 +114,8 @@ export async function seedDemo(db: DB, opts: SeedDemoOptions = {}): Promise<Seed
         priority: t.priority,
       });
       ticketIds[ticket] = id;
+    } else if (action.kind === "triage") {
+      await triageDemoTicket(db, ctxOf("irina", at), workspace, t, ticketId);
     } else if (action.kind === "assign") {
       await updateTicket(db, ctxOf(action.by, at), { ticketId, assigneeId: actors[action.to].id });
     } else if (action.kind === "status") {
@@ -123,7 +129,10 @@ export async function seedDemo(db: DB, opts: SeedDemoOptions = {}): Promise<Seed
       messages++;
     }
   }
-  log(`Demo seed: ${SEED_TICKETS.length} tickets, ${messages} messages (${Date.now() - started} ms)`);
+  await createDemoViews(db, (key) => ctxOf(key, now - LATEST), workspace);
+  log(
+    `Demo seed: ${SEED_TICKETS.length} tickets, ${messages} messages, teams, categories, tags and saved views (${Date.now() - started} ms)`,
+  );
   return { seeded: true, accounts };
 }
 
@@ -168,10 +177,9 @@ function planTicket(t: SeedTicket, ticket: number, now: number): PlannedAction[]
   const push = (at: number, action: Action) => out.push({ at, ticket, seq: out.length, action });
 
   push(created, { kind: "create" });
-  if (t.assignee) {
-    const triage = Math.min(TRIAGE_MINUTES, (t.thread[0]?.after ?? 2 * TRIAGE_MINUTES) / 2);
-    push(created + triage * MINUTE, { kind: "assign", by: "irina", to: t.assignee });
-  }
+  const triage = Math.min(TRIAGE_MINUTES, (t.thread[0]?.after ?? 2 * TRIAGE_MINUTES) / 2);
+  push(created + triage * MINUTE, { kind: "triage" });
+  if (t.assignee) push(created + triage * MINUTE, { kind: "assign", by: "irina", to: t.assignee });
 
   // Follow the status the way add-message and update-ticket move it, to know what is left to change.
   let at = created;
