@@ -25,6 +25,8 @@ export function describeEvent(e: Pick<TimelineEvent, "action" | "actor" | "befor
         : t("timeline.assigned", { actor, to: e.names.assignee || `#${String(after.assigneeId)}` });
     case "ticket.team_changed":
       return t("timeline.team", { actor, to: e.names.team || (after.teamId ? `#${String(after.teamId)}` : t("timeline.nobody")) });
+    case "ticket.category_changed":
+      return t("timeline.category", { actor, to: e.names.category || t("timeline.nobody") });
     case "ticket.tags_changed":
       return `${t("timeline.tags", { actor })}: ${((after.tags as string[] | undefined) ?? []).join(", ") || "—"}`;
     case "ticket.merged":

@@ -69,6 +69,7 @@ export async function changesByOthers(executor: DB | Tx, actor: Actor, ticketId:
  * checked that the actor may see the ticket.
  */
 export async function readTimeline(db: DB, actor: Actor | null, ticketId: number, afterId = 0): Promise<TimelineEvent[]> {
+  const locale = actor?.locale ?? "en";
   const rows = await ticketEvents(db, actor, ticketId)
     .leftJoin("users as u", "u.id", "audit_events.actor_id")
     .select(["audit_events.id", "action", "audit_events.created_at", "actor_id", "u.name as actor_name", "before_json", "after_json"])
@@ -108,6 +109,33 @@ export async function readTimeline(db: DB, actor: Actor | null, ticketId: number
       });
     }
     events.sort((a, b) => a.at - b.at || a.id - b.id);
+  }
+
+  // Teams and categories are stored by id too (their tables come with the inbox, migration 0012).
+  const teamIds = new Set<number>();
+  const categoryIds = new Set<number>();
+  for (const e of events) {
+    if (typeof e.after?.teamId === "number") teamIds.add(e.after.teamId);
+    if (typeof e.after?.categoryId === "number") categoryIds.add(e.after.categoryId);
+  }
+  if (teamIds.size > 0) {
+    const teams = await db
+      .selectFrom("teams")
+      .select(["id", "name"])
+      .where("id", "in", [...teamIds])
+      .execute();
+    for (const e of events) if (typeof e.after?.teamId === "number") e.names.team = teams.find((x) => x.id === e.after!.teamId)?.name ?? "";
+  }
+  if (categoryIds.size > 0) {
+    const cats = await db
+      .selectFrom("categories")
+      .select(["id", "name_en", "name_ru"])
+      .where("id", "in", [...categoryIds])
+      .execute();
+    for (const e of events) {
+      const c = typeof e.after?.categoryId === "number" ? cats.find((x) => x.id === e.after!.categoryId) : undefined;
+      if (c) e.names.category = locale === "ru" ? c.name_ru : c.name_en;
+    }
   }
 
   // Assignees are stored by id: one read for all their names.

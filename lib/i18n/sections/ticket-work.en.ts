@@ -27,6 +27,7 @@ export const ticketWorkEn = {
   "timeline.assigned": "{actor} assigned the ticket to {to}",
   "timeline.unassigned": "{actor} removed the assignee",
   "timeline.team": "{actor} moved the ticket to the team {to}",
+  "timeline.category": "{actor} set the category to {to}",
   "timeline.tags": "{actor} changed the tags",
   "timeline.merged": "{actor} merged a ticket into this one",
   "timeline.mergedInto": "{actor} merged this ticket into #{to}",

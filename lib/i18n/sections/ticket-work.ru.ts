@@ -29,6 +29,7 @@ export const ticketWorkRu: Record<keyof typeof ticketWorkEn, string> = {
   "timeline.assigned": "{actor} назначил(а) обращение: {to}",
   "timeline.unassigned": "{actor} снял(а) исполнителя",
   "timeline.team": "{actor} передал(а) обращение команде {to}",
+  "timeline.category": "{actor} выбрал(а) категорию: {to}",
   "timeline.tags": "{actor} изменил(а) метки",
   "timeline.merged": "{actor} объединил(а) с этим обращением другое",
   "timeline.mergedInto": "{actor} объединил(а) это обращение с #{to}",
