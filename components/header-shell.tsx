@@ -81,7 +81,7 @@ export function HeaderShell({
       </div>
       {/* Once in the page: after the menu's links on a phone, at the end of the line from 640 px up. */}
       <div
-        className={`${shown("menu")} order-last w-full flex-wrap items-center gap-2 pb-1 sm:order-none sm:ml-auto sm:flex sm:w-auto sm:flex-nowrap sm:pb-0`}
+        className={`${shown("menu")} order-last w-full flex-wrap items-center gap-2 pb-1 sm:order-none [&_button]:whitespace-nowrap sm:ml-auto sm:flex sm:w-auto sm:flex-nowrap sm:pb-0`}
       >
         {tools}
       </div>
