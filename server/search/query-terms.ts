@@ -6,12 +6,12 @@ const WORD = /[\p{L}\p{N}]+/gu;
 // Words that say nothing about what is searched for: dropped from queries (not from the index).
 export const STOP: Record<Locale, ReadonlySet<string>> = {
   en: new Set(
-    "a an the to of in on at for from by is are was be been am i me my we our you your it its this that these those and or but if do does did can could should would will how what when where why which who with without about into as not no so have has had there any some very really please much also just".split(
+    "a an the to of in on at for from by is are was be been am i me my we our you your it its this that these those and or but if do does did can could should would will how what when where why which who with without about into as not no so have has had there any some very really please much also just support".split(
       " ",
     ),
   ),
   ru: new Set(
-    "а и в во на не ни с со по к ко о об от до из за для у же ли бы то это как что чтобы где когда почему какой какая какие кто я мы вы ты он она они мой моя мои наш ваш его её их или но да нет есть был была было при про над под если могу можно нужно надо хочу мне меня нас вас нам вам уже ещё очень всё все там тут".split(
+    "а и в во на не ни с со по к ко о об от до из за для у же ли бы то это как что чтобы где когда почему какой какая какие кто я мы вы ты он она они мой моя мои наш ваш его её их или но да нет есть был была было при про над под если могу можно нужно надо хочу мне меня нас вас нам вам уже ещё очень всё все там тут поддержка поддержки поддержке поддержку поддержкой".split(
       " ",
     ),
   ),
