@@ -33,6 +33,7 @@ const { values: flags } = parseArgs({
     messages: { type: "string" },
     seconds: { type: "string" },
     connections: { type: "string" },
+    only: { type: "string" },
   },
 });
 const num = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number(v));
@@ -86,13 +87,17 @@ async function runOne(kind: "sqlite" | "mysql"): Promise<{ results: ScenarioResu
       baselineLabel: string,
       baselineOp: (i: number) => unknown,
     ) => {
+      if (flags.only && !scenario.includes(flags.only)) return;
       const first = await fetch(base + request.path, {
         method: request.method,
         headers: request.headers as Record<string, string>,
         body: request.body as string | undefined,
       });
       const body = await first.text();
-      if (first.status !== 200) throw new Error(`${scenario}: HTTP ${first.status}: ${body.slice(0, 300)}`);
+      if (first.status !== 200) {
+        const tail = fs.readFileSync(app!.logFile, "utf8").split("\n").slice(-40).join("\n");
+        throw new Error(`${scenario}: HTTP ${first.status}: ${body.slice(0, 300)}\nLast lines of the app's log:\n${tail}`);
+      }
       await load({ base, request, connections, seconds: 1 });
       const appRun = await load({ base, request, connections, seconds });
       const baseRun = await runWorkers(appRun.ops, connections, baselineOp);

@@ -15,7 +15,7 @@ test("agent replies, notes and updates a ticket; the customer sees only the repl
 
   const agent = await pageAs("agent");
   const agentName = await test.step("open the ticket from the inbox", async () => {
-    await agent.goto("/inbox");
+    await agent.goto("/inbox?sort=created");
     await expect(agent.getByRole("heading", { level: 1, name: "Open" })).toBeVisible();
     await agent.getByRole("link", { name: subject }).click();
     await agent.waitForURL(`**/inbox/${ticketId}`);
@@ -56,7 +56,7 @@ test("agent replies, notes and updates a ticket; the customer sees only the repl
     await expect(agent.getByLabel("Priority")).toHaveValue("high");
     await expect(agent.getByLabel("Assignee").locator("option:checked")).toHaveText(agentName);
 
-    await agent.goto("/inbox?view=mine");
+    await agent.goto("/inbox?view=mine&sort=created");
     const row = agent.getByTestId("ticket-row").filter({ hasText: subject });
     await expect(row.getByRole("cell").nth(2)).toHaveText("Pending");
     await expect(row.getByRole("cell").nth(3)).toHaveText("High");

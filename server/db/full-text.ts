@@ -3,7 +3,6 @@ import { sql } from "kysely";
 import { stemmer as ruStemmer } from "@orama/stemmers/russian";
 import { stemmer as enStemmer } from "@orama/stemmers/english";
 import type { DB } from "./connect";
-import { dialectOf } from "./dialect";
 
 /**
  * Staff ticket search on the database's own full-text index: FTS5 tables kept by triggers on SQLite, FULLTEXT
@@ -11,6 +10,16 @@ import { dialectOf } from "./dialect";
  * so "payments" finds "payment" and "оплаты" finds "оплата" and "оплатой" on both engines, which have no
  * Russian stemming of their own.
  */
+
+/**
+ * MySQL/MariaDB or SQLite, by what the adapter can do rather than by its class: in the built app the database
+ * is opened once per process (server/db/index.ts keeps it on globalThis) by whichever bundle asks first, so
+ * another bundle's copy of Kysely's classes fails `instanceof` (dialectOf answers "sqlite" there).
+ * MySQL/MariaDB is the only engine here without RETURNING.
+ */
+function speaksMysql(db: DB): boolean {
+  return !db.getExecutor().adapter.supportsReturning;
+}
 
 /** The words of a query, lower-case, letters and digits only, at most 8. */
 export function searchWords(query: string): string[] {
@@ -33,7 +42,7 @@ export async function matchTicketIds(db: DB, words: string[], limit: number, bef
   if (words.length === 0) return [];
   const prefixes = words.map(searchPrefix);
   const before = beforeId ? sql`and id < ${beforeId}` : sql``;
-  if (dialectOf(db) === "mysql") {
+  if (speaksMysql(db)) {
     const r = await sql<{
       id: number;
     }>`select id from tickets where match(subject, description) against (${booleanQuery(prefixes)} in boolean mode) ${before} order by id desc limit ${limit}`.execute(
@@ -60,20 +69,19 @@ export async function matchMessages(
   if (words.length === 0) return [];
   const prefixes = words.map(searchPrefix);
   const before = beforeTicketId ? sql`and m.ticket_id < ${beforeTicketId}` : sql``;
-  const rows =
-    dialectOf(db) === "mysql"
-      ? await sql<{
-          id: number;
-          ticket_id: number;
-        }>`select m.id, m.ticket_id from ticket_messages m where match(m.body) against (${booleanQuery(prefixes)} in boolean mode) ${before} order by m.id desc limit ${limit}`.execute(
-          db,
-        )
-      : await sql<{
-          id: number;
-          ticket_id: number;
-        }>`select m.id, m.ticket_id from ticket_messages_fts f join ticket_messages m on m.id = f.rowid where ticket_messages_fts match ${fts5Query(prefixes)} ${before} order by f.rowid desc limit ${limit}`.execute(
-          db,
-        );
+  const rows = speaksMysql(db)
+    ? await sql<{
+        id: number;
+        ticket_id: number;
+      }>`select m.id, m.ticket_id from ticket_messages m where match(m.body) against (${booleanQuery(prefixes)} in boolean mode) ${before} order by m.id desc limit ${limit}`.execute(
+        db,
+      )
+    : await sql<{
+        id: number;
+        ticket_id: number;
+      }>`select m.id, m.ticket_id from ticket_messages_fts f join ticket_messages m on m.id = f.rowid where ticket_messages_fts match ${fts5Query(prefixes)} ${before} order by f.rowid desc limit ${limit}`.execute(
+        db,
+      );
   return rows.rows.map((r) => ({ id: Number(r.id), ticketId: Number(r.ticket_id) }));
 }
 

@@ -4,7 +4,7 @@ export const inboxEn = {
   "inbox.list.view.mine": "My open tickets",
   "inbox.list.view.unassigned": "Unassigned",
   "inbox.list.view.team": "My teams",
-  "inbox.list.view.open": "All open",
+  "inbox.list.view.open": "Open",
   "inbox.list.view.pending": "Waiting on customer",
   "inbox.list.view.on_hold": "On hold",
   "inbox.list.view.solved": "Solved",

@@ -6,7 +6,7 @@ export const inboxRu: Record<keyof typeof inboxEn, string> = {
   "inbox.list.view.mine": "Мои открытые",
   "inbox.list.view.unassigned": "Без исполнителя",
   "inbox.list.view.team": "Мои команды",
-  "inbox.list.view.open": "Все открытые",
+  "inbox.list.view.open": "Открытые",
   "inbox.list.view.pending": "Ждут ответа клиента",
   "inbox.list.view.on_hold": "Приостановлены",
   "inbox.list.view.solved": "Решённые",

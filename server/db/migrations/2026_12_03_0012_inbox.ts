@@ -1,4 +1,4 @@
-import { MysqlAdapter, sql, type Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen in time. The agent inbox at a million tickets: teams, categories, tags, saved views, the counters
 // behind the view counts, the sort columns and indexes of the list, and the staff full-text index.
@@ -7,7 +7,8 @@ import { MysqlAdapter, sql, type Kysely } from "kysely";
 // bulk import) keeps them in its own transaction without knowing about them. Each counter is split in
 // 8 slots by ticket id so that concurrent writers rarely wait on the same row; a count sums the slots.
 
-const isMysql = (db: Kysely<any>) => db.getExecutor().adapter instanceof MysqlAdapter;
+// By capability rather than class (`instanceof` fails across bundles of the built app): only MySQL/MariaDB lacks RETURNING.
+const isMysql = (db: Kysely<any>) => !db.getExecutor().adapter.supportsReturning;
 
 // Smaller is more urgent: one ascending index serves "urgent and long-waiting first".
 const PRIORITY_ORDER = sql`(case priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end)`;
