@@ -1,4 +1,4 @@
-import { expect, getMe, ok, tag, test, trpcMutation, createTicketViaApi, newCustomerPage } from "./helpers";
+import { expect, getMe, ok, tag, test, trpcMutation, trpcQuery, createTicketViaApi, newCustomerPage } from "./helpers";
 import { htmlBytes, pngBytes } from "../tests/attachment-files";
 
 // Working a ticket (issue 9): attachments, macros, timeline, presence and collisions, shortcuts.
@@ -125,4 +125,26 @@ test("keyboard shortcuts: ? lists them, a assigns to me, r goes to the reply box
   await expect(agent.getByLabel("Your reply")).toBeFocused();
   await agent.getByTestId("back-to-list").click();
   await expect(agent).toHaveURL(/\/inbox$/);
+});
+
+test("a lead writes a shared macro on the macros page; an unknown placeholder is refused first", async ({ pageAs }) => {
+  const lead = await pageAs("lead");
+  const name = `Closing note ${tag()}`;
+  await lead.goto("/admin/macros");
+  await lead.getByLabel("Name").fill(name);
+  await lead.getByLabel("Reply text").fill("Thanks {{requester.first_name}}, closing #{{ticket.id}}.");
+  await lead.getByLabel("Also set status").selectOption("solved");
+  await lead.getByLabel("Share with all staff").check();
+  await lead.getByRole("button", { name: "Save macro" }).click();
+  await expect(lead.getByText("The text uses a placeholder Mayak doesn’t know")).toBeVisible();
+  await lead.getByLabel("Reply text").fill("Thanks {{requester.firstName}}, closing #{{ticket.id}}.");
+  await lead.getByRole("button", { name: "Save macro" }).click();
+  await expect(lead.getByRole("status")).toHaveText("Macro saved.");
+  const shared = lead.getByRole("region", { name: "Shared macros" });
+  await expect(shared.getByText(name)).toBeVisible();
+  await expect(shared.getByText("Status: Solved")).toBeVisible();
+  // Every agent may use it.
+  const agent = await pageAs("agent");
+  const list = ok(await trpcQuery<{ name: string; shared: boolean }[]>(agent.request, "macros.list"));
+  expect(list.find((m) => m.name === name)?.shared).toBe(true);
 });
