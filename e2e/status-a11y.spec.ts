@@ -16,7 +16,7 @@ checkPagesAccessible(pages);
 
 test("/status with a bar tooltip open has no serious accessibility violations", async ({ page }) => {
   await page.goto("/status");
-  await page.getByRole("group", { name: "Daily uptime of Checkout over the last 90 days" }).getByRole("img").last().focus();
+  await page.getByRole("group", { name: "Daily uptime of Checkout over the last 90 days" }).getByRole("img").last().click();
   await expectAccessible(page, "/status (tooltip shown)");
 });
 

@@ -36,26 +36,37 @@ test("/status shows the banner, components with uptime and 90-day bars, the form
     await expect(checkout.locator("dt", { hasText: "90 days" }).locator("xpath=following-sibling::dd")).toHaveText(/^\d{1,3}\.\d{2}%$/);
   });
 
-  await test.step("90 daily bars with a text alternative and a tooltip on keyboard focus", async () => {
+  await test.step("90 daily bars with a text alternative; one tab stop per group; arrows move between days and components", async () => {
+    const group = page.getByRole("group", { name: "Website", exact: true });
     const strip = page.getByRole("group", { name: "Daily uptime of Checkout over the last 90 days" });
     const bars = strip.getByRole("img");
     await expect(bars).toHaveCount(90);
-    // One tab stop for the strip: today's bar.
-    await expect(strip.locator('[tabindex="0"]')).toHaveCount(1);
-    await expect(bars.last()).toHaveAttribute("tabindex", "0");
     await expect(bars.last()).toHaveAttribute("aria-label", /: uptime .+\. /);
+    // One tab stop for all the group's strips.
+    await expect(group.locator('.uptime-strip [tabindex="0"]')).toHaveCount(1);
 
-    const tooltip = strip.locator("xpath=..").locator("div.absolute");
+    const tooltip = strip.locator("xpath=..").locator(".tip");
     await expect(tooltip).toHaveCount(0);
-    await bars.last().focus();
+    await bars.last().click(); // a tap or a click shows the day
     await expect(tooltip).toBeVisible();
     await expect(tooltip).toContainText(/Uptime: (\d{1,3}\.\d{2}%|no data)/);
+    await expect(bars.last()).toBeFocused();
+    await expect(group.locator('.uptime-strip [tabindex="0"]')).toHaveCount(1);
+    await expect(bars.last()).toHaveAttribute("tabindex", "0");
 
     await page.keyboard.press("Home");
     await expect(bars.first()).toBeFocused();
     const firstDate = (await bars.first().getAttribute("aria-label"))!.split(": uptime")[0]!;
     await expect(tooltip.locator("p").first()).toHaveText(firstDate);
     await page.keyboard.press("ArrowRight");
+    await expect(bars.nth(1)).toBeFocused();
+    // Down: the same day of the next component in the group.
+    await page.keyboard.press("ArrowDown");
+    const focused = page.locator(":focus");
+    const secondDate = (await bars.nth(1).getAttribute("aria-label"))!.split(": uptime")[0]!;
+    await expect(focused).toHaveAttribute("aria-label", new RegExp(`^${secondDate}: uptime `));
+    expect(await focused.evaluate((el) => el.closest("li")?.id)).not.toBe("component-checkout");
+    await page.keyboard.press("ArrowUp");
     await expect(bars.nth(1)).toBeFocused();
     await page.keyboard.press("Escape");
     await expect(tooltip).toHaveCount(0);

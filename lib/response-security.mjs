@@ -17,10 +17,30 @@ const GT = 0x3e;
 
 const isSpace = (b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c;
 
+const DIV_CLOSE = Buffer.from("</div>");
+const SEGMENT_OPEN = Buffer.from('<div hidden id="S:');
+
+/**
+ * Where the streamed segment ending at `end` starts, or -1. A page rendered per request streams the parts
+ * that were not ready (Suspense boundaries) after the rest, each in a `<div hidden id="S:n">` that a script
+ * of React's then moves into place. Only a whole, balanced segment counts.
+ */
+function streamedSegmentStart(buf, end) {
+  const closeAt = end - DIV_CLOSE.length;
+  if (closeAt < 0 || buf.compare(DIV_CLOSE, 0, DIV_CLOSE.length, closeAt, end) !== 0) return -1;
+  const start = buf.lastIndexOf(SEGMENT_OPEN, closeAt);
+  if (start < 0) return -1;
+  const text = buf.toString("latin1", start, end);
+  const opens = (text.match(/<div[\s>]/g) ?? []).length;
+  const closes = (text.match(/<\/div>/g) ?? []).length;
+  return opens === closes ? start : -1;
+}
+
 /**
  * The CSP sources ('sha256-…') of the inline scripts at the end of an HTML document: the run of <script>
  * elements just before </body>, where Next puts its bootstrap and its data (self.__next_f.push). Only that
- * run is read. A <script> anywhere inside the page's markup, where rendered content lives, is never hashed:
+ * run is read, stepping over the segments React streams late (`<div hidden id="S:n">`, whose markup is not
+ * read either). A <script> anywhere inside the page's markup, where rendered content lives, is never hashed:
  * if some text ever slipped one past the sanitiser, the browser would still refuse to run it.
  * Each hash covers the exact bytes between the tag and </script>, as the browser hashes the script's text.
  */
@@ -31,6 +51,12 @@ export function inlineScriptHashes(html) {
   const hashes = [];
   for (;;) {
     while (pos > 0 && isSpace(buf[pos - 1])) pos--;
+    const segment = streamedSegmentStart(buf, pos);
+    if (segment >= 0) {
+      // A part of the page React streamed late: its markup is not hashed, the scripts around it are.
+      pos = segment;
+      continue;
+    }
     const closeAt = pos - SCRIPT_CLOSE.length;
     if (closeAt < 0 || buf.compare(SCRIPT_CLOSE, 0, SCRIPT_CLOSE.length, closeAt, pos) !== 0) break;
     const start = buf.lastIndexOf(SCRIPT_OPEN, closeAt - 1);

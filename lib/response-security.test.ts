@@ -36,6 +36,25 @@ describe("inlineScriptHashes", () => {
     ]);
   });
 
+  it("steps over the segments React streams late, hashing the scripts around them but nothing inside them", () => {
+    const html =
+      "<!DOCTYPE html><html><body><main><p>hi</p></main><footer>Mayak</footer>" +
+      "<script>requestAnimationFrame(function(){$RT=performance.now()});</script>" +
+      '<script src="/_next/static/chunks/b.js" async=""></script>' +
+      '<div hidden id="S:0"><form><div><input name="q"/></div></form><script>alert(1)</script></div>' +
+      "<script>$RB=[];$RV=function(a){}</script>" +
+      "<script>(self.__next_f=self.__next_f||[]).push([0])</script>" +
+      "</body></html>";
+    expect(inlineScriptHashes(html)).toEqual([
+      sha("requestAnimationFrame(function(){$RT=performance.now()});"),
+      sha("$RB=[];$RV=function(a){}"),
+      sha("(self.__next_f=self.__next_f||[]).push([0])"),
+    ]);
+    // An unbalanced segment is not stepped over: the run ends there (the page then simply does not hydrate).
+    const broken = html.replace("<div><input", "<input");
+    expect(inlineScriptHashes(broken)).toEqual([sha("$RB=[];$RV=function(a){}"), sha("(self.__next_f=self.__next_f||[]).push([0])")]);
+  });
+
   it("never hashes a script inside the page's markup, where rendered content lives", () => {
     const hashes = inlineScriptHashes(page('<div class="prose"><script>alert(1)</script></div>'));
     expect(hashes).toHaveLength(3);

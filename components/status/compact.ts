@@ -20,12 +20,16 @@ export interface CompactComponent {
   from: number;
   /** One character per day: its bar level (see LEVELS). */
   levels: string;
-  /** Each day's uptime, floored to two decimals (as it is shown), null for no data. */
-  days: (number | null)[];
+  /**
+   * The uptime of each day that had checks and was not a clean 100 %, floored to two decimals (as it is
+   * shown), by day index; -1 for a day without checks that an incident coloured. A day absent here is
+   * 100 % when its level says it had data, no data otherwise.
+   */
+  dips: Record<number, number>;
   /** Titles of the incidents that touched a day, by day index; days without incidents are absent. */
   incidents: Record<number, string[]>;
-  /** Hourly average response time over the last 168 hours (the last 24 are the day chart), null when unmeasured. */
-  latency: (number | null)[];
+  /** Whether response times were measured (the charts are fetched when opened: GET /api/status/latency). */
+  measured: boolean;
 }
 
 export const LEVELS: readonly BarLevel[] = ["nodata", "ok", "minor", "major", "critical"];
@@ -37,7 +41,13 @@ export function toCompact(c: ComponentWithHistory): CompactComponent {
   c.days.forEach((d, i) => {
     if (d.incidents.length) incidents[i] = d.incidents.map((x) => x.title);
   });
-  const measured = c.latency7d.some((p) => p.avgMs !== null);
+  const dips: Record<number, number> = {};
+  c.days.forEach((d, i) => {
+    const u = floor2(d.uptime);
+    if (u !== null && u < 100) dips[i] = u;
+    // A day without checks that an incident coloured anyway.
+    else if (u === null && d.level !== "nodata") dips[i] = -1;
+  });
   return {
     id: c.id,
     slug: c.slug,
@@ -53,18 +63,21 @@ export function toCompact(c: ComponentWithHistory): CompactComponent {
     },
     from: c.days[0]?.day ?? 0,
     levels: c.days.map((d) => LEVELS.indexOf(d.level)).join(""),
-    days: c.days.map((d) => floor2(d.uptime)),
+    dips,
     incidents,
-    latency: measured ? c.latency7d.map((p) => p.avgMs) : [],
+    measured: c.latency7d.some((p) => p.avgMs !== null),
   };
 }
 
 /** The day bars back from the compact form. */
-export function barDays(c: Pick<CompactComponent, "from" | "levels" | "days" | "incidents">) {
-  return c.days.map((uptime, i) => ({
-    day: c.from + i * DAY,
-    level: LEVELS[Number(c.levels[i])] ?? "nodata",
-    uptime,
-    incidents: c.incidents[i] ?? [],
-  }));
+export function barDays(c: Pick<CompactComponent, "from" | "levels" | "dips" | "incidents">) {
+  return Array.from(c.levels, (ch, i) => {
+    const level = LEVELS[Number(ch)] ?? "nodata";
+    return {
+      day: c.from + i * DAY,
+      level,
+      uptime: level === "nodata" || c.dips[i] === -1 ? null : (c.dips[i] ?? 100),
+      incidents: c.incidents[i] ?? [],
+    };
+  });
 }

@@ -51,43 +51,48 @@ function LatencyChart({ points, title, t, id }: { points: (number | null)[]; tit
 }
 
 /**
- * The response-time charts of one component, drawn only once the reader opens them: the page carries
- * just the hourly averages (closed, the charts would otherwise be most of its weight).
+ * The response-time charts of a group's components, fetched and drawn only once the reader opens them
+ * (GET /api/status/latency, served from the page cache): the page itself carries none of them.
  */
-export function LatencyDetails({
-  id,
-  name,
-  last24h,
-  last7d,
-}: {
-  id: number;
-  name: string;
-  last24h: (number | null)[];
-  last7d: (number | null)[];
-}) {
+export function LatencyDetails({ components }: { components: { id: number; name: string }[] }) {
   const { t } = useT();
-  const [open, setOpen] = useState(false);
+  const [data, setData] = useState<Record<number, (number | null)[]> | "loading" | "failed" | null>(null);
+  function onToggle(open: boolean) {
+    if (!open || (data !== null && data !== "failed")) return;
+    setData("loading");
+    fetch("/api/status/latency")
+      .then((r) => (r.ok ? (r.json() as Promise<Record<number, (number | null)[]>>) : Promise.reject(new Error(String(r.status)))))
+      .then(setData, () => setData("failed"));
+  }
   return (
-    <details className="mt-3 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="cursor-pointer font-semibold text-blue-800">{t("status.latency.heading")}</summary>
-      {open && (
-        <>
-          <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.24h")}</p>
-          <LatencyChart
-            id={`lat24-${id}`}
-            points={last24h}
-            title={`${t("status.latency.heading")}: ${name}, ${t("status.latency.24h")}`}
-            t={t}
-          />
-          <p className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.7d")}</p>
-          <LatencyChart
-            id={`lat7-${id}`}
-            points={last7d}
-            title={`${t("status.latency.heading")}: ${name}, ${t("status.latency.7d")}`}
-            t={t}
-          />
-        </>
-      )}
+    <details className="sg-lat" onToggle={(e) => onToggle(e.currentTarget.open)}>
+      <summary>{t("status.latency.heading")}</summary>
+      {data === "loading" && <p className="mt-2 text-slate-700">{t("status.latency.loading")}</p>}
+      {data === "failed" && <p className="mt-2 text-slate-700">{t("status.latency.failed")}</p>}
+      {data !== null &&
+        typeof data === "object" &&
+        components.map((c) => {
+          const points = data[c.id] ?? [];
+          return (
+            <div key={c.id} className="mt-4">
+              <p className="font-semibold text-slate-900">{c.name}</p>
+              <p className="mt-2 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.24h")}</p>
+              <LatencyChart
+                id={`lat24-${c.id}`}
+                points={points.slice(-24)}
+                title={`${t("status.latency.heading")}: ${c.name}, ${t("status.latency.24h")}`}
+                t={t}
+              />
+              <p className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-700">{t("status.latency.7d")}</p>
+              <LatencyChart
+                id={`lat7-${c.id}`}
+                points={points}
+                title={`${t("status.latency.heading")}: ${c.name}, ${t("status.latency.7d")}`}
+                t={t}
+              />
+            </div>
+          );
+        })}
     </details>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useMemo } from "react";
 import { formatUptime } from "@/lib/status/uptime";
 import { formatDate } from "@/lib/i18n";
 import { useT } from "@/lib/i18n/client";
 import { barDays, type CompactComponent } from "./compact";
 import { BAR } from "./status-style";
 
-type BarData = Pick<CompactComponent, "from" | "levels" | "days" | "incidents">;
+type BarData = Pick<CompactComponent, "from" | "levels" | "dips" | "incidents">;
 
 /**
  * The 90 days as one painted strip: a gradient with a stop wherever the level changes. The server sends
@@ -24,85 +24,72 @@ function stripBackground(levels: string): string {
   return `linear-gradient(90deg,${stops.join(",")})`;
 }
 
+export interface StripFocus {
+  /** The day that takes the group's tab stop when this strip holds it; null when another strip holds it. */
+  tabDay: number | null;
+  /** The day whose details are shown, or null. */
+  shown: number | null;
+  show(day: number | null): void;
+  focus(day: number): void;
+  barRef(day: number, el: HTMLSpanElement | null): void;
+}
+
 /**
- * Ninety daily bars. One tab stop for the whole strip (arrow keys, Home and End move between days), each
- * bar with a text alternative; the tooltip shows on hover and on keyboard focus. Until the page is live
- * in the browser the strip is painted in one piece (the uptime figures above it carry the numbers).
+ * Ninety daily bars (thirty on a phone). The group they are in holds one tab stop for all its strips
+ * (component-row.tsx); here each bar has its text alternative, and its details show on hover, on keyboard
+ * focus and on a tap. Until the page is live in the browser the strip is painted in one piece (the uptime
+ * figures above it carry the numbers).
  */
-export function UptimeBars({ label, data }: { label: string; data: BarData }) {
+export function UptimeBars({ label, data, live, f }: { label: string; data: BarData; live: boolean; f: StripFocus }) {
   const { t, locale } = useT();
-  const [live, setLive] = useState(false);
-  useEffect(() => setLive(true), []);
   const bars = useMemo(
     () =>
-      barDays(data).map((d) => {
-        const date = formatDate(locale, d.day);
-        const uptime = formatUptime(d.uptime, t("status.noData"));
-        const incidents = d.incidents.length
-          ? t("status.bars.incidents", { titles: d.incidents.join("; ") })
-          : t("status.bars.noIncidents");
-        return {
-          ...d,
-          date,
-          uptimeText: `${t("status.uptime.heading")}: ${uptime}`,
-          label: t("status.bars.day", { date, uptime, incidents }),
-        };
-      }),
-    [data, locale, t],
+      live
+        ? barDays(data).map((d) => {
+            const date = formatDate(locale, d.day);
+            const uptime = formatUptime(d.uptime, t("status.noData"));
+            const incidents = d.incidents.length
+              ? t("status.bars.incidents", { titles: d.incidents.join("; ") })
+              : t("status.bars.noIncidents");
+            return {
+              ...d,
+              date,
+              uptimeText: `${t("status.uptime.heading")}: ${uptime}`,
+              label: t("status.bars.day", { date, uptime, incidents }),
+            };
+          })
+        : [],
+    [data, locale, t, live],
   );
-  const [focus, setFocus] = useState(bars.length - 1);
-  const [shown, setShown] = useState<number | null>(null);
-  const refs = useRef<(HTMLSpanElement | null)[]>([]);
-
-  function move(e: KeyboardEvent) {
-    const next = { ArrowLeft: focus - 1, ArrowRight: focus + 1, Home: 0, End: bars.length - 1 }[e.key];
-    if (next === undefined) {
-      if (e.key === "Escape") setShown(null);
-      return;
-    }
-    e.preventDefault();
-    const i = Math.max(0, Math.min(bars.length - 1, next));
-    setFocus(i);
-    setShown(i);
-    refs.current[i]?.focus();
-  }
-
-  const tip = shown === null ? null : bars[shown];
+  const tip = f.shown === null ? undefined : bars[f.shown];
+  // On a phone only the last 30 bars are drawn: the tip is placed within them.
+  const visibleFrom = typeof window !== "undefined" && window.matchMedia?.("(max-width: 639px)").matches ? bars.length - 30 : 0;
   return (
-    <div className="relative">
-      <div
-        role="group"
-        aria-label={label}
-        className="uptime-strip"
-        style={live ? undefined : { backgroundImage: stripBackground(data.levels) }}
-        onKeyDown={move}
-        onMouseLeave={() => setShown(null)}
-      >
-        {live &&
-          bars.map((b, i) => (
+    <div className="us-w">
+      {live ? (
+        <div role="group" aria-label={label} className="uptime-strip" onMouseLeave={() => f.show(null)}>
+          {bars.map((b, i) => (
             <span
               key={b.day}
-              ref={(el) => {
-                refs.current[i] = el;
-              }}
+              ref={(el) => f.barRef(i, el)}
               role="img"
               aria-label={b.label}
-              tabIndex={i === focus ? 0 : -1}
-              onFocus={() => {
-                setFocus(i);
-                setShown(i);
-              }}
-              onBlur={() => setShown(null)}
-              onMouseEnter={() => setShown(i)}
+              tabIndex={i === f.tabDay ? 0 : -1}
+              onFocus={() => f.focus(i)}
+              onMouseEnter={() => f.show(i)}
+              onClick={() => f.focus(i)}
               className={`uptime-bar ${BAR[b.level]}`}
             />
           ))}
-      </div>
-      {tip && shown !== null && (
+        </div>
+      ) : (
+        <div role="img" aria-label={label} className="uptime-strip" style={{ backgroundImage: stripBackground(data.levels) }} />
+      )}
+      {tip && f.shown !== null && (
         <div
           aria-hidden="true"
-          className="pointer-events-none absolute bottom-full z-10 mb-2 w-64 -translate-x-1/2 rounded-md bg-slate-900 p-3 text-xs text-white shadow-lg"
-          style={{ left: `clamp(8rem, ${((shown + 0.5) / bars.length) * 100}%, calc(100% - 8rem))` }}
+          className="tip"
+          style={{ left: `clamp(8rem, ${((f.shown - visibleFrom + 0.5) / (bars.length - visibleFrom)) * 100}%, calc(100% - 8rem))` }}
         >
           <p className="font-semibold">{tip.date}</p>
           <p className="mt-1">{tip.uptimeText}</p>
@@ -115,10 +102,6 @@ export function UptimeBars({ label, data }: { label: string; data: BarData }) {
           )}
         </div>
       )}
-      <div aria-hidden="true" className="mt-1 flex justify-between text-xs text-slate-600">
-        <span>{t("status.bars.start")}</span>
-        <span>{t("status.bars.today")}</span>
-      </div>
     </div>
   );
 }

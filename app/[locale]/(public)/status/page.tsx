@@ -5,15 +5,17 @@ import { formatDateTime } from "@/lib/i18n";
 import { localePath } from "@/lib/i18n/paths";
 import { alternatesFor, publicLocale } from "@/lib/public-page";
 import { SubscribeForm } from "@/components/subscribe-form";
+import "@/components/status/status-page.css";
 import { ComponentGroups } from "@/components/status/component-row";
 import { toCompact } from "@/components/status/compact";
 import { ActiveIncidentCard, IncidentHistoryList, MaintenanceCard } from "@/components/status/incident-cards";
 import { BANNER } from "@/components/status/status-style";
 import { FeedLinks, UptimeFormula } from "@/components/status/page-parts";
 
-// Served from the cache; every change revalidates it (staff changes in their request, jobs through
-// /api/internal/revalidate), again 1 s and 3 s later; the 10 s revalidate only refreshes the uptime figures.
-export const revalidate = 10;
+// Rendered per request by Next: anonymous visitors get it from server.mjs's page cache (lib/page-cache.mjs),
+// which has it rendered once per change (within a second on every instance) and every 10 s for the uptime
+// figures. Next keeps no copy of its own (a copy per instance would lag behind the other instances' changes).
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }> };
 

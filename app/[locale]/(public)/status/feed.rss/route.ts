@@ -4,7 +4,7 @@ import { feedResponse } from "@/app/api/status/respond";
 export const dynamic = "force-dynamic";
 
 /** The same feed at /ru/status/feed.rss (and /en/…): the language comes from the address. */
-export async function GET(_req: Request, { params }: { params: Promise<{ locale: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  return feedResponse("rss", isLocale(locale) ? locale : "en");
+  return feedResponse("rss", isLocale(locale) ? locale : "en", req);
 }
