@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 import { openDatabase, type DB } from "../server/db/connect";
+import { migrateToLatest } from "../server/db/migrate";
+import { seedDemo } from "../server/seed/seed-demo";
 import { transact } from "../server/db/transact";
 import { startApp } from "./server";
 import { fakeIp, load, signIn, USER_AGENT } from "./http";
@@ -34,6 +36,9 @@ const { values: flags } = parseArgs({
     seconds: { type: "string" },
     connections: { type: "string" },
     only: { type: "string" },
+    // MariaDB: keep the generated data in this database and reuse it on the next run (generating takes long).
+    keep: { type: "string" },
+    "generate-only": { type: "boolean" },
   },
 });
 const num = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number(v));
@@ -45,17 +50,55 @@ const mysqlServerUrl = (process.env.BENCH_MYSQL_URL ?? "mysql://root@127.0.0.1:3
 const AGENT = { email: "agent@mayak.local", password: "mayak-agent-demo" };
 const CUSTOMER = { email: "customer@mayak.local", password: "mayak-customer-demo" };
 
+/** A database kept between runs: created when missing. */
+async function keptMysql(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!/^\w+$/.test(name)) throw new Error("--keep takes a database name (letters, digits, underscores)");
+  const m = openMysql(mysqlServerUrl);
+  await all(m, `create database if not exists \`${name}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+  await closeDb(m);
+  return { url: `${mysqlServerUrl}/${name}`, drop: async () => undefined };
+}
+
 async function runOne(kind: "sqlite" | "mysql"): Promise<{ results: ScenarioResult[]; load: Record<string, number> }> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `mayak-inbox-${kind}-`));
-  const scratch = kind === "mysql" ? await createScratchMysql(mysqlServerUrl, `mayak_inbox_${process.pid}_${Date.now()}`) : undefined;
+  const keep = kind === "mysql" ? flags.keep : undefined;
+  const scratch = keep
+    ? await keptMysql(keep)
+    : kind === "mysql"
+      ? await createScratchMysql(mysqlServerUrl, `mayak_inbox_${process.pid}_${Date.now()}`)
+      : undefined;
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let raw: BenchDb | undefined;
   let db: DB | undefined;
   try {
+    const file = path.join(workDir, "data", "mayak.sqlite");
+    let generated: Awaited<ReturnType<typeof generateInboxData>> | undefined;
+    let loadSeconds: Record<string, number> = {};
+    const messagesPerTicket = num(flags.messages, kind === "mysql" ? 5 : 0);
+    if (keep) {
+      // The demo data first (as the app would seed it), then the benchmark's: the app finds users and seeds nothing.
+      db = openDatabase(scratch!.url);
+      await migrateToLatest(db);
+      if (!(await db.selectFrom("users").select("id").limit(1).executeTakeFirst())) await seedDemo(db);
+      const has = await db.selectFrom("teams").select("id").where("name", "like", "%(bench)").limit(1).executeTakeFirst();
+      if (!has) {
+        const agentId = (await db.selectFrom("users").select("id").where("email", "=", AGENT.email).executeTakeFirstOrThrow()).id;
+        log(`[${kind}] generating ${tickets} tickets and ${tickets * messagesPerTicket} messages into ${keep}`);
+        const t0 = performance.now();
+        generated = await generateInboxData(db, {
+          tickets,
+          messagesPerTicket,
+          extraStaff: [agentId],
+          deferFullText: true,
+          log: (s) => log(`[${kind}] ${s}`),
+        });
+        loadSeconds = { ...generated.seconds, total: Math.round((performance.now() - t0) / 100) / 10 };
+      }
+      if (flags["generate-only"]) return { results: [], load: loadSeconds };
+    }
     log(`[${kind}] starting the app (migrations, demo data)`);
     app = await startApp({ root, workDir, databaseUrl: scratch?.url });
-    const file = path.join(workDir, "data", "mayak.sqlite");
-    db = openDatabase(scratch ? scratch.url : `file:${file}`);
+    db ??= openDatabase(scratch ? scratch.url : `file:${file}`);
     raw = scratch ? openMysql(scratch.url) : openSqlite(file);
     const agentRow = await db
       .selectFrom("users")
@@ -63,17 +106,24 @@ async function runOne(kind: "sqlite" | "mysql"): Promise<{ results: ScenarioResu
       .where("email", "=", AGENT.email)
       .executeTakeFirstOrThrow();
     const agent: Actor = { ...agentRow };
-    const messagesPerTicket = num(flags.messages, kind === "mysql" ? 5 : 0);
-    log(`[${kind}] generating ${tickets} tickets and ${tickets * messagesPerTicket} messages`);
-    const t0 = performance.now();
-    const data = await generateInboxData(db, {
-      tickets,
-      messagesPerTicket,
-      extraStaff: [agent.id],
-      deferFullText: true,
-      log: (s) => log(`[${kind}] ${s}`),
-    });
-    const loadSeconds = { ...data.seconds, total: Math.round((performance.now() - t0) / 100) / 10 };
+    if (!generated && !keep) {
+      log(`[${kind}] generating ${tickets} tickets and ${tickets * messagesPerTicket} messages`);
+      const t0 = performance.now();
+      generated = await generateInboxData(db, {
+        tickets,
+        messagesPerTicket,
+        extraStaff: [agent.id],
+        deferFullText: true,
+        log: (s) => log(`[${kind}] ${s}`),
+      });
+      loadSeconds = { ...generated.seconds, total: Math.round((performance.now() - t0) / 100) / 10 };
+    }
+    const data = {
+      teamIds: (await db.selectFrom("teams").select("id").where("name", "like", "%(bench)").orderBy("id").execute()).map((t) => t.id),
+      tagNames: (await db.selectFrom("tags").select("name").where("name", "like", "%-%").orderBy("id").limit(50).execute()).map(
+        (t) => t.name,
+      ),
+    };
     const teams = (await db.selectFrom("team_members").select("team_id").where("user_id", "=", agent.id).execute()).map((r) => r.team_id);
     const agentCookie = await signIn(app.base, AGENT.email, AGENT.password);
     const customerCookie = await signIn(app.base, CUSTOMER.email, CUSTOMER.password);
@@ -195,7 +245,7 @@ async function runOne(kind: "sqlite" | "mysql"): Promise<{ results: ScenarioResu
     if (db) await db.destroy().catch(() => undefined);
     if (raw) await closeDb(raw).catch(() => undefined);
     if (app) await app.stop();
-    if (scratch) await scratch.drop();
+    if (scratch && !keep) await scratch.drop();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
