@@ -61,13 +61,15 @@ describeEachDialect("content gaps: failed searches grouped, with what would answ
       ["zxqvy", 4],
       ["zxqvu", 1],
       ["backup", 9, 3],
+      ["сайт упал", 1],
     ]);
   });
 
   it("groups similar failed queries, counts them together, and suggests a synonym, an entry or an article to write", async () => {
     const gaps = await apiAs(use(), lead, () => NOW).kb.contentGaps({ days: 30 });
     const byFirst = Object.fromEntries(gaps.map((g) => [g.queries[0]!.query, g]));
-    expect(gaps.map((g) => g.count)).toEqual([5, 5, 3]);
+    expect(gaps.map((g) => g.count)).toEqual([5, 5, 3, 1]);
+    expect(byFirst["сайт упал"]!.suggestion).toEqual({ kind: "language", other: "ru" });
     expect(byFirst["site pwned"]).toMatchObject({
       count: 5,
       queries: [

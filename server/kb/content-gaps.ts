@@ -8,11 +8,14 @@ import { STOP, editDistance } from "../search/query-terms";
 import { termWords } from "../search/synonyms";
 import { fromJson } from "../db/json";
 import { articleUrl } from "./search-articles";
+import { otherLocaleFor } from "@/lib/kb/other-locale";
 
 export type GapSuggestion =
   | { kind: "synonym"; word: string; to: string; article: { title: string; url: string } }
   | { kind: "article"; title: string; url: string }
-  | { kind: "write" };
+  | { kind: "write" }
+  /** Written in the other language's script: the reader did not find (or look for) the language switch. */
+  | { kind: "language"; other: Locale };
 
 export interface ContentGap {
   locale: Locale;
@@ -77,6 +80,8 @@ export async function findContentGaps(db: DB, engine: SearchEngine, now: number,
 }
 
 async function suggest(db: DB, engine: SearchEngine, locale: Locale, query: string): Promise<GapSuggestion> {
+  const other = otherLocaleFor(query, locale, 0);
+  if (other) return { kind: "language", other };
   const find = (q: string) => engine.search({ q, locale, limit: 1, offset: 0 });
   const words = termWords(query, locale).filter((w) => !STOP[locale].has(w));
   const unknown: string[] = [];

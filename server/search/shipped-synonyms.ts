@@ -37,7 +37,7 @@ export const SHIPPED_SYNONYMS: ShippedSynonymGroup[] = [
   en("escalate", "escalate, escalation, manager, team lead, complain, complaint, unhappy"),
   en("missed", "missed, nobody answered, no answer, late response, compensation, refund"),
   en("hours", "business hours, working hours, opening hours, 24/7, around the clock"),
-  en("weekend", "weekend, saturday, sunday, holidays, night"),
+  en("weekend", "weekend, saturday, sunday, holidays"),
   en("maintenance", "maintenance, planned work, planned works, scheduled work"),
   en("update", "update, upgrade, plugin update, cms update"),
   en("big-change", "big import, large import, new plugin, change window, book a time"),

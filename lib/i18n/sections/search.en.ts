@@ -36,5 +36,6 @@ export const searchEn = {
   "kb.gaps.suggestion": "Suggestion",
   "kb.gaps.addSynonym": "Add “{word}” as a synonym of “{to}”",
   "kb.gaps.article": "Closest article: {title}",
+  "kb.gaps.language": "Typed in the other language: the reader may have missed the language switch",
   "kb.gaps.write": "No article is close: write one",
 } as const;

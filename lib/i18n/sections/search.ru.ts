@@ -34,5 +34,6 @@ export const searchRu: Record<keyof typeof searchEn, string> = {
   "kb.gaps.suggestion": "Что сделать",
   "kb.gaps.addSynonym": "Добавить «{word}» как синоним к «{to}»",
   "kb.gaps.article": "Ближайшая статья: {title}",
+  "kb.gaps.language": "Запрос на другом языке: возможно, читатель не заметил переключатель языка",
   "kb.gaps.write": "Близкой статьи нет — стоит написать",
 };

@@ -141,6 +141,8 @@ export default async function KbAnalyticsPage() {
                       <Link href={g.suggestion.url} className="text-blue-800 hover:underline">
                         {t("kb.gaps.article", { title: g.suggestion.title })}
                       </Link>
+                    ) : g.suggestion.kind === "language" ? (
+                      t("kb.gaps.language")
                     ) : (
                       t("kb.gaps.write")
                     )}

@@ -53,7 +53,7 @@ function GroupForm({ locale, group }: { locale: Locale; group: Group | null }) {
   const id = `syn-${group?.key ?? group?.id ?? "new"}`;
   const target = group?.id ? { id: group.id } : { key: group?.key ?? undefined };
   return (
-    <Card className={group?.origin === "off" ? "opacity-75" : ""}>
+    <Card className={group?.origin === "off" ? "!py-3 opacity-75" : group ? "!py-3" : ""}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -64,7 +64,7 @@ function GroupForm({ locale, group }: { locale: Locale; group: Group | null }) {
       >
         <div className="flex flex-wrap items-center gap-2">
           <label htmlFor={id} className="font-semibold">
-            {group ? t("kb.synonyms.terms") : t("kb.synonyms.add")}
+            {group ? (group.terms[0] ?? t("kb.synonyms.terms")) : t("kb.synonyms.add")}
           </label>
           {group && <Badge kind={BADGE[group.origin]}>{t(`kb.synonyms.${group.origin}`)}</Badge>}
         </div>
@@ -74,12 +74,14 @@ function GroupForm({ locale, group }: { locale: Locale; group: Group | null }) {
           className={inputClass}
           value={terms}
           onChange={(e) => setTerms(e.target.value)}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+          aria-describedby={[group ? "" : `${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
           aria-invalid={error ? true : undefined}
         />
-        <p id={`${id}-hint`} className="text-xs text-slate-700">
-          {t("kb.synonyms.termsHint")}
-        </p>
+        {!group && (
+          <p id={`${id}-hint`} className="text-xs text-slate-700">
+            {t("kb.synonyms.termsHint")}
+          </p>
+        )}
         {error && (
           <p id={`${id}-error`} role="alert" className="text-sm text-red-800">
             {error.message}
