@@ -63,6 +63,11 @@ const RENDER_TOKEN = crypto.randomBytes(18).toString("base64url");
 const distDir = path.join(import.meta.dirname, process.env.NEXT_DIST_DIR || ".next");
 const pages = new PageCache({
   publicUrl: publicUrlOf(process.env),
+  // After a change a page is sent for at most 1.5 s while it renders, then requests wait for the new one;
+  // if rendering is slower still (a machine overloaded in an outage), a request gets the previous page
+  // after 1 s more rather than hang.
+  staleMs: 1500,
+  maxWaitMs: 1000,
   render: (target) =>
     renderThroughServer(server, target, {
       token: RENDER_TOKEN,

@@ -19,12 +19,13 @@ export declare class PageCache {
     hotMs?: number;
     maxBytes?: number;
     maxRenders?: number;
+    maxWaitMs?: number;
     publicUrl?: string;
     logError?: (message: string, err: unknown) => void;
   });
   readonly entries: Map<string, unknown>;
   bytes: number;
-  stats: { hits: number; stale: number; waits: number; renders: number; failures: number };
+  stats: { hits: number; stale: number; waits: number; late: number; renders: number; failures: number };
   handle(req: IncomingMessage, res: ServerResponse, target: PageTarget): true | Promise<boolean>;
   invalidate(area: "status" | "help"): void;
   refresh(area: "status" | "help"): void;

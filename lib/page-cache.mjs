@@ -91,6 +91,7 @@ export class PageCache {
    *   hotMs?: number,
    *   maxBytes?: number,
    *   maxRenders?: number,
+   *   maxWaitMs?: number,
    *   publicUrl?: string,
    *   logError?: (message: string, err: unknown) => void,
    * }} opts
@@ -103,6 +104,11 @@ export class PageCache {
     this.hotMs = opts.hotMs ?? 30_000;
     this.maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
     this.maxRenders = opts.maxRenders ?? 2;
+    /**
+     * How long a request waits for the render after a change before it gets the previous page: only when
+     * rendering takes longer than the stale window plus this (an overloaded machine). 0: wait for it.
+     */
+    this.maxWaitMs = opts.maxWaitMs ?? 0;
     this.logError = opts.logError ?? ((m, e) => console.error(m, e));
     /** @type {[string, string][]} */
     this.always = commonHeaders.map(({ key, value }) => [key, value]);
@@ -116,7 +122,7 @@ export class PageCache {
     this.seq = 0;
     /** @type {(() => void)[]} */
     this.queue = [];
-    this.stats = { hits: 0, stale: 0, waits: 0, renders: 0, failures: 0 };
+    this.stats = { hits: 0, stale: 0, waits: 0, late: 0, renders: 0, failures: 0 };
   }
 
   /**
@@ -159,11 +165,26 @@ export class PageCache {
     }
     this.stats.waits++;
     // A render that began after the last change heard; without one, any render will do, even one under way.
-    return this.renderAfter(e, e.changes.length ? e.changes[e.changes.length - 1].seq : -Infinity).then((answer) => {
-      if (!answer) return false;
-      this.send(req, res, answer);
-      return true;
+    const fresh = this.renderAfter(e, e.changes.length ? e.changes[e.changes.length - 1].seq : -Infinity);
+    const previous = e.answer;
+    if (!previous || !(this.maxWaitMs > 0)) return fresh.then((answer) => this.sendIf(req, res, answer));
+    // Overloaded (a render slower than the stale window plus this wait): the previous page rather than a hang.
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.stats.late++;
+        resolve(this.sendIf(req, res, previous));
+      }, this.maxWaitMs);
+      fresh.then((answer) => {
+        clearTimeout(timer);
+        resolve(this.sendIf(req, res, answer));
+      });
     });
+  }
+
+  sendIf(req, res, answer) {
+    if (!answer || res.headersSent) return !!answer || res.headersSent;
+    this.send(req, res, answer);
+    return true;
   }
 
   /**

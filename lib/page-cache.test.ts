@@ -285,6 +285,36 @@ describe("PageCache", () => {
     expect(versionOf((await request()).body)).toBe(3);
   });
 
+  it("with a wait limit, an overloaded render sends the previous page after the limit instead of hanging", async () => {
+    cache = new PageCache({
+      now: () => clock,
+      staleMs: 1500,
+      maxWaitMs: 50,
+      render: (t: PageTarget) =>
+        new Promise((resolve) => {
+          const version = data;
+          flights.push({
+            target: t,
+            version,
+            finish: () => resolve({ status: 200, headers: { "content-type": "text/html" }, body: Buffer.from(html(version)) }),
+            cut: () => {},
+          });
+        }),
+    });
+    const first = request();
+    (await nextFlight(1)).finish();
+    await first;
+    data = 2;
+    cache.invalidate("status");
+    clock += 1500;
+    const slow = await nextFlight(2);
+    expect(versionOf((await request()).body), "the render is slower than the window and the limit").toBe(1);
+    expect(cache.stats.late).toBe(1);
+    slow.finish();
+    await settled();
+    expect(versionOf((await request()).body)).toBe(2);
+  });
+
   it("renders a page asked for by many at once only once", async () => {
     const all = Promise.all(Array.from({ length: 20 }, () => request()));
     (await nextFlight(1)).finish();
