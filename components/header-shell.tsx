@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { NavItem } from "@/lib/nav";
 
 export const navLinkClass =
-  "whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
+  "whitespace-nowrap rounded-md px-2 py-2 text-sm font-medium xl:px-2.5 text-slate-700 hover:bg-slate-100 hover:text-slate-900";
 
 /**
  * The header's layout. From 640 px up: one line with everything. On a phone: the name, a search button and a
@@ -76,12 +76,16 @@ export function HeaderShell({
           "href" in item ? <NavEntry key={item.href} href={item.href} label={item.label} /> : <NavMenu key={item.label} item={item} />,
         )}
       </nav>
-      <div id="header-search" ref={searchBox} className={`${shown("search")} w-full sm:flex sm:w-auto`}>
+      <div
+        id="header-search"
+        ref={searchBox}
+        className={`${shown("search")} w-full sm:flex sm:w-40 sm:shrink-0 xl:w-48 sm:[&>[role=search]]:w-full`}
+      >
         {search}
       </div>
       {/* Once in the page: after the menu's links on a phone, at the end of the line from 640 px up. */}
       <div
-        className={`${shown("menu")} order-last w-full flex-wrap items-center gap-2 pb-1 sm:order-none [&_button]:whitespace-nowrap sm:ml-auto sm:flex sm:w-auto sm:flex-nowrap sm:pb-0`}
+        className={`${shown("menu")} order-last w-full min-w-0 flex-wrap items-center gap-2 pb-1 sm:order-none [&_button]:whitespace-nowrap sm:ml-auto sm:flex sm:w-auto sm:flex-nowrap sm:pb-0`}
       >
         {tools}
       </div>

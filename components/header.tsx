@@ -58,7 +58,7 @@ export function Header({
             {actor ? (
               <>
                 <span
-                  className="hidden max-w-40 truncate text-sm text-slate-700 lg:inline"
+                  className="hidden min-w-0 max-w-36 shrink truncate text-sm text-slate-700 lg:inline"
                   data-testid="whoami"
                   title={`${actor.name} · ${t(`role.${actor.role}`)}`}
                 >

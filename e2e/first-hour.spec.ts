@@ -80,11 +80,24 @@ test.describe("pages say where you are", () => {
     const bar = await headerBox(page);
     await page.screenshot({ path: test.info().outputPath("admin-header-1280.png") });
     expect(bar.height, "one line of header").toBeLessThan(72);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport({ ratio: 1 });
     const nav = page.getByRole("navigation", { name: "Main navigation" });
     await nav.getByRole("button", { name: "Admin" }).click();
     await expect(nav.getByText("People and access")).toBeVisible();
     await nav.getByRole("link", { name: "Audit trail" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
+  });
+
+  test("in Russian too", async ({ pageAs, baseURL }) => {
+    const page = await pageAs("admin");
+    await page.context().addCookies([{ name: "mayak-locale", value: "ru", url: baseURL! }]);
+    await page.setViewportSize(DESKTOP);
+    await page.goto("/inbox");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+    await page.screenshot({ path: test.info().outputPath("admin-header-ru-1280.png") });
+    expect((await headerBox(page)).height, "one line of header").toBeLessThan(72);
+    await expect(page.getByRole("button", { name: "Выйти" })).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole("navigation", { name: "Основная навигация" }).getByRole("button", { name: "Управление" })).toBeVisible();
   });
 });
 
@@ -161,6 +174,10 @@ test.describe("forms", () => {
     await expect(panel).toContainText("We need to know who you are");
     await expect(panel.getByRole("heading", { name: "Sign in to send your ticket" })).toBeFocused();
     await expectAccessible(page, "/tickets/new signed out, asked to sign in");
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: test.info().outputPath("sign-in-to-send-390.png") });
+    await expectNoHorizontalScroll(page, "/tickets/new signed out, asked to sign in");
+    await page.setViewportSize(DESKTOP);
     await panel.getByRole("button", { name: "I'm new here" }).click();
     await panel.getByLabel("Your name").fill(`Visitor ${id}`);
     await panel.getByLabel("Email").fill(email);

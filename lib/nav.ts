@@ -40,7 +40,7 @@ export function navItems(permissions: readonly Permission[], t: Translator, loca
     if (l.href !== "/admin") items.push(l);
     else
       items.push({
-        label: t("nav.admin"),
+        label: t("firstHour.nav.adminMenu"),
         sections: [
           { links: [{ href: "/admin", label: t("firstHour.nav.adminHome") }] },
           ...ADMIN_GROUPS.map((g) => ({

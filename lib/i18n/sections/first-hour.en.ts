@@ -28,6 +28,7 @@ export const firstHourEn = {
   "firstHour.signIn.whyAccount": "This page is part of your account: sign in to open it.",
   // The header: the phone's menu button and the staff menus.
   "firstHour.nav.menu": "Menu",
+  "firstHour.nav.adminMenu": "Admin",
   "firstHour.nav.adminHome": "All admin pages",
   "firstHour.nav.group.people": "People and access",
   "firstHour.nav.group.status": "Status page and monitoring",

@@ -26,6 +26,7 @@ export const firstHourRu: Record<keyof typeof firstHourEn, string> = {
   "firstHour.signIn.whyTickets": "Обращения привязаны к вашему аккаунту: войдите, чтобы увидеть их и написать нам.",
   "firstHour.signIn.whyAccount": "Эта страница — часть вашего аккаунта: войдите, чтобы её открыть.",
   "firstHour.nav.menu": "Меню",
+  "firstHour.nav.adminMenu": "Управление",
   "firstHour.nav.adminHome": "Все разделы администрирования",
   "firstHour.nav.group.people": "Пользователи и доступ",
   "firstHour.nav.group.status": "Страница статуса и мониторинг",
