@@ -73,3 +73,15 @@ test("a lead adds a synonym group in the KB admin and the search uses it at once
   await expect(page.getByText("Added by your team")).toHaveCount(0);
   expect((await (await request.get("/api/search?q=wombat&locale=en&log=0")).json()).total).toBe(0);
 });
+
+test("while a ticket is typed, the first suggestion shows the sentences that answer it", async ({ pageAs }) => {
+  const customer = await pageAs("customer");
+  await customer.goto("/tickets/new");
+  await customer.getByLabel("Subject").fill("how long do you keep backups");
+  const suggestions = customer.getByTestId("suggestions");
+  await expect(suggestions.getByRole("link").first()).toHaveText("How long do you keep backups?");
+  const answer = suggestions.getByTestId("suggestion-answer");
+  await expect(answer).toHaveCount(1);
+  await expect(answer).toContainText("30 days");
+  await expect(answer.locator("mark").first()).toBeVisible();
+});
