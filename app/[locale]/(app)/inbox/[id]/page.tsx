@@ -1,3 +1,4 @@
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor, orNotFound } from "@/server/auth/guard";
@@ -13,9 +14,12 @@ import { TicketShortcuts } from "@/components/shortcuts-ticket";
 import { TicketPropertiesForm } from "./ticket-properties-form";
 import { titledBy } from "@/lib/i18n/metadata";
 
+/** One read of the ticket per request, shared by the title and the page. */
+const readTicket = cache(async (id: number) => (await serverApi()).tickets.get({ id }));
+
 /** The browser title names the ticket: "#123 Subject" (the generic title for a reader who may not see it). */
 export const generateMetadata = titledBy<{ id: string }>("ticket.details", async ({ id }) => {
-  const ticket = await (await serverApi()).tickets.get({ id: ZIdParam.parse(id) ?? 0 });
+  const ticket = await readTicket(ZIdParam.parse(id) ?? 0);
   return `#${ticket.id} ${ticket.subject}`;
 });
 
@@ -25,7 +29,7 @@ export default async function InboxTicketPage({ params }: { params: Promise<{ id
   if (!id) notFound();
   const { t, locale } = await getT();
   const api = await serverApi();
-  const [ticket, staff] = await Promise.all([orNotFound(api.tickets.get({ id })), api.inbox.staff()]);
+  const [ticket, staff] = await Promise.all([orNotFound(readTicket(id)), api.inbox.staff()]);
   const { limits } = attachmentSettings();
   const sidebar = (
     <>

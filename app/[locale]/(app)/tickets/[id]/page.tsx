@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { requireActor, orNotFound } from "@/server/auth/guard";
 import { can } from "@/server/auth/permissions";
@@ -9,9 +10,12 @@ import { formatSize } from "@/components/attachment-list";
 import { ZIdParam } from "@/lib/search-params";
 import { titledBy } from "@/lib/i18n/metadata";
 
+/** One read of the ticket per request, shared by the title and the page. */
+const readTicket = cache(async (id: number) => (await serverApi()).tickets.get({ id }));
+
 /** The browser title names the ticket: "#123 Subject" (the generic title for a reader who may not see it). */
 export const generateMetadata = titledBy<{ id: string }>("ticket.details", async ({ id }) => {
-  const ticket = await (await serverApi()).tickets.get({ id: ZIdParam.parse(id) ?? 0 });
+  const ticket = await readTicket(ZIdParam.parse(id) ?? 0);
   return `#${ticket.id} ${ticket.subject}`;
 });
 
@@ -27,7 +31,7 @@ export default async function TicketPage({
   if (!id) notFound();
   if (can(actor, "inbox.view")) redirect(`/inbox/${id}`);
   const { t, locale } = await getT();
-  const ticket = await orNotFound((await serverApi()).tickets.get({ id }));
+  const ticket = await orNotFound(readTicket(id));
   const created = (await searchParams).created === "1";
   const { limits } = attachmentSettings();
   return (
