@@ -14,7 +14,7 @@ describe("header navigation", () => {
   });
 
   it("groups the staff's help-center links and the admin pages into menus", () => {
-    expect(labels("agent")).toEqual(["Help center ▾", "Inbox", "Incidents", "Articles", "Account"]);
+    expect(labels("agent")).toEqual(["Help center ▾", "Inbox", "Incidents", "Articles", "Admin ▾", "Account"]);
     expect(labels("admin")).toEqual(["Help center ▾", "Inbox", "Incidents", "Articles", "Admin ▾", "Account"]);
   });
 
@@ -25,15 +25,21 @@ describe("header navigation", () => {
     };
     expect(menu("admin")).toEqual([
       ["", "/admin"],
+      ["Support desk", "/admin/macros"],
       ["People and access", "/admin/users", "/admin/security", "/admin/retention"],
       ["Status page and monitoring", "/admin/monitors", "/admin/status", "/admin/subscribers"],
       ["Records and mail", "/kb/analytics", "/admin/audit", "/admin/outbox"],
     ]);
     expect(menu("lead")).toEqual([
       ["", "/admin"],
+      ["Support desk", "/admin/macros"],
       ["Status page and monitoring", "/admin/monitors", "/admin/status", "/admin/subscribers"],
       ["Records and mail", "/kb/analytics", "/admin/audit"],
     ]);
-    expect(menu("agent")).toBeNull();
+    expect(menu("agent")).toEqual([
+      ["", "/admin"],
+      ["Support desk", "/admin/macros"],
+    ]);
+    expect(menu("customer")).toBeNull();
   });
 });

@@ -3,10 +3,11 @@ import type { Locale, Translator } from "@/lib/i18n";
 import type { MessageKey } from "@/lib/i18n/en";
 import { localePath } from "@/lib/i18n/paths";
 
-export type AdminGroup = "people" | "status" | "records";
+export type AdminGroup = "desk" | "people" | "status" | "records";
 
 /** The administration pages, each behind its permission and in its group: listed on /admin and in the header's menu. */
 export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permission; group: AdminGroup }[] = [
+  { href: "/admin/macros", label: "macros.title", permission: "ticket.reply", group: "desk" },
   { href: "/admin/users", label: "nav.users", permission: "user.manage", group: "people" },
   { href: "/admin/security", label: "twoFactor.admin.nav", permission: "user.manage", group: "people" },
   { href: "/admin/retention", label: "privacy.nav.retention", permission: "privacy.manage", group: "people" },
@@ -17,7 +18,7 @@ export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permiss
   { href: "/admin/audit", label: "nav.audit", permission: "audit.read", group: "records" },
   { href: "/admin/outbox", label: "nav.outbox", permission: "outbox.read", group: "records" },
 ];
-export const ADMIN_GROUPS: AdminGroup[] = ["people", "status", "records"];
+export const ADMIN_GROUPS: AdminGroup[] = ["desk", "people", "status", "records"];
 
 export interface NavLink {
   href: string;

@@ -30,6 +30,7 @@ export const firstHourEn = {
   "firstHour.nav.menu": "Menu",
   "firstHour.nav.adminMenu": "Admin",
   "firstHour.nav.adminHome": "All admin pages",
+  "firstHour.nav.group.desk": "Support desk",
   "firstHour.nav.group.people": "People and access",
   "firstHour.nav.group.status": "Status page and monitoring",
   "firstHour.nav.group.records": "Records and mail",

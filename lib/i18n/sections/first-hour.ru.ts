@@ -28,6 +28,7 @@ export const firstHourRu: Record<keyof typeof firstHourEn, string> = {
   "firstHour.nav.menu": "Меню",
   "firstHour.nav.adminMenu": "Управление",
   "firstHour.nav.adminHome": "Все разделы администрирования",
+  "firstHour.nav.group.desk": "Работа с обращениями",
   "firstHour.nav.group.people": "Пользователи и доступ",
   "firstHour.nav.group.status": "Страница статуса и мониторинг",
   "firstHour.nav.group.records": "Журналы и почта",

@@ -22,7 +22,7 @@ export const statusAdminRu: Record<keyof typeof statusAdminEn, string> = {
   "statusAdmin.deleteMonitor.title": "Удалить монитор «{name}»?",
   "statusAdmin.deleteMonitor.body":
     "Вместе с ним будут удалены его проверки и история доступности, а его оповещения закроются. Вернуть их будет нельзя.",
-  "statusAdmin.regenerate.title": "Создать новый URL для heartbeat?",
+  "statusAdmin.regenerate.title": "Создать новый URL для контрольного сигнала?",
   "statusAdmin.regenerate.body": "Текущий URL сразу перестанет работать: укажите новый в вашей cron-задаче.",
   "statusAdmin.regenerate.confirm": "Создать",
   "statusAdmin.pm.text": "Текст",

@@ -5,7 +5,7 @@ import { serverApi } from "@/server/trpc/server";
 import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n";
 import { ZIdParam } from "@/lib/search-params";
-import { titled } from "@/lib/i18n/metadata";
+import { titledBy } from "@/lib/i18n/metadata";
 import { Badge, Card, PageHeader, secondaryButtonClass } from "@/components/ui";
 import { COMPONENT_BADGE, IMPACT_BADGE } from "../badges";
 import type { Affected } from "../components-picker";
@@ -13,7 +13,10 @@ import { MergeForm, PostUpdateForm, ResolveForm } from "./update-forms";
 import { PostmortemEditor } from "./postmortem-editor";
 import { TicketPanel } from "./ticket-panel";
 
-export const generateMetadata = titled("incidents.title");
+export const generateMetadata = titledBy<{ id: string }>("incidents.title", async ({ id }) => {
+  const inc = await (await serverApi()).status.incidents.get({ id: Number(ZIdParam.parse(id)) });
+  return `#${inc.id} ${inc.title}`;
+});
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   await requireActor("incident.manage");
