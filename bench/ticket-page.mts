@@ -72,6 +72,8 @@ try {
     ["health (reference)", { method: "GET", path: "/api/health", headers: headers(agent) }],
     ["tickets.get as agent", { method: "GET", path: `/api/trpc/tickets.get?input=${input}`, headers: headers(agent) }],
     ["ticket page /inbox/{id} (HTML)", { method: "GET", path: `/inbox/${id}`, headers: headers(agent) }],
+    // Another signed-in page rendered per request, for what any page costs here.
+    ["account page /account (HTML, reference)", { method: "GET", path: "/account", headers: headers(agent) }],
     [
       "presence.beat as agent",
       {
