@@ -49,6 +49,11 @@ export default async function KbListPage({ searchParams }: { searchParams: Promi
                 {t("nav.kbAnalytics")}
               </Link>
             )}
+            {can(actor, "article.publish") && (
+              <Link href="/kb/synonyms" className={secondaryButtonClass}>
+                {t("kb.synonyms.link")}
+              </Link>
+            )}
             <Link href="/kb/new" className={buttonClass}>
               {t("kb.new")}
             </Link>
