@@ -1,5 +1,5 @@
 import "server-only";
-import { MysqlAdapter, sql, type Kysely, type SelectQueryBuilder, type Transaction } from "kysely";
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from "kysely";
 import type { Database } from "./schema";
 
 export type DialectName = "sqlite" | "mysql";
@@ -7,7 +7,10 @@ export type Tx = Transaction<Database>;
 
 /** Which dialect an executor (the database or a transaction) speaks. */
 export function dialectOf(executor: Kysely<any>): DialectName {
-  return executor.getExecutor().adapter instanceof MysqlAdapter ? "mysql" : "sqlite";
+  // Not `instanceof MysqlAdapter`: the built app may hold a database opened by another bundle, with its own copy of
+  // Kysely's classes, and the check would then call MariaDB SQLite (no FOR UPDATE, SQLite's upserts). Of the two
+  // dialects only MySQL/MariaDB's adapter lacks RETURNING, a property every copy of the adapter carries.
+  return executor.getExecutor().adapter.supportsReturning ? "sqlite" : "mysql";
 }
 
 /**
