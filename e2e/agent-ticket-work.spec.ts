@@ -51,6 +51,22 @@ test("a customer attaches screenshots by choosing and by pasting; the agent sees
   expect((await stranger.request.get(src)).status()).toBe(404);
 });
 
+test("a customer attaches a screenshot while filing a ticket; it shows with the description", async ({ pageAs, request }) => {
+  const { page: customer } = await newCustomerPage(pageAs, request, "Ada Newticket");
+  await customer.goto("/tickets/new");
+  const subject = `Error page after login ${tag()}`;
+  await customer.getByLabel("Subject").fill(subject);
+  await customer.getByLabel("Description").fill("After signing in I get a blank page with an error code.");
+  await customer
+    .getByLabel("Attach files")
+    .setInputFiles({ name: "blank.png", mimeType: "image/png", buffer: Buffer.from(pngBytes(30, 30)) });
+  await expect(customer.getByTestId("pending-attachment")).toHaveCount(1);
+  await customer.getByRole("button", { name: "Submit ticket" }).click();
+  await expect(customer).toHaveURL(/\/tickets\/\d+\?created=1/);
+  await expect(customer).toHaveTitle(new RegExp(subject));
+  await expect(customer.getByRole("img", { name: "Preview of blank.png" })).toBeVisible();
+});
+
 test("an agent applies a macro: the reply is filled in, and sending also sets the status, with a timeline line", async ({ pageAs }) => {
   const agent = await pageAs("agent");
   const name = `Need more details ${tag()}`;

@@ -120,6 +120,29 @@ describeEachDialect("attachments", (use, dialect) => {
     expect(await errorCode(apiAs(db, customer).attachments.discard({ id: png.id })), "sent files cannot be taken back").toBe("NOT_FOUND");
   });
 
+  it("a new ticket's description takes files in the ticket's transaction; a refused claim files no ticket", async () => {
+    const db = use();
+    const shot = (await (await upload(customer, "error.png", pngBytes(2, 2))).json()) as { id: number };
+    const theirs = (await (await upload(stranger, "other.png", pngBytes())).json()) as { id: number };
+    const tickets = await countRows(db, "tickets");
+    expect(
+      await errorCode(
+        apiAs(db, customer).tickets.create({ subject: "Broken cart", description: "The cart empties itself.", attachmentIds: [theirs.id] }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(await countRows(db, "tickets")).toBe(tickets);
+
+    const { id } = await apiAs(db, customer).tickets.create({
+      subject: "Broken cart",
+      description: "The cart empties itself.",
+      attachmentIds: [shot.id],
+    });
+    const view = await apiAs(db, agent).tickets.get({ id });
+    expect(view.attachments.map((a) => a.name)).toEqual(["error.png"]);
+    expect((await handleDownload(String(shot.id), deps(customer))).status).toBe(200);
+    expect((await handleDownload(String(shot.id), deps(stranger))).status).toBe(404);
+  });
+
   it("keeps a note's files from the customer", async () => {
     const db = use();
     const f = (await (await upload(agent, "internal.png", pngBytes())).json()) as { id: number };

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { markTicketFiled } from "../kb/analytics";
 import { ticketStatusColumns, ZCreateTicket, type TCreateTicket } from "./schemas";
 import { transact } from "../db/transact";
+import { claimAttachments } from "../attachments/attachments";
 
 /** A customer (or staff on their own behalf) files a ticket. */
 export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket): Promise<{ id: number }> {
@@ -34,12 +35,19 @@ export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket):
       })
       .executeTakeFirstOrThrow();
     const id = Number(res.insertId);
+    // The description's files: a refused claim (someone else's upload, over the limits) rolls the ticket back too.
+    const files = await claimAttachments(trx, actor, input.attachmentIds, { ticketId: id, messageId: null }, now);
     await markTicketFiled(trx, now, ctx.visitor);
     await recordAudit(trx, ctx, {
       action: "ticket.created",
       entityType: "ticket",
       entityId: id,
-      after: { subject: input.subject, priority: input.priority, status: "new" },
+      after: {
+        subject: input.subject,
+        priority: input.priority,
+        status: "new",
+        ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
+      },
     });
     return { id };
   });

@@ -10,6 +10,7 @@ import { TICKET_PRIORITIES } from "@/lib/tickets";
 import { ArticleSuggestions } from "@/components/article-suggestions";
 import { clearDraft, DRAFT_FIELDS, loadDraft, saveDraft } from "./draft";
 import { SignInToSend } from "./sign-in-to-send";
+import { AttachmentPicker, pastedFiles, useAttachmentUploads, type AttachmentLimitsText } from "@/components/attachment-picker";
 
 // The server's rules, for clearing an error as soon as the field is right (the server still decides).
 const CHECKS: Record<string, (v: string) => boolean> = {
@@ -20,13 +21,15 @@ const CHECKS: Record<string, (v: string) => boolean> = {
 
 /**
  * The ticket form. Signed out, it can still be written: sending it asks the visitor to sign in or create an
- * account, in place, and what they typed is kept in this browser until they are back and send it.
+ * account, in place, and what they typed is kept in this browser until they are back and send it. Files can be
+ * attached once signed in (an upload belongs to its uploader until the ticket claims it).
  */
-export function NewTicketForm({ signedIn }: { signedIn: boolean }) {
+export function NewTicketForm({ signedIn, limits }: { signedIn: boolean; limits: AttachmentLimitsText }) {
   const { t } = useT();
   const trpc = useTRPC();
   const router = useRouter();
   const create = useMutation(trpc.tickets.create.mutationOptions());
+  const uploads = useAttachmentUploads();
   const form = useRef<HTMLFormElement>(null);
   const { errors, onInput } = useLiveFieldErrors(fieldErrorsOf(create.error), { form, checks: CHECKS });
   const [draft, setDraft] = useState({ subject: "", description: "" });
@@ -64,6 +67,7 @@ export function NewTicketForm({ signedIn }: { signedIn: boolean }) {
         actual: get("actual"),
         pageUrl: get("pageUrl"),
         priority: get("priority") as (typeof TICKET_PRIORITIES)[number],
+        attachmentIds: uploads.files.map((f) => f.id),
       },
       {
         onSuccess: ({ id }) => {
@@ -128,9 +132,16 @@ export function NewTicketForm({ signedIn }: { signedIn: boolean }) {
                 rows={5}
                 className={inputClass}
                 onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+                onPaste={(e) => {
+                  const files = signedIn ? pastedFiles(e) : [];
+                  if (files.length === 0) return;
+                  e.preventDefault();
+                  void uploads.add(files);
+                }}
               />
             )}
           </Field>
+          {signedIn && <AttachmentPicker uploads={uploads} limits={limits} id="ticket-files" />}
           <ArticleSuggestions text={`${draft.subject} ${draft.description}`} />
           <Field id="steps" label={t("tickets.field.steps")} hint={t("tickets.field.steps.hint")} errors={errors.steps}>
             {(a) => <textarea {...a} name="steps" rows={3} className={inputClass} />}
@@ -159,7 +170,7 @@ export function NewTicketForm({ signedIn }: { signedIn: boolean }) {
               )}
             </Field>
           </div>
-          <button type="submit" className={buttonClass} disabled={create.isPending}>
+          <button type="submit" className={buttonClass} disabled={create.isPending || uploads.uploading.length > 0}>
             {create.isPending ? t("common.loading") : t("tickets.submit")}
           </button>
         </form>

@@ -5,6 +5,8 @@ import { PageHeader } from "@/components/ui";
 import { NewTicketForm } from "./new-ticket-form";
 import { IncidentBanner } from "@/components/incident-banner";
 import { titled } from "@/lib/i18n/metadata";
+import { attachmentSettings } from "@/server/env";
+import { formatSize } from "@/components/attachment-list";
 
 export const generateMetadata = titled("tickets.new.title");
 
@@ -13,11 +15,15 @@ export default async function NewTicketPage() {
   const signedIn = (await getActor()) !== null;
   if (signedIn) await requireActor("ticket.create");
   const { t } = await getT();
+  const { limits } = attachmentSettings();
   return (
     <div className="mx-auto max-w-3xl">
       <IncidentBanner />
       <PageHeader title={t("tickets.new.title")} lead={t("tickets.new.lead")} />
-      <NewTicketForm signedIn={signedIn} />
+      <NewTicketForm
+        signedIn={signedIn}
+        limits={{ files: limits.maxFiles, file: formatSize(limits.maxFileBytes), total: formatSize(limits.maxMessageBytes) }}
+      />
     </div>
   );
 }
