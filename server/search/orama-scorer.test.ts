@@ -3,9 +3,8 @@ import path from "node:path";
 import { count, create, insert, remove, search, type AnyOrama } from "@orama/orama";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "../db/schema";
-import { readContentDir } from "../kb/content-files";
-import { markdownToText } from "../kb/markdown";
 import type { SearchDoc } from "./engine";
+import { loadContentDocs } from "./relevance-suite";
 import { BOOST, PROPERTIES, SCHEMA, queryTerm, toRecord } from "./orama-engine";
 import { createLanguageIndex, LANGUAGE, type LanguageIndex } from "./orama-index";
 
@@ -17,20 +16,7 @@ const cases = fs
   .flatMap((f) => JSON.parse(fs.readFileSync(path.join(relevanceDir, f), "utf8")) as { q: string; locale: Locale }[]);
 
 async function helpContent(): Promise<SearchDoc[]> {
-  const { files, errors } = await readContentDir(path.join(import.meta.dirname, "../../content"));
-  expect(errors).toEqual([]);
-  return files.map((f, i) => ({
-    id: i + 1,
-    slug: f.fields.slug,
-    kind: f.fields.kind,
-    locale: f.fields.locale,
-    category: f.fields.category,
-    title: f.fields.title,
-    summary: f.fields.summary,
-    tags: f.fields.tags,
-    text: markdownToText(f.fields.body),
-    updatedAt: 0,
-  }));
+  return loadContentDocs(path.join(import.meta.dirname, "../../content"));
 }
 
 /** Orama as it comes: its own index component (radix lookup, BM25, search), with the tokenizer configured as ours. */

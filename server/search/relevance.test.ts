@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readContentDir } from "../kb/content-files";
-import { markdownToText } from "../kb/markdown";
 import { createOramaEngine } from "./orama-engine";
-import type { SearchDoc, SearchEngine } from "./engine";
-import { loadSuite, scoreSuite } from "./relevance-suite";
+import type { SearchEngine } from "./engine";
+import { loadContentDocs, loadSuite, scoreSuite } from "./relevance-suite";
 
 interface Case {
   q: string;
@@ -21,20 +19,7 @@ const cases: Case[] = fs
 describe("search relevance over the real help content (embedded engine)", () => {
   let engine: SearchEngine;
   beforeAll(async () => {
-    const { files, errors } = await readContentDir(path.join(import.meta.dirname, "../../content"));
-    expect(errors).toEqual([]);
-    const docs: SearchDoc[] = files.map((f, i) => ({
-      id: i + 1,
-      slug: f.fields.slug,
-      kind: f.fields.kind,
-      locale: f.fields.locale,
-      category: f.fields.category,
-      title: f.fields.title,
-      summary: f.fields.summary,
-      tags: f.fields.tags,
-      text: markdownToText(f.fields.body),
-      updatedAt: 0,
-    }));
+    const docs = await loadContentDocs(path.join(import.meta.dirname, "../../content"));
     engine = createOramaEngine();
     await engine.replaceAll(docs);
   });
@@ -82,8 +67,8 @@ const FLOORS = { en: { top1: 0.83, top3: 0.96 }, ru: { top1: 0.75, top3: 0.96 } 
 describe("the customer-question relevance suite", () => {
   it("has at least 150 questions per language, each expecting entries that exist", async () => {
     const suite = loadSuite(path.join(import.meta.dirname, "../../tests/relevance/questions"));
-    const { files } = await readContentDir(path.join(import.meta.dirname, "../../content"));
-    const slugs = new Set(files.map((f) => `${f.fields.locale}:${f.fields.slug}`));
+    const docs = await loadContentDocs(path.join(import.meta.dirname, "../../content"));
+    const slugs = new Set(docs.map((d) => `${d.locale}:${d.slug}`));
     for (const locale of ["en", "ru"] as const) expect(suite.filter((c) => c.locale === locale).length).toBeGreaterThanOrEqual(150);
     expect(suite.flatMap((c) => c.expect.filter((slug) => !slugs.has(`${c.locale}:${slug}`)).map((slug) => `${c.q} -> ${slug}`))).toEqual(
       [],
@@ -91,11 +76,8 @@ describe("the customer-question relevance suite", () => {
   });
 
   it("keeps top-1 and top-3 at or above the floors in both languages", async () => {
-    const { files } = await readContentDir(path.join(import.meta.dirname, "../../content"));
     const engine = createOramaEngine();
-    await engine.replaceAll(
-      files.map((f, i) => ({ id: i + 1, ...f.fields, text: markdownToText(f.fields.body), updatedAt: 0 })) as SearchDoc[],
-    );
+    await engine.replaceAll(await loadContentDocs(path.join(import.meta.dirname, "../../content")));
     const scores = await scoreSuite(engine, loadSuite(path.join(import.meta.dirname, "../../tests/relevance/questions")));
     expect(scores.map((s) => s.locale).sort()).toEqual(["en", "ru"]);
     for (const s of scores) {
