@@ -160,14 +160,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("inbox_counts_pk", ["scope", "scope_id", "status", "slot"])
     .execute();
 
-  await db.schema
-    .alterTable("tickets")
-    .addColumn("team_id", "integer", (c) => c.references("teams.id"))
-    .execute();
-  await db.schema
-    .alterTable("tickets")
-    .addColumn("category_id", "integer", (c) => c.references("categories.id"))
-    .execute();
+  // On SQLite a rolled-back 0012 leaves these two columns behind (it cannot drop a column a foreign key names).
+  const ticketColumns = (await db.introspection.getTables()).find((t) => t.name === "tickets")?.columns.map((c) => c.name) ?? [];
+  if (!ticketColumns.includes("team_id"))
+    await db.schema
+      .alterTable("tickets")
+      .addColumn("team_id", "integer", (c) => c.references("teams.id"))
+      .execute();
+  if (!ticketColumns.includes("category_id"))
+    await db.schema
+      .alterTable("tickets")
+      .addColumn("category_id", "integer", (c) => c.references("categories.id"))
+      .execute();
   await db.schema
     .alterTable("tickets")
     .addColumn("priority_order", "integer", (c) => c.generatedAlwaysAs(PRIORITY_ORDER))
@@ -237,14 +241,23 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`drop table tickets_fts`.execute(db);
     await sql`drop table ticket_messages_fts`.execute(db);
   }
+  // MariaDB keeps an index while a foreign key needs it: drop the keys on the new columns first (their names are
+  // generated). SQLite's DROP INDEX names no table.
+  if (mysql) {
+    const keys = await sql<{ name: string }>`select constraint_name as name from information_schema.key_column_usage
+      where table_schema = database() and table_name = 'tickets' and column_name in ('team_id', 'category_id')
+        and referenced_table_name is not null`.execute(db);
+    for (const k of keys.rows) await sql`alter table tickets drop foreign key ${sql.id(k.name)}`.execute(db);
+  }
+  const dropIndex = (name: string, table: string) => (mysql ? db.schema.dropIndex(name).on(table) : db.schema.dropIndex(name)).execute();
   for (const name of ["open", "assignee_open", "team_open", "status", "all"])
-    for (const sort of ["urgent", "updated"]) await db.schema.dropIndex(`tickets_${name}_${sort}`).on("tickets").execute();
-  await db.schema.dropIndex("tickets_team_open_id").on("tickets").execute();
-  await db.schema.dropIndex("tickets_category_id").on("tickets").execute();
-  await db.schema.dropIndex("users_email_domain").on("users").execute();
+    for (const sort of ["urgent", "updated"]) await dropIndex(`tickets_${name}_${sort}`, "tickets");
+  await dropIndex("tickets_team_open_id", "tickets");
+  await dropIndex("tickets_category_id", "tickets");
+  await dropIndex("users_email_domain", "users");
   await db.schema.alterTable("users").dropColumn("email_domain").execute();
   await db.schema.alterTable("tickets").dropColumn("priority_order").execute();
-  // SQLite cannot drop a column that a foreign key names; MariaDB drops the constraint with it.
+  // SQLite cannot drop a column that a foreign key names: the two columns stay there, unused.
   if (mysql) {
     await db.schema.alterTable("tickets").dropColumn("category_id").execute();
     await db.schema.alterTable("tickets").dropColumn("team_id").execute();
