@@ -35,8 +35,15 @@ export function describeEvent(e: Pick<TimelineEvent, "action" | "actor" | "befor
       return t("timeline.mergedInto", { actor, to: String(after.targetId ?? after.ticketId ?? "") });
     case "incident.ticket_linked":
       return `${t("timeline.incident", { actor })}${e.names.incident ? `: ${e.names.incident}` : ""}`;
-    default:
-      return t("timeline.other", { actor, action: e.action });
+    default: {
+      // Other kinds (SLA steps, routing, notifications…) are one sentence each under "timeline.<action>", filled
+      // from the event's names and its scalar "after" fields; a kind without a sentence shows its raw name.
+      const key = `timeline.${e.action}`;
+      const vars: Record<string, string | number> = { actor, ...e.names };
+      for (const [k, v] of Object.entries(after)) if (typeof v === "string" || typeof v === "number") vars[k] ??= v;
+      const text = t(key, vars);
+      return text === key ? t("timeline.other", { actor, action: e.action }) : text;
+    }
   }
 }
 

@@ -14,6 +14,9 @@ import { firstHourEn } from "./sections/first-hour.en";
 import { searchEn } from "./sections/search.en";
 import { ticketWorkEn } from "./sections/ticket-work.en";
 import { inboxEn } from "./sections/inbox.en";
+import { ticketLifeEn } from "./sections/ticket-life.en";
+import { deskFlowEn } from "./sections/desk-flow.en";
+import { slaEn } from "./sections/sla.en";
 
 /** English strings: the reference dictionary. Every key here must exist in ru.ts too (the type checks it). */
 const core = {
@@ -379,6 +382,9 @@ export const en = {
   ...searchEn,
   ...ticketWorkEn,
   ...inboxEn,
+  ...ticketLifeEn,
+  ...deskFlowEn,
+  ...slaEn,
   ...ssoEn,
 };
 

@@ -15,6 +15,9 @@ import { firstHourRu } from "./sections/first-hour.ru";
 import { searchRu } from "./sections/search.ru";
 import { ticketWorkRu } from "./sections/ticket-work.ru";
 import { inboxRu } from "./sections/inbox.ru";
+import { ticketLifeRu } from "./sections/ticket-life.ru";
+import { deskFlowRu } from "./sections/desk-flow.ru";
+import { slaRu } from "./sections/sla.ru";
 
 /** Russian strings. The type makes a missing key a build error. */
 export const ru: Record<MessageKey, string> = {
@@ -34,6 +37,9 @@ export const ru: Record<MessageKey, string> = {
   ...searchRu,
   ...ticketWorkRu,
   ...inboxRu,
+  ...ticketLifeRu,
+  ...deskFlowRu,
+  ...slaRu,
   "app.name": "Маяк",
   "app.tagline": "Поддержка, при которой свет не гаснет",
   "meta.siteName": "Поддержка «Маяк»",

@@ -8,6 +8,9 @@ import type { KbTables, KbArticlesTable, KbRevisionsTable } from "./schema/kb";
 import type { StatusTables, StatusComponentsTable, MonitorsTable, IncidentsTable, MaintenancesTable } from "./schema/status";
 import type { InboxTables } from "./schema/inbox";
 import type { AttachmentTables } from "./schema/attachments";
+import type { DeskFlowTables } from "./schema/desk-flow";
+import type { SlaTables } from "./schema/sla";
+import type { TicketLifeTables } from "./schema/ticket-life";
 
 /**
  * Table types, one file per domain in ./schema. Times are epoch milliseconds (BIGINT) in both dialects;
@@ -21,9 +24,23 @@ export type * from "./schema/kb";
 export type * from "./schema/status";
 export type * from "./schema/inbox";
 export type * from "./schema/attachments";
+export type * from "./schema/desk-flow";
+export type * from "./schema/sla";
+export type * from "./schema/ticket-life";
 
 export interface Database
-  extends UserTables, AuthTables, TicketTables, SystemTables, KbTables, StatusTables, InboxTables, AttachmentTables {}
+  extends
+    UserTables,
+    AuthTables,
+    TicketTables,
+    SystemTables,
+    KbTables,
+    StatusTables,
+    InboxTables,
+    AttachmentTables,
+    DeskFlowTables,
+    SlaTables,
+    TicketLifeTables {}
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -14,6 +14,7 @@ import { ticketStatusColumns, ZTicketId } from "./schemas";
 import { transact } from "../db/transact";
 import { claimAttachments, type AttachmentLimits } from "../attachments/attachments";
 import { changesByOthers, ticketVersion } from "./timeline";
+import { afterTicketEvent } from "./ticket-events";
 
 /** What a message does to the ticket's status: a customer's reply reopens it, an agent's first reply opens it. */
 function nextStatus(current: TicketStatus, byStaff: boolean): TicketStatus {
@@ -88,16 +89,13 @@ export async function addMessage(
 
     const isPublicStaffReply = input.kind === "reply" && byStaff && ticket.requester_id !== actor.id;
     const status = input.kind === "note" ? ticket.status : nextStatus(ticket.status, byStaff);
-    await trx
-      .updateTable("tickets")
-      .set({
-        ...ticketStatusColumns(status),
-        solved_at: status === "open" ? null : ticket.solved_at,
-        updated_at: now,
-        first_response_at: isPublicStaffReply && ticket.first_response_at === null ? now : ticket.first_response_at,
-      })
-      .where("id", "=", ticket.id)
-      .execute();
+    const changes = {
+      ...ticketStatusColumns(status),
+      solved_at: status === "open" ? null : ticket.solved_at,
+      updated_at: now,
+      first_response_at: isPublicStaffReply && ticket.first_response_at === null ? now : ticket.first_response_at,
+    };
+    await trx.updateTable("tickets").set(changes).where("id", "=", ticket.id).execute();
 
     await recordAudit(trx, ctx, {
       action: input.kind === "note" ? "ticket.note_added" : "ticket.replied",
@@ -131,6 +129,12 @@ export async function addMessage(
         text: translate(requester.locale, "email.reply.body", vars),
       });
     }
+    await afterTicketEvent(trx, ctx, {
+      kind: "message",
+      before: ticket,
+      ticket: { ...ticket, ...changes },
+      message: { id, kind: input.kind, authorId: actor.id, byStaff, body: input.body },
+    });
     return { id, version: await ticketVersion(trx, actor, ticket.id) };
   });
 }

@@ -7,6 +7,7 @@ import { markTicketFiled } from "../kb/analytics";
 import { ticketStatusColumns, ZCreateTicket, type TCreateTicket } from "./schemas";
 import { transact } from "../db/transact";
 import { claimAttachments } from "../attachments/attachments";
+import { afterTicketEvent, readTicketRow } from "./ticket-events";
 
 /** A customer (or staff on their own behalf) files a ticket. */
 export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket): Promise<{ id: number }> {
@@ -49,6 +50,7 @@ export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket):
         ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
       },
     });
+    await afterTicketEvent(trx, ctx, { kind: "created", ticket: await readTicketRow(trx, id) });
     return { id };
   });
 }

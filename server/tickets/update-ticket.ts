@@ -10,6 +10,7 @@ import { lockVisibleTicketOrThrow } from "./load-ticket";
 import { ticketStatusColumns, ZUpdateTicket, type TUpdateTicket } from "./schemas";
 import { msg } from "@/lib/i18n";
 import { transact } from "../db/transact";
+import { afterTicketEvent } from "./ticket-events";
 
 /**
  * Staff change status, priority, assignee, team and category. Each kind of change is its own audit event.
@@ -78,13 +79,11 @@ export async function updateTicket(db: DB, ctx: RequestCtx, raw: TUpdateTicket):
     }
     if (events.length === 0) return;
 
-    await trx
-      .updateTable("tickets")
-      .set({ ...set, updated_at: now })
-      .where("id", "=", t.id)
-      .execute();
+    const changes = { ...set, updated_at: now };
+    await trx.updateTable("tickets").set(changes).where("id", "=", t.id).execute();
     for (const e of events) {
       await recordAudit(trx, ctx, { action: e.action, entityType: "ticket", entityId: t.id, before: e.before, after: e.after });
     }
+    await afterTicketEvent(trx, ctx, { kind: "changed", before: t, ticket: { ...t, ...changes } });
   });
 }

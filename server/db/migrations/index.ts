@@ -14,6 +14,9 @@ import * as m0015 from "./2026_12_03_0015_page_cache";
 import * as m0014 from "./2026_12_03_0014_search_synonyms";
 import * as m0013 from "./2026_12_03_0013_ticket_work";
 import * as m0012 from "./2026_12_03_0012_inbox";
+import * as m0016 from "./2026_12_03_0016_desk_flow";
+import * as m0017 from "./2026_12_03_0017_sla";
+import * as m0018 from "./2026_12_03_0018_ticket_life";
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +35,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_03_0013_ticket_work": m0013,
   "2026_12_03_0014_search_synonyms": m0014,
   "2026_12_03_0015_page_cache": m0015,
+  "2026_12_03_0016_desk_flow": m0016,
+  "2026_12_03_0017_sla": m0017,
+  "2026_12_03_0018_ticket_life": m0018,
 };

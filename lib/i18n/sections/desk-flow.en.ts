@@ -1,0 +1,2 @@
+/** English strings of teams, routing, availability and notifications. */
+export const deskFlowEn = {} as const;

@@ -1,0 +1,2 @@
+/** English strings of merging, closing, follow-ups and satisfaction ratings. */
+export const ticketLifeEn = {} as const;
