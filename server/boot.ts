@@ -18,6 +18,9 @@ import { incidentJobs } from "./incidents/jobs";
 import { subscriptionJobs } from "./subscriptions/jobs";
 import { privacyJobs } from "./privacy/jobs";
 import { usersJobs } from "./users/jobs";
+import { slaJobs } from "./sla/jobs";
+import { ticketLifeJobs } from "./ticket-life/jobs";
+import { notificationJobs } from "./notifications/jobs";
 import { seedStatusDemo } from "./seed/seed-status";
 import { seedHelpAnalyticsDemo } from "./seed/seed-help-analytics";
 import { requestRevalidation } from "./revalidation/revalidate-public";
@@ -92,6 +95,9 @@ async function start(): Promise<void> {
       subscriptionJobs(db),
       privacyJobs(db),
       usersJobs(db, { appUrl }),
+      slaJobs(db),
+      ticketLifeJobs(db),
+      notificationJobs(db),
     ]);
     for (const s of areas.schedules) await ensureSchedule(db, Date.now(), s);
     const worker = createWorker({

@@ -15,7 +15,10 @@ import { createDemoViews, createDemoWorkspace, triageDemoTicket } from "./demo-w
 import { TICKETS_EN_RESOLVED } from "./tickets-en-resolved";
 import { TICKETS_RU_ACTIVE } from "./tickets-ru-active";
 import { TICKETS_RU_RESOLVED } from "./tickets-ru-resolved";
-import type { PersonKey, SeedStep, SeedTicket, StaffKey } from "./types";
+import type { DemoSetup, PersonKey, SeedStep, SeedTicket, StaffKey } from "./types";
+import { finishDeskFlowDemo, seedDeskFlowDemo } from "./demo-desk-flow";
+import { finishSlaDemo, seedSlaDemo } from "./demo-sla";
+import { finishTicketLifeDemo, seedTicketLifeDemo } from "./demo-ticket-life";
 
 export { DEMO_ACCOUNTS } from "./people";
 
@@ -99,6 +102,10 @@ export async function seedDemo(db: DB, opts: SeedDemoOptions = {}): Promise<Seed
 
   // The admin sets up teams, categories and tags an hour before the first ticket arrives.
   const workspace = await createDemoWorkspace(db, ctxOf("alexei", plan[0].at - 60 * MINUTE), actors);
+  const setup: DemoSetup = { db, now, actors, workspace, ctxOf, appUrl: link };
+  await seedDeskFlowDemo(setup);
+  await seedSlaDemo(setup);
+  await seedTicketLifeDemo(setup);
   let messages = 0;
   for (const { at, ticket, action } of plan) {
     const t = SEED_TICKETS[ticket];
@@ -130,6 +137,9 @@ export async function seedDemo(db: DB, opts: SeedDemoOptions = {}): Promise<Seed
     }
   }
   await createDemoViews(db, (key) => ctxOf(key, now - LATEST), workspace);
+  await finishDeskFlowDemo({ ...setup, ticketIds });
+  await finishSlaDemo({ ...setup, ticketIds });
+  await finishTicketLifeDemo({ ...setup, ticketIds });
   log(
     `Demo seed: ${SEED_TICKETS.length} tickets, ${messages} messages, teams, categories, tags and saved views (${Date.now() - started} ms)`,
   );

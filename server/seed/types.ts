@@ -46,3 +46,19 @@ export interface SeedTicket {
   assignee?: StaffKey;
   thread: SeedStep[];
 }
+
+/** What a demo area's seed step gets: the database, the people, the workspace and a context for anyone at any time. */
+export interface DemoSetup {
+  db: import("../db").DB;
+  now: number;
+  actors: Record<PersonKey, import("../context").Actor>;
+  workspace: import("./demo-workspace").DemoWorkspace;
+  ctxOf: (key: PersonKey, at: number) => import("../context").RequestCtx;
+  /** Base of links in queued emails. */
+  appUrl: string;
+}
+
+/** After the tickets are replayed: their ids in the order of SEED_TICKETS. */
+export interface DemoSetupWithTickets extends DemoSetup {
+  ticketIds: readonly number[];
+}

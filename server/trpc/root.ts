@@ -17,6 +17,9 @@ import { twoFactorRouter } from "./routers/two-factor";
 import { attachmentsRouter } from "./routers/attachments";
 import { presenceRouter } from "./routers/presence";
 import { macrosRouter } from "./routers/macros";
+import { slaRouter } from "./routers/sla";
+import { deskFlowRouter } from "./routers/desk-flow";
+import { ticketLifeRouter } from "./routers/ticket-life";
 
 export const appRouter = router({
   account: accountRouter,
@@ -36,6 +39,9 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   presence: presenceRouter,
   macros: macrosRouter,
+  sla: slaRouter,
+  deskFlow: deskFlowRouter,
+  ticketLife: ticketLifeRouter,
 });
 
 export type AppRouter = typeof appRouter;
