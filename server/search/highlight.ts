@@ -1,5 +1,6 @@
 import "server-only";
 import { MARK_END, MARK_START } from "./engine";
+import type { QueryPlan } from "./query-plan";
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -126,4 +127,17 @@ export function answerPassage(
   const last = words[maxWords - 1];
   const cut = words.length > maxWords && last ? `${passage.slice(0, last.index! + last[0].length)}…` : passage;
   return markAll(cut, mark);
+}
+
+/**
+ * The answer to a question in one entry's text, by what the query plan asked: a matcher per slot (the typed
+ * word and its synonyms), every searched word marked; at least two slots answered when two were asked.
+ */
+export function planAnswer(text: string, plan: Pick<QueryPlan, "words" | "slotWords">, stem: (w: string) => string): string | null {
+  return answerPassage(
+    text,
+    plan.slotWords.map((words) => makeMatcher(words.join(" "), stem)),
+    makeMatcher(plan.words.join(" "), stem),
+    Math.min(2, plan.slotWords.length),
+  );
 }

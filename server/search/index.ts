@@ -6,6 +6,7 @@ import { createOramaEngine } from "./orama-engine";
 import { createMeiliEngine } from "./meili-engine";
 import { searchPublishedSql } from "./sql-search";
 import { effectiveSynonyms } from "../kb/synonyms";
+import { createSynonymSync, readSynonymState, startSynonymWatch } from "./synonym-watch";
 
 const holder = globalThis as unknown as { __mayakSearch?: SearchEngine };
 
@@ -37,12 +38,26 @@ export async function applySynonyms(db: DB = getDb(), engine: SearchEngine = get
   await engine.setSynonyms?.(await effectiveSynonyms(db));
 }
 
+const logError = (what: string) => (err: unknown) => console.error(`[mayak] ${what}: ${err instanceof Error ? err.message : String(err)}`);
+
+/**
+ * At start, the engine gets the synonyms before its first build; then it follows the changes made on any
+ * instance (synonym-watch.ts): the embedded engine searches with them in this process, and Meilisearch's adapter
+ * finds answer passages with them (pushing the same groups to its server again does no harm).
+ */
 function withSynonyms(engine: SearchEngine): SearchEngine {
   const prepare = engine.prepare.bind(engine);
+  let watching = false;
   engine.prepare = async (loadDocs) => {
-    await applySynonyms(getDb(), engine).catch((err: unknown) =>
-      console.error(`[mayak] search synonyms not loaded: ${err instanceof Error ? err.message : String(err)}`),
+    const sync = createSynonymSync(
+      () => readSynonymState(getDb()),
+      () => applySynonyms(getDb(), engine),
     );
+    await sync().catch(logError("search synonyms not loaded"));
+    if (!watching) {
+      watching = true;
+      startSynonymWatch(sync, logError("search synonyms: cannot read the changes; retrying"));
+    }
     await prepare(loadDocs);
   };
   return engine;

@@ -51,6 +51,7 @@ describe("meilisearch adapter, against a stand-in server", () => {
                   category: "backups",
                   title: "Резервные <копии>",
                   summary: "s",
+                  text: "Копии сайта делаем каждую ночь. Мы храним копии 30 дней, а потом удаляем. Восстановление занимает час.",
                   _formatted: {
                     title: `${MARK_START}Резервные${MARK_END} <копии>`,
                     text: `…храним ${MARK_START}копии${MARK_END} 30 дней…`,
@@ -128,6 +129,21 @@ describe("meilisearch adapter, against a stand-in server", () => {
     expect(res.total).toBe(1);
     expect(res.hits[0].titleHtml).toBe("<mark>Резервные</mark> &lt;копии&gt;");
     expect(res.hits[0].snippetHtml).toBe("…храним <mark>копии</mark> 30 дней…");
+  });
+
+  it("shows the sentences that answer a question on the first hit, synonyms included", async () => {
+    const engine = createMeiliEngine({ host });
+    const asked = await engine.search({ q: "сколько дней храните копии?", locale: "ru", limit: 5, offset: 0 });
+    expect(asked.hits[0].answerHtml).toBe("Мы <mark>храним</mark> <mark>копии</mark> 30 <mark>дней</mark>, а потом удаляем.");
+    // Not a question: no answer; a later page: none either.
+    expect((await engine.search({ q: "копии", locale: "ru", limit: 5, offset: 0 })).hits[0].answerHtml).toBeUndefined();
+    expect((await engine.search({ q: "сколько храните копии?", locale: "ru", limit: 5, offset: 5 })).hits[0].answerHtml).toBeUndefined();
+    // The staff's synonyms reach the passage as they reach the server.
+    const before = await engine.search({ q: "сколько хранятся дампы?", locale: "ru", limit: 5, offset: 0 });
+    expect(before.hits[0].answerHtml).toBeUndefined();
+    await engine.setSynonyms!([{ locale: "ru", terms: ["дамп", "копия"] }]);
+    const after = await engine.search({ q: "сколько хранятся дампы?", locale: "ru", limit: 5, offset: 0 });
+    expect(after.hits[0].answerHtml).toBe("Мы <mark>храним</mark> <mark>копии</mark> 30 дней, а потом удаляем.");
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { remove as oramaRemove, search as oramaSearch, type Results } from "@orama/orama";
 import type { Locale } from "../db/schema";
 import { markedToHtml, type SearchDoc, type SearchEngine, type SearchRequest, type SearchResult } from "./engine";
-import { answerPassage, isQuestion, makeMatcher, markAll, snippet } from "./highlight";
+import { isQuestion, makeMatcher, markAll, planAnswer, snippet } from "./highlight";
 import { createLanguageIndex, knowsToken, LANGUAGE, type LanguageIndex } from "./orama-index";
 import { prepareQuery } from "./query-terms";
 import { encodePlan, forgetLastPlan } from "./orama-scorer";
@@ -228,12 +228,7 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
         const d = g.docs.get(Number(h.id))!;
         const answer =
           i === 0 && req.offset === 0 && (req.answer ?? isQuestion(req.q))
-            ? answerPassage(
-                `${d.summary} ${d.text}`,
-                plan.slotWords.map((words) => makeMatcher(words.join(" "), LANGUAGE[req.locale].stem)),
-                match,
-                Math.min(2, plan.slots.length),
-              )
+            ? planAnswer(`${d.summary} ${d.text}`, plan, LANGUAGE[req.locale].stem)
             : null;
         return {
           id: d.id,
