@@ -1,5 +1,6 @@
 import "server-only";
 import type { DB } from "../db";
+import { forgetStatusHistories, shareStatusHistories } from "../status/shared-histories";
 import { PAGE_AREAS, readPageVersions, type PageArea } from "./versions";
 
 /** What server.mjs hands over (lib/page-cache.mjs): the memory cache of this instance. */
@@ -47,10 +48,14 @@ const DAY = 86_400_000;
 export function startPageCacheWatch(db: DB, cache: PageCacheHandle, now: () => number = Date.now): { stop(): void } {
   let stopped = false;
   let failing = false;
-  const poll = createVersionWatch(
-    () => readPageVersions(db),
-    (area) => cache.invalidate(area),
-  );
+  // The status renders of one change share one read of the histories (server/status/shared-histories.ts):
+  // every invalidation of the status area forgets it first.
+  shareStatusHistories();
+  const invalidate = (area: PageArea) => {
+    if (area === "status") forgetStatusHistories();
+    cache.invalidate(area);
+  };
+  const poll = createVersionWatch(() => readPageVersions(db), invalidate);
   const timers = new Set<NodeJS.Timeout>();
   const later = (fn: () => void, ms: number) => {
     const t = setTimeout(() => {
@@ -78,7 +83,7 @@ export function startPageCacheWatch(db: DB, cache: PageCacheHandle, now: () => n
     later(refresh, STATUS_REFRESH_MS);
   };
   const dayEnd = () => {
-    cache.invalidate("status");
+    invalidate("status");
     later(dayEnd, DAY - (now() % DAY) + 1000);
   };
   loop();

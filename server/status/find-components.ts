@@ -80,41 +80,47 @@ export interface ComponentHistory {
   latency7d: LatencyPoint[];
 }
 
-/** Rollups of every monitor attached to a component, hourly for the last 7 days and daily for 90. */
+/**
+ * Rollups of every monitor attached to a component, hourly for the last 7 days and daily for 90, summed per
+ * component in the database: one row per component and bucket (about 12,900 with 50 components) rather than
+ * one per monitor and bucket (129,240 with 500 monitors), so a render reads and folds a tenth of the rows.
+ * Every figure the page shows is a sum of counts (or the largest latency), so the sum per component loses nothing.
+ */
 async function rollupsByComponent(db: DB, now: number): Promise<{ monitored: Set<number>; rows: Map<number, RollupRow[]> }> {
-  const monitors = await db.selectFrom("monitors").select(["id", "component_id"]).where("component_id", "is not", null).execute();
-  const componentOf = new Map(monitors.map((m) => [Number(m.id), Number(m.component_id)]));
+  const monitored = await db.selectFrom("monitors").select("component_id").distinct().where("component_id", "is not", null).execute();
   const rows = new Map<number, RollupRow[]>();
-  if (componentOf.size === 0) return { monitored: new Set(), rows };
+  if (monitored.length === 0) return { monitored: new Set(), rows };
   const hourFrom = startOfHour(now) - 167 * HOUR;
   const dayFrom = startOfDay(now) - (BAR_DAYS - 1) * DAY;
   const found = await db
-    .selectFrom("monitor_rollups")
-    .select([
-      "monitor_id",
-      "period",
-      "bucket_start",
-      "up",
-      "degraded",
-      "down",
-      "maintenance",
-      "latency_sum",
-      "latency_count",
-      "latency_max",
+    .selectFrom("monitor_rollups as r")
+    .innerJoin("monitors as m", "m.id", "r.monitor_id")
+    .select((eb) => [
+      "m.component_id",
+      "r.period",
+      "r.bucket_start",
+      eb.fn.sum<number>("r.up").as("up"),
+      eb.fn.sum<number>("r.degraded").as("degraded"),
+      eb.fn.sum<number>("r.down").as("down"),
+      eb.fn.sum<number>("r.maintenance").as("maintenance"),
+      eb.fn.sum<number>("r.latency_sum").as("latency_sum"),
+      eb.fn.sum<number>("r.latency_count").as("latency_count"),
+      eb.fn.max("r.latency_max").as("latency_max"),
     ])
-    .where("monitor_id", "in", [...componentOf.keys()])
+    .where("m.component_id", "is not", null)
     .where((eb) =>
       eb.or([
-        eb.and([eb("period", "=", "hour"), eb("bucket_start", ">=", hourFrom)]),
-        eb.and([eb("period", "=", "day"), eb("bucket_start", ">=", dayFrom)]),
+        eb.and([eb("r.period", "=", "hour"), eb("r.bucket_start", ">=", hourFrom)]),
+        eb.and([eb("r.period", "=", "day"), eb("r.bucket_start", ">=", dayFrom)]),
       ]),
     )
+    .groupBy(["m.component_id", "r.period", "r.bucket_start"])
     .execute();
   for (const r of found) {
-    const componentId = componentOf.get(Number(r.monitor_id))!;
+    const componentId = Number(r.component_id);
     const list = rows.get(componentId) ?? [];
     list.push({
-      monitor_id: Number(r.monitor_id),
+      monitor_id: 0, // the sum of the component's monitors, no single one
       period: r.period,
       bucket_start: Number(r.bucket_start),
       up: Number(r.up),
@@ -127,7 +133,7 @@ async function rollupsByComponent(db: DB, now: number): Promise<{ monitored: Set
     });
     rows.set(componentId, list);
   }
-  return { monitored: new Set(componentOf.values()), rows };
+  return { monitored: new Set(monitored.map((m) => Number(m.component_id))), rows };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ComponentStatus, Locale } from "../db/schema";
 import { findComponentGroups, getComponentHistories, type ComponentHistory, type StatusComponentView } from "./find-components";
 import { findActiveIncidents, findIncidentHistory, type IncidentSummary, type IncidentWithUpdates } from "./find-incidents";
 import { findOpenMaintenance, type MaintenanceView } from "./find-maintenance";
+import { sharedHistories } from "./shared-histories";
 import { worstStatus } from "@/lib/status/uptime";
 
 export type ComponentWithHistory = StatusComponentView & ComponentHistory;
@@ -24,7 +25,7 @@ export async function getStatusPage(db: DB, opts: { now: number; locale: Locale;
   const groups = await findComponentGroups(db, locale);
   const ids = groups.flatMap((g) => g.components.map((c) => c.id));
   const [histories, activeIncidents, maintenance, history] = await Promise.all([
-    getComponentHistories(db, now, ids),
+    sharedHistories(now, ids, () => getComponentHistories(db, now, ids)),
     findActiveIncidents(db, locale),
     findOpenMaintenance(db, { now, locale }),
     findIncidentHistory(db, { now, locale, limit: opts.historyLimit ?? 10 }),

@@ -1,0 +1,56 @@
+import "server-only";
+import type { ComponentHistory } from "./find-components";
+
+/**
+ * The components' histories (90 days of bars, uptime windows, response times) are the costly part of a status
+ * render and the same in every language. Under server.mjs one change re-renders several entries at once
+ * (/status, /ru/status, /api/status, the latency JSON): they share one read of the histories instead of one
+ * each. A copy is reused only while no change was heard since it was read (forgetStatusHistories, called by
+ * the page cache's watch with its invalidation) and for at most SHARE_MS, so time moving on (the 24 h window,
+ * "updated at") is not held back longer than that. Outside server.mjs (tests, `next start`) nothing is kept.
+ */
+export const SHARE_MS = 5_000;
+
+type Entry = { generation: number; key: string; at: number; promise: Promise<Map<number, ComponentHistory>> };
+type State = { generation: number; entry: Entry | null; enabled: boolean };
+
+// One state per process, shared by every bundle that includes this module (pages, route handlers, the watch).
+const KEY = Symbol.for("mayak.statusHistories");
+function state(): State {
+  const g = globalThis as Record<symbol, unknown>;
+  return (g[KEY] ??= { generation: 0, entry: null, enabled: false }) as State;
+}
+
+/** Turns sharing on for this process: only where a watch calls forgetStatusHistories on every change. */
+export function shareStatusHistories(): void {
+  state().enabled = true;
+}
+
+/** Something on the status page changed: no render from now on may use a copy read before. */
+export function forgetStatusHistories(): void {
+  const s = state();
+  s.generation++;
+  s.entry = null;
+}
+
+/**
+ * The histories for `componentIds` at `now`: a copy read for the same components since the last change heard
+ * and at most SHARE_MS before `now`, else `read()` (kept for the next render unless it fails).
+ */
+export function sharedHistories(
+  now: number,
+  componentIds: readonly number[],
+  read: () => Promise<Map<number, ComponentHistory>>,
+): Promise<Map<number, ComponentHistory>> {
+  const s = state();
+  if (!s.enabled) return read();
+  const key = componentIds.join(",");
+  const e = s.entry;
+  if (e && e.generation === s.generation && e.key === key && now >= e.at && now - e.at < SHARE_MS) return e.promise;
+  const entry: Entry = { generation: s.generation, key, at: now, promise: read() };
+  s.entry = entry;
+  entry.promise.catch(() => {
+    if (s.entry === entry) s.entry = null;
+  });
+  return entry.promise;
+}
