@@ -1,2 +1,32 @@
 /** English strings of teams, routing, availability and notifications. */
-export const deskFlowEn = {} as const;
+export const deskFlowEn = {
+  "notify.kind.assigned": "Assigned to me",
+  "notify.kind.customer_replied": "The customer replied on my ticket",
+  "notify.kind.mentioned": "Mentioned in a note (@name)",
+  "notify.kind.ticket_merged": "My ticket was merged",
+  "notify.kind.sla_warning": "An SLA target of my ticket is close",
+  "notify.kind.sla_breach": "An SLA target of my ticket was missed",
+  "notify.kind.bad_rating": "A customer rated my answer badly",
+  "notify.text.assigned": "{actor} assigned you #{id} {subject}",
+  "notify.text.customer_replied": "{actor} replied on #{id} {subject}",
+  "notify.text.mentioned": "{actor} mentioned you in a note on #{id} {subject}",
+  "notify.text.ticket_merged": "{actor} merged #{id} {subject}",
+  "notify.text.sla_warning": "#{id} {subject}: the {target} target is due {due}",
+  "notify.text.sla_breach": "#{id} {subject}: the {target} target was missed",
+  "notify.text.bad_rating": "#{id} {subject} was rated {rating}",
+  "notify.email.assigned.subject": "[#{id}] Assigned to you: {subject}",
+  "notify.email.assigned.body": '{actor} assigned you the ticket #{id} "{subject}".\n\nOpen it: {link}\n\n— Mayak',
+  "notify.email.customer_replied.subject": "[#{id}] New reply: {subject}",
+  "notify.email.customer_replied.body": '{actor} replied on the ticket #{id} "{subject}".\n\nOpen it: {link}\n\n— Mayak',
+  "notify.email.mentioned.subject": "[#{id}] {actor} mentioned you",
+  "notify.email.mentioned.body": '{actor} mentioned you in an internal note on the ticket #{id} "{subject}".\n\nOpen it: {link}\n\n— Mayak',
+  "notify.email.ticket_merged.subject": "[#{id}] Ticket merged: {subject}",
+  "notify.email.ticket_merged.body": '{actor} merged the ticket #{id} "{subject}".\n\nOpen it: {link}\n\n— Mayak',
+  "notify.email.sla_warning.subject": "[#{id}] SLA target due soon: {subject}",
+  "notify.email.sla_warning.body": 'The {target} target of the ticket #{id} "{subject}" is due {due}.\n\nOpen it: {link}\n\n— Mayak',
+  "notify.email.sla_breach.subject": "[#{id}] SLA target missed: {subject}",
+  "notify.email.sla_breach.body": 'The {target} target of the ticket #{id} "{subject}" was missed.\n\nOpen it: {link}\n\n— Mayak',
+  "notify.email.bad_rating.subject": "[#{id}] Rated {rating}: {subject}",
+  "notify.email.bad_rating.body":
+    'The requester rated the answer to the ticket #{id} "{subject}" {rating}.\n{comment}\n\nOpen it: {link}\n\n— Mayak',
+} as const;

@@ -1,5 +1,29 @@
 import "server-only";
-import { router } from "../init";
+import { procedure, router } from "../init";
+import {
+  countUnread,
+  findNotifications,
+  getNotificationSwitches,
+  markAllNotificationsRead,
+  markNotificationsRead,
+  setNotificationSwitch,
+  ZFindNotifications,
+  ZMarkRead,
+  ZSetNotificationSwitch,
+} from "../../notifications/center";
 
 /** Procedures of teams' routing, availability, and the notification centre. */
-export const deskFlowRouter = router({});
+export const deskFlowRouter = router({
+  notifications: procedure("inbox.view")
+    .input(ZFindNotifications)
+    .query(({ ctx, input }) => findNotifications(ctx.db, ctx, input)),
+  unreadCount: procedure("inbox.view").query(({ ctx }) => countUnread(ctx.db, ctx)),
+  markRead: procedure("inbox.view")
+    .input(ZMarkRead)
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx, input)),
+  markAllRead: procedure("inbox.view").mutation(({ ctx }) => markAllNotificationsRead(ctx.db, ctx)),
+  notificationSwitches: procedure("inbox.view").query(({ ctx }) => getNotificationSwitches(ctx.db, ctx)),
+  setNotificationSwitch: procedure("inbox.view")
+    .input(ZSetNotificationSwitch)
+    .mutation(({ ctx, input }) => setNotificationSwitch(ctx.db, ctx, input)),
+});
