@@ -30,7 +30,11 @@ export function describeEvent(e: Pick<TimelineEvent, "action" | "actor" | "befor
     case "ticket.tags_changed":
       return `${t("timeline.tags", { actor })}: ${((after.tags as string[] | undefined) ?? []).join(", ") || "—"}`;
     case "ticket.merged":
-      return t("timeline.merged", { actor });
+      return typeof after.sourceId === "number"
+        ? t("ticketLife.timeline.mergedFrom", { actor, from: after.sourceId })
+        : t("timeline.merged", { actor });
+    case "ticket.rated":
+      return t(after.rating === "bad" ? "ticketLife.timeline.ratedBad" : "ticketLife.timeline.ratedGood", { actor });
     case "ticket.merged_into":
       return t("timeline.mergedInto", { actor, to: String(after.targetId ?? after.ticketId ?? "") });
     case "incident.ticket_linked":

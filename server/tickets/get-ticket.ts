@@ -7,6 +7,8 @@ import { canSeeNotes, ticketAbilities, type TicketAbilities } from "./access";
 import { getVisibleTicketOrThrow } from "./load-ticket";
 import { findTicketAttachments, type AttachmentView } from "../attachments/attachments";
 import { MESSAGE_ACTIONS, readTimeline, ticketVersion, type TimelineEvent } from "./timeline";
+import { readTicketLinks, type TicketLinks } from "../ticket-life/links";
+import { readRating, type RatingView } from "../ticket-life/csat";
 
 export interface TicketMessageView {
   id: number;
@@ -51,6 +53,10 @@ export interface TicketView {
   /** Staff only: the open tickets before and after this one in the inbox's newest-first order (keyboard j/k). */
   neighbours: { previous: number | null; next: number | null };
   can: TicketAbilities;
+  /** Merges and follow-ups: a merged ticket answers with `links.mergedInto`, the ticket that took its conversation. */
+  links: TicketLinks;
+  /** The customer's satisfaction rating and until when it may be given or changed. */
+  rating: RatingView;
 }
 
 /** One ticket with its conversation. Internal notes (and their files) are left out for anyone who may not see them. */
@@ -62,6 +68,8 @@ export async function getTicket(db: DB, ctx: RequestCtx, id: number): Promise<Ti
     .innerJoin("users as u", "u.id", "m.author_id")
     .select(["m.id", "m.kind", "m.body", "m.created_at", "u.id as author_id", "u.name as author_name", "u.role as author_role"])
     .where("m.ticket_id", "=", t.id)
+    // In time order: messages merged in from another ticket keep the times they were written at.
+    .orderBy("m.created_at")
     .orderBy("m.id");
   if (!canSeeNotes(ctx.actor)) mq = mq.where("m.kind", "=", "reply");
   const neighbour = (dir: "newer" | "older") =>
@@ -73,7 +81,7 @@ export async function getTicket(db: DB, ctx: RequestCtx, id: number): Promise<Ti
       .orderBy("id", dir === "newer" ? "asc" : "desc")
       .limit(1)
       .executeTakeFirst();
-  const [people, messages, files, timeline, version, others, newer, older] = await Promise.all([
+  const [people, messages, files, timeline, version, others, newer, older, links, rating] = await Promise.all([
     db
       .selectFrom("users")
       .select(["id", "name", "email"])
@@ -95,6 +103,8 @@ export async function getTicket(db: DB, ctx: RequestCtx, id: number): Promise<Ti
       : Promise.resolve([]),
     staff ? neighbour("newer") : undefined,
     staff ? neighbour("older") : undefined,
+    readTicketLinks(db, t.id),
+    readRating(db, t.id),
   ]);
   const requester = people.find((p) => p.id === t.requester_id)!;
   const assignee = t.assignee_id ? people.find((p) => p.id === t.assignee_id) : undefined;
@@ -128,5 +138,7 @@ export async function getTicket(db: DB, ctx: RequestCtx, id: number): Promise<Ti
     requesterTickets: others.map((o) => ({ id: o.id, subject: o.subject, status: o.status, updatedAt: o.updated_at })),
     neighbours: { previous: newer?.id ?? null, next: older?.id ?? null },
     can: ticketAbilities(ctx.actor, t),
+    links,
+    rating,
   };
 }

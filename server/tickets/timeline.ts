@@ -32,7 +32,16 @@ export interface TimelineEvent {
 }
 
 /** What a customer sees of the timeline: the ticket's status and conversation, none of the desk's workings. */
-const CUSTOMER_ACTIONS = ["ticket.created", "ticket.replied", "ticket.status_changed", "ticket.merged", "ticket.merged_into"];
+const CUSTOMER_ACTIONS = [
+  "ticket.created",
+  "ticket.replied",
+  "ticket.status_changed",
+  "ticket.merged",
+  "ticket.merged_into",
+  "ticket.follow_up_of",
+  "ticket.follow_up_opened",
+  "ticket.rated",
+];
 /** Events that are already visible as messages in the conversation. */
 export const MESSAGE_ACTIONS = new Set(["ticket.created", "ticket.replied", "ticket.note_added"]);
 

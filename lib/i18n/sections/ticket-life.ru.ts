@@ -1,4 +1,81 @@
 import type { ticketLifeEn } from "./ticket-life.en";
 
 /** Russian strings of merging, closing, follow-ups and satisfaction ratings: the same keys as ticket-life.en.ts. */
-export const ticketLifeRu: Record<keyof typeof ticketLifeEn, string> = {};
+export const ticketLifeRu: Record<keyof typeof ticketLifeEn, string> = {
+  // Объединение
+  "ticketLife.merge.button": "Объединить с другим обращением",
+  "ticketLife.merge.title": "Объединить это обращение с другим",
+  "ticketLife.merge.explain": "Переписка переходит в другое обращение и сохраняет своё время. Это обращение закрывается и ссылается туда.",
+  "ticketLife.merge.target": "Номер обращения, в которое объединить",
+  "ticketLife.merge.suggestions": "Другие открытые обращения этого клиента",
+  "ticketLife.merge.search": "Найти обращение по теме",
+  "ticketLife.merge.searchButton": "Найти",
+  "ticketLife.merge.noResults": "Подходящих открытых обращений нет.",
+  "ticketLife.merge.pick": "Объединить с №{id}",
+  "ticketLife.merge.acrossRequesters": "У обращений могут быть разные авторы: всё равно объединить",
+  "ticketLife.merge.submit": "Объединить",
+  "ticketLife.merge.cancel": "Отмена",
+  "ticketLife.mergedInto": "Это обращение объединено с №{id}.",
+  "ticketLife.mergedIntoLink": "Открыть обращение №{id}",
+  "ticketLife.mergedFrom": "Объединены с этим обращением:",
+  "ticketLife.bulkMerge.target": "Объединить выбранные обращения с обращением номер",
+  "ticketLife.bulkMerge.submit": "Объединить",
+  "ticketLife.bulkMerge.done": "Объединено с №{id}: {ok} из {total}.",
+  "ticketLife.err.mergeSelf": "Обращение нельзя объединить с самим собой.",
+  "ticketLife.err.mergeIntoClosed": "Это обращение закрыто: выберите открытое.",
+  "ticketLife.err.mergeClosed": "Закрытое обращение нельзя объединить.",
+  "ticketLife.err.mergeRequesters": "У этих обращений разные авторы. Подтвердите объединение: автор одного не увидит переписку другого.",
+  // Продолжения
+  "ticketLife.followUp.subject": "Продолжение №{id}: {subject}",
+  "ticketLife.followUp.label": "С чем вам нужна помощь сейчас?",
+  "ticketLife.followUp.submit": "Создать продолжение",
+  "ticketLife.followUp.cancel": "Отмена",
+  "ticketLife.followUpOf": "Продолжение обращения",
+  "ticketLife.followUps": "Продолжения:",
+  "ticketLife.err.followUpOpen": "Это обращение ещё открыто: ответьте в нём.",
+  // Оценка
+  "ticketLife.csat.title": "Как мы справились?",
+  "ticketLife.csat.question": "Довольны ли вы тем, как решили это обращение?",
+  "ticketLife.csat.good": "Хорошо",
+  "ticketLife.csat.bad": "Плохо",
+  "ticketLife.csat.choice": "Ваша оценка",
+  "ticketLife.csat.comment": "Комментарий (необязательно)",
+  "ticketLife.csat.submit": "Отправить оценку",
+  "ticketLife.csat.thanks": "Спасибо за оценку.",
+  "ticketLife.csat.until": "Её можно изменить до {date}.",
+  "ticketLife.csat.yours": "Ваша оценка: {rating}",
+  "ticketLife.csat.staffTitle": "Оценка клиента",
+  "ticketLife.csat.notRated": "Пока без оценки",
+  "ticketLife.csat.notAsked": "Ещё не запрошена: клиента спросят, когда обращение будет решено.",
+  "ticketLife.csat.rated": "{rating}, {date}",
+  "ticketLife.rate.title": "Оценка обращения №{id}",
+  "ticketLife.rate.invalid": "Эта ссылка для оценки недействительна. Откройте обращение в своём аккаунте, чтобы оценить его.",
+  "ticketLife.err.ratingLink": "Эта ссылка для оценки недействительна.",
+  "ticketLife.err.ratingClosed": "Время для оценки этого обращения истекло.",
+  // Лента событий
+  "ticketLife.timeline.mergedFrom": "{actor} объединяет обращение №{from} с этим",
+  "ticketLife.timeline.ratedGood": "{actor} оценивает обращение: хорошо",
+  "ticketLife.timeline.ratedBad": "{actor} оценивает обращение: плохо",
+  "timeline.ticket.follow_up_of": "{actor} создаёт это обращение как продолжение №{ticketId}",
+  "timeline.ticket.follow_up_opened": "{actor} продолжает в новом обращении №{followUpId}",
+  // Список обращений: обновление и клавиши
+  "ticketLife.live.updated": "Список обновлён.",
+  "ticketLife.keys.title": "Клавиши в списке",
+  "ticketLife.keys.next": "Следующее обращение в списке",
+  "ticketLife.keys.previous": "Предыдущее обращение в списке",
+  "ticketLife.keys.open": "Открыть обращение",
+  "ticketLife.keys.select": "Выбрать обращение (повторно — снять выбор)",
+  "ticketLife.keys.help": "Показать этот список",
+  "ticketLife.keys.hint": "Нажмите ?, чтобы увидеть клавиши",
+  // Письма
+  "ticketLife.email.merged.subject": "[№{id}] Ваше обращение продолжается в №{target}",
+  "ticketLife.email.merged.body":
+    "Здравствуйте!\n\nВаше обращение №{id} «{subject}» касалось того же, что и обращение №{target}, поэтому мы их объединили. Переписка продолжается в №{target}:\n{link}\n\nПоддержка Маяк",
+  "ticketLife.email.solved.subject": "[№{id}] Решено: {subject}",
+  "ticketLife.email.solved.body":
+    "Здравствуйте, {name}!\n\nМы отметили ваше обращение №{id} «{subject}» как решённое. Его можно прочитать здесь и ответить, если вопрос не решён:\n{link}\n\nКак мы справились? Достаточно одного нажатия:\nХорошо: {good}\nПлохо: {bad}\n\nПоддержка Маяк",
+  "ticketLife.email.solved.bodyNoRating":
+    "Здравствуйте, {name}!\n\nМы отметили ваше обращение №{id} «{subject}» как решённое. Его можно прочитать здесь и ответить, если вопрос не решён:\n{link}\n\nПоддержка Маяк",
+  "ticketLife.email.badRating.subject": "[№{id}] Плохая оценка: {subject}",
+  "ticketLife.email.badRating.body": "Клиент оценил обращение №{id} «{subject}» как плохое.\n\nКомментарий: {comment}\n\n{link}",
+};
