@@ -45,14 +45,43 @@ export async function sessionFromCookies(
 ): Promise<ResumedSession | null> {
   const raw = sessionTokenFrom(cookies, opts.secure);
   if (!raw) return null;
-  let token: Record<string, unknown> | null;
-  try {
-    token = (await decode({ token: raw, secret: opts.secret })) as Record<string, unknown> | null;
-  } catch {
-    return null;
+  const claims = await decodeToken(raw, opts.secret);
+  if (!claims) return null;
+  return resumeSession(db, claims, opts.now, opts.policy);
+}
+
+interface TokenClaims {
+  uid: number;
+  sid: string;
+  /** The token's own expiry (seconds), as jose checks it: against the real clock, with 15 s of tolerance. */
+  exp: number;
+}
+
+/**
+ * Tokens already decrypted in this process, per secret. next-auth's `decode` derives its key (HKDF) on every call:
+ * about an eighth of the CPU of a signed-in API request. A token's claims never change, so each token is decrypted
+ * once; its expiry is still checked on every use, and the session row behind it is read on every request. Bounded:
+ * the oldest entries go first. Tokens that fail to decrypt are not kept.
+ */
+const KEPT_TOKENS = 2_000;
+const decodedTokens = new Map<string, Map<string, TokenClaims>>();
+
+async function decodeToken(raw: string, secret: string): Promise<TokenClaims | null> {
+  let kept = decodedTokens.get(secret);
+  if (!kept) decodedTokens.set(secret, (kept = new Map()));
+  let claims = kept.get(raw);
+  if (!claims) {
+    let token: Record<string, unknown> | null;
+    try {
+      token = (await decode({ token: raw, secret })) as Record<string, unknown> | null;
+    } catch {
+      return null;
+    }
+    const { uid, sid, exp } = token ?? {};
+    if (typeof uid !== "number" || typeof sid !== "string" || !sid || typeof exp !== "number") return null;
+    claims = { uid, sid, exp };
+    if (kept.size >= KEPT_TOKENS) kept.delete(kept.keys().next().value!);
+    kept.set(raw, claims);
   }
-  const uid = token?.uid;
-  const sid = token?.sid;
-  if (typeof uid !== "number" || typeof sid !== "string" || !sid) return null;
-  return resumeSession(db, { uid, sid }, opts.now, opts.policy);
+  return (claims.exp + 15) * 1000 > Date.now() ? claims : null;
 }

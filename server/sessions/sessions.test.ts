@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { describeEachDialect } from "@/tests/db";
 import { apiAs, errorCode, makeAdmin, makeAgent, makeCustomer } from "@/tests/factories";
@@ -276,6 +276,33 @@ describeEachDialect("sessions", (use) => {
     expect(await request(db, browsers[0], now)).toBeNull();
     expect(await request(db, browsers[1], now)).toBeNull();
     expect((await request(db, browsers[2], now))?.actor.id).toBe(sso.id);
+  });
+
+  describe("a token read once is kept, and still checked", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("refuses a kept token once its own expiry has passed", async () => {
+      const db = use();
+      const user = await makeCustomer(db);
+      const start = Date.now();
+      vi.useFakeTimers({ toFake: ["Date"], now: start });
+      const sid = await startSession(db, { userId: user.id, ip: "198.51.100.1", userAgent: FIREFOX, now: start }, POLICY);
+      const value = await encode({ token: { uid: user.id, sid }, secret: SECRET, maxAge: 60 });
+      const browser = { sid, cookie: { name: sessionCookieName(false), value } };
+      expect((await request(db, browser, start))?.actor.id).toBe(user.id);
+      vi.setSystemTime(start + 2 * MINUTE);
+      expect(await request(db, browser, start + 2 * MINUTE)).toBeNull();
+    });
+
+    it("does not accept a kept token under another secret", async () => {
+      const db = use();
+      const user = await makeCustomer(db);
+      const now = Date.now();
+      const browser = await signIn(db, user, now);
+      expect((await request(db, browser, now))?.actor.id).toBe(user.id);
+      const other = { secret: "another-secret-another-secret-another", secure: false, now, policy: POLICY };
+      expect(await sessionFromCookies(db, [browser.cookie], other)).toBeNull();
+    });
   });
 });
 
