@@ -96,7 +96,7 @@ async function start(): Promise<void> {
       privacyJobs(db),
       usersJobs(db, { appUrl }),
       slaJobs(db),
-      ticketLifeJobs(db),
+      ticketLifeJobs(db, { autoCloseDays: env.TICKET_AUTO_CLOSE_DAYS }),
       notificationJobs(db),
     ]);
     for (const s of areas.schedules) await ensureSchedule(db, Date.now(), s);

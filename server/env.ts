@@ -28,6 +28,8 @@ const ZEnv = z.object({
   MEILI_API_KEY: z.string().min(1).optional(),
   CONTENT_DIR: z.string().min(1).default("content"),
   CHECK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  // Solved tickets close after this many days (server/ticket-life/jobs.ts).
+  TICKET_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(4),
   // Webhooks (destinations chosen by anyone): https only and public addresses only, unless the admin says otherwise.
   WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   WEBHOOK_ALLOW_PRIVATE: z

@@ -5,6 +5,7 @@ import type { RequestCtx } from "../context";
 import { routeTicket } from "../routing/on-ticket-event";
 import { trackSla } from "../sla/on-ticket-event";
 import { notifyTicketEvent } from "../notifications/on-ticket-event";
+import { ticketLifeOnEvent } from "../ticket-life/on-ticket-event";
 
 /** A message as the ticket's followers need it. */
 export interface TicketEventMessage {
@@ -34,7 +35,8 @@ export type TicketEvent =
 export async function afterTicketEvent(trx: Tx, ctx: RequestCtx, event: TicketEvent): Promise<void> {
   const routed = await routeTicket(trx, ctx, event);
   const timed = await trackSla(trx, ctx, routed);
-  await notifyTicketEvent(trx, ctx, timed);
+  const lived = await ticketLifeOnEvent(trx, ctx, timed);
+  await notifyTicketEvent(trx, ctx, lived);
 }
 
 /** The ticket row as written, for the event (one read by primary key inside the writing transaction). */
