@@ -1,9 +1,7 @@
 import "server-only";
 import type { Tx } from "../db";
 import type { RequestCtx } from "../context";
-import { queueEmail } from "../email/queue-email";
-import { translate } from "@/lib/i18n";
-import { appUrl } from "../env";
+import { notify } from "../notifications/notify";
 
 /**
  * The lead who hears about a bad rating: the lead of the assignee's team (the ticket's own team first when
@@ -28,7 +26,7 @@ export async function leadForTicket(trx: Tx, ticket: { assignee_id: number | nul
   return team?.lead_id ?? null;
 }
 
-/** A customer rated a ticket bad: its assignee's team lead is told by email (through the outbox), in the rating's transaction. */
+/** A customer rated a ticket bad: its assignee's team lead is told (in the app and by email, per their switches), in the rating's transaction. */
 export async function notifyLeadOfBadRating(trx: Tx, ctx: RequestCtx, ticketId: number, comment: string | null): Promise<void> {
   const ticket = await trx
     .selectFrom("tickets")
@@ -37,12 +35,11 @@ export async function notifyLeadOfBadRating(trx: Tx, ctx: RequestCtx, ticketId: 
     .executeTakeFirstOrThrow();
   const leadId = await leadForTicket(trx, ticket);
   if (leadId === null) return;
-  const lead = await trx.selectFrom("users").select(["email", "locale", "disabled"]).where("id", "=", leadId).executeTakeFirst();
-  if (!lead || lead.disabled) return;
-  const vars = { id: String(ticket.id), subject: ticket.subject, comment: comment ?? "—", link: `${appUrl()}/inbox/${ticket.id}` };
-  await queueEmail(trx, ctx.now(), {
-    to: lead.email,
-    subject: translate(lead.locale, "ticketLife.email.badRating.subject", vars),
-    text: translate(lead.locale, "ticketLife.email.badRating.body", vars),
+  // The thumb reads the same in every language the notification is written in.
+  await notify(trx, ctx, {
+    kind: "bad_rating",
+    userIds: [leadId],
+    ticketId: ticket.id,
+    vars: { subject: ticket.subject, rating: "👎", comment: comment ?? "" },
   });
 }

@@ -11,6 +11,7 @@ import { transact } from "../db/transact";
 import { lockVisibleTicketOrThrow } from "../tickets/load-ticket";
 import { ticketStatusColumns, ZTicketId } from "../tickets/schemas";
 import { afterTicketEvent } from "../tickets/ticket-events";
+import { notify } from "../notifications/notify";
 import { localizeMessage, msg, translate, type Locale } from "@/lib/i18n";
 import { BULK_LIMIT } from "@/lib/tickets";
 
@@ -128,6 +129,10 @@ export async function mergeTicket(db: DB, ctx: RequestCtx, raw: TMergeTicket, ap
       subject: translate(requester.locale, "ticketLife.email.merged.subject", vars),
       text: translate(requester.locale, "ticketLife.email.merged.body", vars),
     });
+
+    // Staff assigned to either ticket hear of it (in the app, per their switches).
+    const assignees = [source.assignee_id, target.assignee_id].filter((id): id is number => id !== null);
+    await notify(trx, ctx, { kind: "ticket_merged", userIds: assignees, ticketId: target.id });
 
     await afterTicketEvent(trx, ctx, { kind: "changed", before: source, ticket: { ...source, ...sourceChanges } });
     await afterTicketEvent(trx, ctx, { kind: "changed", before: target, ticket: { ...target, updated_at: now } });

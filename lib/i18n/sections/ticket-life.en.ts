@@ -75,6 +75,4 @@ export const ticketLifeEn = {
     "Hello {name},\n\nwe have marked your request #{id} “{subject}” as solved. You can read it here, and reply if it is not solved for you:\n{link}\n\nHow did we do? One click is enough:\nGood: {good}\nBad: {bad}\n\nMayak Support",
   "ticketLife.email.solved.bodyNoRating":
     "Hello {name},\n\nwe have marked your request #{id} “{subject}” as solved. You can read it here, and reply if it is not solved for you:\n{link}\n\nMayak Support",
-  "ticketLife.email.badRating.subject": "[#{id}] Rated bad: {subject}",
-  "ticketLife.email.badRating.body": "A customer rated ticket #{id} “{subject}” bad.\n\nComment: {comment}\n\n{link}",
 } as const;

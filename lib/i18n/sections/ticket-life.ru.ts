@@ -76,6 +76,4 @@ export const ticketLifeRu: Record<keyof typeof ticketLifeEn, string> = {
     "Здравствуйте, {name}!\n\nМы отметили ваше обращение №{id} «{subject}» как решённое. Его можно прочитать здесь и ответить, если вопрос не решён:\n{link}\n\nКак мы справились? Достаточно одного нажатия:\nХорошо: {good}\nПлохо: {bad}\n\nПоддержка Маяк",
   "ticketLife.email.solved.bodyNoRating":
     "Здравствуйте, {name}!\n\nМы отметили ваше обращение №{id} «{subject}» как решённое. Его можно прочитать здесь и ответить, если вопрос не решён:\n{link}\n\nПоддержка Маяк",
-  "ticketLife.email.badRating.subject": "[№{id}] Плохая оценка: {subject}",
-  "ticketLife.email.badRating.body": "Клиент оценил обращение №{id} «{subject}» как плохое.\n\nКомментарий: {comment}\n\n{link}",
 };
