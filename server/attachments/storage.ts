@@ -4,7 +4,6 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import crypto from "node:crypto";
 import { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { attachmentSettings } from "../env";
 
 /**
@@ -58,22 +57,33 @@ export function createLocalStorage(dir: string): BlobStorage {
   };
 }
 
+/**
+ * The S3 client is loaded when a bucket is first used: the SDK takes most of a second to import, which every
+ * process (and every test file) would otherwise pay whether or not S3 is configured.
+ */
 export function createS3Storage(config: Extract<StorageConfig, { kind: "s3" }>): BlobStorage {
-  const client = new S3Client({
-    region: config.region,
-    endpoint: config.endpoint,
-    forcePathStyle: config.forcePathStyle,
-    credentials: config.credentials,
-  });
+  let loaded: Promise<{ s3: typeof import("@aws-sdk/client-s3"); client: import("@aws-sdk/client-s3").S3Client }> | undefined;
+  const sdk = () =>
+    (loaded ??= import("@aws-sdk/client-s3").then((s3) => ({
+      s3,
+      client: new s3.S3Client({
+        region: config.region,
+        endpoint: config.endpoint,
+        forcePathStyle: config.forcePathStyle,
+        credentials: config.credentials,
+      }),
+    })));
   const Bucket = config.bucket;
   return {
     kind: "s3",
     async put(key, bytes, contentType) {
-      await client.send(new PutObjectCommand({ Bucket, Key: checkKey(key), Body: bytes, ContentType: contentType }));
+      const { s3, client } = await sdk();
+      await client.send(new s3.PutObjectCommand({ Bucket, Key: checkKey(key), Body: bytes, ContentType: contentType }));
     },
     async get(key) {
+      const { s3, client } = await sdk();
       try {
-        const res = await client.send(new GetObjectCommand({ Bucket, Key: checkKey(key) }));
+        const res = await client.send(new s3.GetObjectCommand({ Bucket, Key: checkKey(key) }));
         return res.Body ? (res.Body.transformToWebStream() as ReadableStream<Uint8Array>) : null;
       } catch (err) {
         if ((err as { name?: string }).name === "NoSuchKey") return null;
@@ -81,7 +91,8 @@ export function createS3Storage(config: Extract<StorageConfig, { kind: "s3" }>):
       }
     },
     async delete(key) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key: checkKey(key) }));
+      const { s3, client } = await sdk();
+      await client.send(new s3.DeleteObjectCommand({ Bucket, Key: checkKey(key) }));
     },
   };
 }

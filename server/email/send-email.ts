@@ -1,5 +1,5 @@
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { DB } from "../db/connect";
 import { errorText } from "../jobs/lease";
 import { PermanentJobError } from "../jobs/queue";
@@ -39,7 +39,8 @@ export function makeEmailHandler(opts: EmailHandlerOptions): JobHandler {
       await settle({ status: "kept", error: null });
       return;
     }
-    transport ??= nodemailer.createTransport(opts.smtpUrl);
+    // Loaded with the first message to send: the outbox-only default never pays for nodemailer's import.
+    transport ??= (await import("nodemailer")).default.createTransport(opts.smtpUrl);
     try {
       await transport.sendMail({ from: opts.from, to: row.to_address, subject: row.subject, text: row.body_text });
     } catch (err) {

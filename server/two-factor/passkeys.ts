@@ -1,15 +1,10 @@
 import "server-only";
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from "@simplewebauthn/server";
-import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import type { DB } from "../db";
 import type { Actor, RequestCtx } from "../context";
 import { AppError, notFound } from "../errors";
@@ -17,6 +12,9 @@ import { recordAudit } from "../audit/record-audit";
 import { transact } from "../db/transact";
 import { isUniqueViolation } from "../db/dialect";
 import { msg } from "@/lib/i18n";
+
+/** @simplewebauthn/server on first use: it takes most of a second to import, which every process would pay otherwise. */
+const webauthn = () => import("@simplewebauthn/server");
 
 /**
  * Passkeys (WebAuthn credentials) with @simplewebauthn/server: as a second factor after the password, and for
@@ -93,6 +91,7 @@ export async function passkeyRegistrationOptions(
     .select(["credential_id", "transports"])
     .where("user_id", "=", ctx.actor.id)
     .execute();
+  const { generateRegistrationOptions } = await webauthn();
   const options = await generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
@@ -122,6 +121,7 @@ export async function addPasskey(
   const now = ctx.now();
   let verification;
   try {
+    const { verifyRegistrationResponse } = await webauthn();
     verification = await verifyRegistrationResponse({
       response: input.response as RegistrationResponseJSON,
       expectedChallenge: (challenge) => useChallenge(db, challenge, "register", userId, now),
@@ -142,7 +142,7 @@ export async function addPasskey(
         .values({
           user_id: userId,
           credential_id: credential.id,
-          public_key: isoBase64URL.fromBuffer(credential.publicKey),
+          public_key: Buffer.from(credential.publicKey).toString("base64url"),
           counter: credential.counter,
           transports: credential.transports?.join(",").slice(0, 255) ?? null,
           name: input.name,
@@ -191,6 +191,7 @@ export async function removePasskey(db: DB, ctx: RequestCtx & { actor: Actor }, 
  * nothing about any account; the browser offers the passkeys it holds for this site.
  */
 export async function passkeySignInOptions(db: DB, rp: RelyingParty, now: number): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const { generateAuthenticationOptions } = await webauthn();
   const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: "preferred" });
   await keepChallenge(db, options.challenge, "authenticate", null, now);
   return options;
@@ -225,6 +226,7 @@ export async function verifyPasskeyAssertion(
   if (!row || (opts.userId !== undefined && row.user_id !== opts.userId)) return null;
   let result;
   try {
+    const { verifyAuthenticationResponse } = await webauthn();
     result = await verifyAuthenticationResponse({
       response: assertion,
       expectedChallenge: (challenge) => useChallenge(db, challenge, "authenticate", null, opts.now),
@@ -232,7 +234,7 @@ export async function verifyPasskeyAssertion(
       expectedRPID: rp.id,
       credential: {
         id: row.credential_id,
-        publicKey: isoBase64URL.toBuffer(row.public_key),
+        publicKey: new Uint8Array(Buffer.from(row.public_key, "base64url")),
         counter: Number(row.counter),
         transports: row.transports ? (row.transports.split(",") as never) : undefined,
       },
