@@ -19,3 +19,13 @@ for (const callbackUrl of ["/%5Cevil.example/x", "/%09/evil.example"]) {
     expect(offSite).toEqual([]);
   });
 }
+
+// Without a page to return to, staff land in their inbox (issue: "staff land in the inbox after signing in").
+test("an agent signing in without a page to return to lands in the inbox", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(DEMO.agent.email);
+  await page.getByLabel("Password").fill(DEMO.agent.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname === "/inbox");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

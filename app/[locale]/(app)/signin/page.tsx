@@ -15,6 +15,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { t } = await getT();
   const { callbackUrl, error } = await searchParams;
   const safe = safeCallbackPath(callbackUrl, appUrl());
+  // Nothing asked for a page: /start sends staff to the inbox and customers home.
+  const landing = safe === "/" ? "/start" : safe;
   // Single sign-on for staff, when configured; a refused one comes back here with ?error=….
   const sso = oidcButtonName();
   const ssoError = ssoErrorMessage(error);
@@ -33,11 +35,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <FormError message={t(ssoError)} />
           </div>
         )}
-        <SignInForm callbackUrl={safe} />
+        <SignInForm callbackUrl={landing} />
         {sso && (
           <div className="mt-6 space-y-4">
             <p className="text-center text-sm text-slate-700">{t("sso.or")}</p>
-            <SsoButton label={t("sso.signInWith", { name: sso })} busyLabel={t("common.loading")} callbackUrl={safe} />
+            <SsoButton label={t("sso.signInWith", { name: sso })} busyLabel={t("common.loading")} callbackUrl={landing} />
           </div>
         )}
       </Card>

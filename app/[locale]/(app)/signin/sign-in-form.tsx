@@ -110,7 +110,7 @@ export function SignInForm({ callbackUrl, onCreateAccount }: { callbackUrl: stri
         ) : (
           <Link
             className="font-semibold text-blue-800 underline"
-            href={callbackUrl === "/" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+            href={callbackUrl === "/" || callbackUrl === "/start" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}
           >
             {t("nav.signUp")}
           </Link>
