@@ -16,7 +16,7 @@ const KEYS = [
   ["?", "shortcuts.help"],
 ] as const;
 
-function typingInField(target: EventTarget | null): boolean {
+export function typingInField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 }
@@ -49,13 +49,7 @@ export function TicketShortcuts({
   const router = useRouter();
   const update = useMutation(trpc.inbox.update.mutationOptions({ onSuccess: () => router.refresh() }));
   const [help, setHelp] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
   const mine = assigneeId === meId;
-
-  useEffect(() => {
-    if (help) dialog.current?.showModal?.();
-    else dialog.current?.close?.();
-  }, [help]);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -108,29 +102,52 @@ export function TicketShortcuts({
       <button type="button" className="text-sm text-slate-700 underline" onClick={() => setHelp(true)}>
         {t("shortcuts.hint")}
       </button>
-      <dialog
-        ref={dialog}
+      <ShortcutHelp
+        open={help}
         onClose={() => setHelp(false)}
-        aria-labelledby="shortcuts-title"
-        className="rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
-      >
-        <h2 id="shortcuts-title" className="mb-3 text-lg font-semibold">
-          {t("shortcuts.title")}
-        </h2>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {KEYS.map(([key, label]) => (
-            <div key={key} className="contents">
-              <dt>
-                <kbd className="rounded border border-slate-400 bg-slate-100 px-2 py-0.5 font-mono">{key}</kbd>
-              </dt>
-              <dd>{t(label)}</dd>
-            </div>
-          ))}
-        </dl>
-        <button type="button" className={`${secondaryButtonClass} mt-4`} onClick={() => setHelp(false)}>
-          {t("shortcuts.close")}
-        </button>
-      </dialog>
+        title={t("shortcuts.title")}
+        keys={KEYS.map(([k, label]) => [k, t(label)])}
+      />
     </div>
+  );
+}
+
+/** The list of keyboard shortcuts in a modal dialog: the ticket page's and the inbox list's. */
+export function ShortcutHelp({
+  open,
+  onClose,
+  title,
+  keys,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  keys: readonly (readonly [string, string])[];
+}) {
+  const { t } = useT();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (open) dialog.current?.showModal?.();
+    else dialog.current?.close?.();
+  }, [open]);
+  return (
+    <dialog ref={dialog} onClose={onClose} aria-labelledby="shortcuts-title" className="rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+      <h2 id="shortcuts-title" className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        {keys.map(([key, label]) => (
+          <div key={key} className="contents">
+            <dt>
+              <kbd className="rounded border border-slate-400 bg-slate-100 px-2 py-0.5 font-mono">{key}</kbd>
+            </dt>
+            <dd>{label}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" className={`${secondaryButtonClass} mt-4`} onClick={onClose}>
+        {t("shortcuts.close")}
+      </button>
+    </dialog>
   );
 }

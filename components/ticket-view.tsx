@@ -9,6 +9,56 @@ import { AttachmentList } from "./attachment-list";
 import type { AttachmentLimitsText } from "./attachment-picker";
 import { TimelineEntry } from "./ticket-timeline";
 import { TicketLive } from "./presence-bar";
+import { FollowUpForm } from "./follow-up-form";
+import { CsatForm } from "./csat-form";
+
+/** Merges and follow-ups of the ticket, as links to the other tickets (each reader's own ticket pages). */
+function TicketLinksNote({ ticket, t, base }: { ticket: TicketView; t: Translator; base: string }) {
+  const { mergedInto, mergedFrom, followUpOf, followUps } = ticket.links;
+  const link = (id: number) => (
+    <Link key={id} href={`${base}/${id}`} className="text-blue-800 underline">
+      #{id}
+    </Link>
+  );
+  const list = (ids: number[]) =>
+    ids.map((id, i) => (
+      <span key={id}>
+        {i > 0 && ", "}
+        {link(id)}
+      </span>
+    ));
+  return (
+    <>
+      {mergedInto !== null && (
+        <p role="note" className="rounded-md border border-blue-300 bg-blue-50 px-4 py-2 text-blue-950" data-testid="merged-into">
+          {t("ticketLife.mergedInto", { id: mergedInto })}{" "}
+          <Link href={`${base}/${mergedInto}`} className="font-semibold underline">
+            {t("ticketLife.mergedIntoLink", { id: mergedInto })}
+          </Link>
+        </p>
+      )}
+      {(mergedFrom.length > 0 || followUpOf !== null || followUps.length > 0) && (
+        <ul className="space-y-1 text-sm text-slate-800" data-testid="ticket-links">
+          {followUpOf !== null && (
+            <li>
+              {t("ticketLife.followUpOf")} {link(followUpOf)}
+            </li>
+          )}
+          {followUps.length > 0 && (
+            <li>
+              {t("ticketLife.followUps")} {list(followUps)}
+            </li>
+          )}
+          {mergedFrom.length > 0 && (
+            <li>
+              {t("ticketLife.mergedFrom")} {list(mergedFrom)}
+            </li>
+          )}
+        </ul>
+      )}
+    </>
+  );
+}
 
 /** Messages and changes in one order: by time, a message before a change made in the same millisecond. */
 type ConversationItem = { kind: "message"; at: number; m: TicketMessageView } | { kind: "event"; at: number; e: TimelineEvent };
@@ -18,6 +68,11 @@ function conversation(ticket: TicketView): ConversationItem[] {
     ...ticket.events.map((e) => ({ kind: "event" as const, at: e.at, e })),
   ];
   return items.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === "message" ? -1 : 1));
+}
+
+/** The time of this render: the page is rendered per request on the server. */
+function renderTime(): number {
+  return Date.now();
 }
 
 /** Text a person typed: shown as text, never as HTML, with its line breaks. */
@@ -53,6 +108,11 @@ export function TicketDetail({
   limits: AttachmentLimitsText;
   back: { href: string; label: string };
 }) {
+  // The requester of a solved (or since closed) ticket is asked to rate it while the rating window is open.
+  const ratingOpen =
+    (ticket.status === "solved" || ticket.status === "closed") &&
+    ticket.rating.openUntil !== null &&
+    ticket.rating.openUntil > renderTime();
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="min-w-0 space-y-6">
@@ -71,6 +131,7 @@ export function TicketDetail({
             <span>{t("ticket.openedBy", { name: ticket.requester.name, date: formatDateTime(locale, ticket.createdAt) })}</span>
           </div>
         </div>
+        <TicketLinksNote ticket={ticket} t={t} base={staffView ? "/inbox" : "/tickets"} />
         <Card className="space-y-4">
           <h2 className="sr-only">{t("ticket.details")}</h2>
           <UserText>{ticket.description}</UserText>
@@ -131,13 +192,15 @@ export function TicketDetail({
           ticket.status === "closed" && (
             <div className="space-y-2 rounded-md bg-slate-100 p-4 text-slate-800">
               <p>{t("ticket.closed")}</p>
-              {!staffView && (
-                <Link href={`/tickets/new?followUp=${ticket.id}`} className="font-semibold text-blue-800 underline" data-testid="follow-up">
-                  {t("ticketPage.followUp")}
-                </Link>
-              )}
+              {!staffView && ticket.links.mergedInto === null && <FollowUpForm ticketId={ticket.id} />}
             </div>
           )
+        )}
+        {!staffView && ratingOpen && ticket.rating.openUntil !== null && (
+          <Card className="space-y-2">
+            <h2 className="text-lg font-semibold">{t("ticketLife.csat.title")}</h2>
+            <CsatForm ticketId={ticket.id} initial={ticket.rating} openUntil={ticket.rating.openUntil} />
+          </Card>
         )}
       </div>
       {sidebar && <aside className="space-y-4">{sidebar}</aside>}

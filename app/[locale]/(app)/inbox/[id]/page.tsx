@@ -12,6 +12,7 @@ import { TicketDetail } from "@/components/ticket-view";
 import { formatSize } from "@/components/attachment-list";
 import { TicketShortcuts } from "@/components/shortcuts-ticket";
 import { TicketPropertiesForm } from "./ticket-properties-form";
+import { MergeDialog } from "@/components/merge-dialog";
 import { titledBy } from "@/lib/i18n/metadata";
 
 /** One read of the ticket per request, shared by the title and the page. */
@@ -53,6 +54,14 @@ export default async function InboxTicketPage({ params }: { params: Promise<{ id
           disabled={!ticket.can.update}
         />
       </Card>
+      {ticket.can.update && (
+        <Card>
+          <MergeDialog
+            ticketId={ticket.id}
+            suggestions={ticket.requesterTickets.filter((o) => o.status !== "solved" && o.status !== "closed")}
+          />
+        </Card>
+      )}
       <Card>
         <dl className="space-y-2 text-sm">
           <div>
@@ -64,6 +73,18 @@ export default async function InboxTicketPage({ params }: { params: Promise<{ id
           <div>
             <dt className="font-semibold text-slate-700">{t("ticket.firstResponse")}</dt>
             <dd>{ticket.firstResponseAt ? formatDateTime(locale, ticket.firstResponseAt) : t("ticket.awaiting")}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold text-slate-700">{t("ticketLife.csat.staffTitle")}</dt>
+            <dd data-testid="csat-staff" className="break-words">
+              {ticket.rating.rating && ticket.rating.ratedAt
+                ? t("ticketLife.csat.rated", {
+                    rating: t(`ticketLife.csat.${ticket.rating.rating}`),
+                    date: formatDateTime(locale, ticket.rating.ratedAt),
+                  })
+                : t(ticket.rating.openUntil ? "ticketLife.csat.notRated" : "ticketLife.csat.notAsked")}
+              {ticket.rating.comment && <span className="block text-slate-700">“{ticket.rating.comment}”</span>}
+            </dd>
           </div>
         </dl>
       </Card>
