@@ -1,8 +1,26 @@
 import "server-only";
 import type { DB } from "../db";
 import type { JobSet } from "../jobs/job-set";
+import { sweepSla } from "./sweep";
+import { recomputeOpenTickets } from "./recompute";
 
-/** The jobs of SLA clocks: the escalation sweep. */
-export function slaJobs(_db: DB): JobSet {
-  return { handlers: {}, schedules: [] };
+export const SLA_SWEEP_JOB = "sla.sweep";
+export const SLA_RECOMPUTE_JOB = "sla.recompute";
+
+/**
+ * The jobs of SLA clocks. The sweep runs every 15 s, so a warning or breach is acted on within well under a
+ * minute; the recompute job follows a policy or calendar edit through the open tickets, a batch per run.
+ */
+export function slaJobs(db: DB, opts: { appUrl?: string } = {}): JobSet {
+  return {
+    handlers: {
+      [SLA_SWEEP_JOB]: async (_payload, ctx) => {
+        await sweepSla(db, ctx.now(), { appUrl: opts.appUrl });
+      },
+      [SLA_RECOMPUTE_JOB]: async (payload, ctx) => {
+        await recomputeOpenTickets(db, ctx.now, payload as { afterId?: number });
+      },
+    },
+    schedules: [{ name: SLA_SWEEP_JOB, type: SLA_SWEEP_JOB, payload: {}, intervalMs: 15_000 }],
+  };
 }

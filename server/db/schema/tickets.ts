@@ -33,6 +33,14 @@ export interface TicketsTable {
   category_id: Generated<number | null>;
   /** Generated from priority (0 urgent … 3 low): the inbox sorts by it through an index. Never written. */
   priority_order: Generated<number>;
+  /** The SLA policy chosen for the ticket (server/sla). */
+  sla_policy_id: Generated<number | null>;
+  /** The earliest due time of its running SLA clocks; null when none runs (paused, met, no policy). Indexed. */
+  sla_due_at: Generated<number | null>;
+  /** When that clock enters its last quarter (amber). */
+  sla_warn_at: Generated<number | null>;
+  /** 1 while the clocks are paused (pending, on hold). */
+  sla_paused: Generated<number>;
 }
 
 export interface TicketMessagesTable {
