@@ -19,6 +19,7 @@ import { createResponseGuard } from "./lib/response-security.mjs";
 import { markClientIpStamped, parseTrustedProxies, stampClientIp } from "./lib/client-ip.mjs";
 import { badRequestAnswer, badRequestTarget } from "./lib/request-target.mjs";
 import { PageCache } from "./lib/page-cache.mjs";
+import { FLIGHT_PREFIX } from "./lib/page-cache-flight.mjs";
 import { pageTarget } from "./lib/page-cache-targets.mjs";
 import { PAGE_CACHE_KEY, renderThroughServer } from "./lib/page-cache-render.mjs";
 
@@ -68,6 +69,9 @@ const pages = new PageCache({
   // after 1 s more rather than hang.
   staleMs: 1500,
   maxWaitMs: 1000,
+  // The status pages send their React payload as a script of its own (lib/page-cache-flight.mjs): the HTML
+  // every visitor gets is half the size, and a browser fetches the script once per version of the page.
+  splitFlight: (target) => target.area === "status" && target.route !== undefined,
   render: (target) =>
     renderThroughServer(server, target, {
       token: RENDER_TOKEN,
@@ -88,6 +92,10 @@ const server = http.createServer((req, res) => {
     return;
   }
   delete req.headers["x-prerender-revalidate"];
+  if (req.url.startsWith(FLIGHT_PREFIX)) {
+    pages.handleFlight(req, res);
+    return;
+  }
   const target = handle && !badRequestTarget(req.url) ? pageTarget(req.method, req.url, req.headers) : null;
   if (target) {
     const answered = pages.handle(req, res, target);

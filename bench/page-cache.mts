@@ -21,7 +21,15 @@ import { openSqlite } from "./db";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 const { values: flags } = parseArgs({
-  options: { seconds: { type: "string" }, connections: { type: "string" }, components: { type: "string" }, monitors: { type: "string" } },
+  options: {
+    seconds: { type: "string" },
+    connections: { type: "string" },
+    components: { type: "string" },
+    monitors: { type: "string" },
+    rounds: { type: "string" },
+    // Only the sizes, and the pages kept in a folder to read (a quick check while working on the page).
+    "sizes-only": { type: "boolean" },
+  },
 });
 const num = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number(v));
 const o = {
@@ -29,6 +37,7 @@ const o = {
   connections: num(flags.connections ?? process.env.BENCH_CACHE_CONNECTIONS, 10),
   components: num(flags.components, 50),
   monitors: num(flags.monitors, 500),
+  rounds: num(flags.rounds ?? process.env.BENCH_CACHE_ROUNDS, 1),
   warmupSeconds: 2,
   burst: { requests: 10_000, connections: 200 },
 };
@@ -222,21 +231,40 @@ try {
       `  ${p}: ${body.length} bytes (br ${pages.at(-1)!.br}, gzip ${pages.at(-1)!.gzip}), x-page-cache ${res.headers.get("x-page-cache")}`,
     );
   }
-  bare = await startBare(pages, workDir);
+  if (flags["sizes-only"]) {
+    const keep = fs.mkdtempSync(path.join(os.tmpdir(), "mayak-pages-"));
+    pages.forEach((p, i) => fs.writeFileSync(path.join(keep, `${i}-${p.path.replace(/\W+/g, "_")}`), p.body));
+    log(`pages kept in ${keep}`);
+  }
+  bare = flags["sizes-only"] ? undefined : await startBare(pages, workDir);
 
   const rows = [];
-  for (const page of pages) {
-    const b = await measure(bare, page.path);
-    const a = await measure(app, page.path);
-    const share = r2(a.perSecond / b.perSecond);
-    const row = { path: page.path, bytes: page.body.length, br: page.br, gzip: page.gzip, cached: page.cached, bare: b, app: a, share };
-    log(
-      `  ${page.path}: app ${a.perSecond} req/s (${a.cpuUsPerAnswer} us CPU each), bare ${b.perSecond} req/s (${b.cpuUsPerAnswer} us): ${Math.round(row.share * 100)} %`,
-    );
-    rows.push(row);
+  // Rounds: the bare server and the app one after the other on each page, again and again (the machine's
+  // load moves; each round pairs the two under about the same load).
+  for (let round = 1; bare && round <= o.rounds; round++) {
+    for (const page of pages) {
+      const b = await measure(bare, page.path);
+      const a = await measure(app, page.path);
+      const share = r2(a.perSecond / b.perSecond);
+      const row = {
+        round,
+        path: page.path,
+        bytes: page.body.length,
+        br: page.br,
+        gzip: page.gzip,
+        cached: page.cached,
+        bare: b,
+        app: a,
+        share,
+      };
+      log(
+        `  round ${round} ${page.path}: app ${a.perSecond} req/s (${a.cpuUsPerAnswer} us CPU each), bare ${b.perSecond} req/s (${b.cpuUsPerAnswer} us): ${Math.round(row.share * 100)} %, load ${loadAverage()}`,
+      );
+      rows.push(row);
+    }
   }
   const bursts = [];
-  for (const p of ["/status", "/api/status"]) {
+  for (const p of bare ? ["/status", "/api/status"] : []) {
     // The page as visitors find it when an outage starts: read a moment ago (a stampede meets a visited page).
     await fetch(app.base + p, { headers: { "user-agent": USER_AGENT } }).then((r) => r.arrayBuffer());
     const r = await burst(app.base, p);
@@ -248,10 +276,12 @@ try {
   console.log(
     `\nPages from memory, ${o.connections} connections, ${o.seconds} s each after ${o.warmupSeconds} s warm-up; ${JSON.stringify(scaled.data)}`,
   );
-  console.log("| page | bytes (br / gzip) | app req/s | bare req/s | share | app CPU per answer | p99 ms | other CPU % |");
+  console.log(
+    "| round | page | bytes (br / gzip) | app req/s | bare req/s | share | app CPU per answer | bare CPU per answer | p99 ms | other CPU % |",
+  );
   for (const r of rows)
     console.log(
-      `| \`${r.path}\` | ${r.bytes} (${r.br} / ${r.gzip}) | ${r.app.perSecond} | ${r.bare.perSecond} | ${Math.round(r.share * 100)} % | ${r.app.cpuUsPerAnswer} us | ${r.app.p99} | ${r.app.otherPct ?? "?"} |`,
+      `| ${r.round} | \`${r.path}\` | ${r.bytes} (${r.br} / ${r.gzip}) | ${r.app.perSecond} | ${r.bare.perSecond} | ${Math.round(r.share * 100)} % | ${r.app.cpuUsPerAnswer} us | ${r.bare.cpuUsPerAnswer} us | ${r.app.p99} | ${r.app.otherPct ?? "?"} |`,
     );
   for (const b of bursts)
     console.log(

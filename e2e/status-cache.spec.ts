@@ -31,6 +31,15 @@ test("anonymous visitors get the status page from memory: strong tags, 304, brot
   expect(h["content-security-policy"]).toMatch(/script-src 'self'( 'sha256-[\w+/=]+')+;/);
   expect(h["content-security-policy"]).not.toContain("nonce-");
   const body = await res.body();
+  // The React payload is a script of its own (lib/page-cache-flight.mjs), kept for good at its address; the
+  // page still hydrates from it (status-layout.spec.ts taps a day of a strip).
+  expect(body.toString()).not.toContain("__next_f");
+  const src = /<script src="(\/_mayak\/flight\/[\w-]{22}\/status\.js)">/.exec(body.toString())?.[1];
+  expect(src, "the page names its flight script").toBeTruthy();
+  const script = await request.get(src!);
+  expect(script.status()).toBe(200);
+  expect(script.headers()["cache-control"]).toContain("immutable");
+  expect(await script.text()).toContain("self.__next_f.push(");
 
   const again = await request.get("/status", { headers: { "if-none-match": h.etag!, "accept-encoding": "identity" } });
   expect(again.status()).toBe(304);

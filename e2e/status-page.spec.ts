@@ -29,11 +29,11 @@ test("/status shows the banner, components with uptime and 90-day bars, the form
   await test.step("uptime figures for every window", async () => {
     const checkout = page.locator("#component-checkout");
     for (const w of ["24 hours", "7 days", "30 days", "90 days"]) {
-      const dd = checkout.locator("dt", { hasText: w }).locator("xpath=following-sibling::dd");
+      const dd = checkout.locator("dt", { hasText: w }).locator("xpath=following-sibling::dd[1]");
       await expect(dd, `uptime over ${w}`).toHaveText(UPTIME);
     }
     // The demo history has a day with a Checkout outage: the 90-day uptime is measured, not a flat 100%.
-    await expect(checkout.locator("dt", { hasText: "90 days" }).locator("xpath=following-sibling::dd")).toHaveText(/^\d{1,3}\.\d{2}%$/);
+    await expect(checkout.locator("dt", { hasText: "90 days" }).locator("xpath=following-sibling::dd[1]")).toHaveText(/^\d{1,3}\.\d{2}%$/);
   });
 
   await test.step("90 daily bars with a text alternative; one tab stop per group; arrows move between days and components", async () => {

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { PageTarget } from "./page-cache-targets.mjs";
 
 export declare const CACHE_CONTROL: string;
+export declare const IMMUTABLE: string;
+export declare const FLIGHT_GRACE_MS: number;
 export interface Rendered {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -9,7 +11,7 @@ export interface Rendered {
 }
 export declare function prepareAnswer(
   r: Rendered,
-  opts: { html: boolean; vary: string; always: [string, string][] },
+  opts: { html: boolean; vary: string; always: [string, string][]; cacheControl?: string },
 ): Promise<{ status: number; base: string; bytes: number }>;
 export declare class PageCache {
   constructor(opts: {
@@ -22,11 +24,13 @@ export declare class PageCache {
     maxWaitMs?: number;
     publicUrl?: string;
     logError?: (message: string, err: unknown) => void;
+    splitFlight?: (target: PageTarget) => boolean;
   });
   readonly entries: Map<string, unknown>;
   bytes: number;
   stats: { hits: number; stale: number; waits: number; late: number; renders: number; failures: number };
   handle(req: IncomingMessage, res: ServerResponse, target: PageTarget): true | Promise<boolean>;
+  handleFlight(req: IncomingMessage, res: ServerResponse): void;
   invalidate(area: "status" | "help"): void;
   refresh(area: "status" | "help"): void;
 }

@@ -16,6 +16,7 @@ import { promisify } from "node:util";
 import { RESOURCE_POLICY, commonHeaders, documentPolicy, strictTransportSecurity } from "./security-headers.mjs";
 import { inlineScriptHashes } from "./response-security.mjs";
 import { etagMatches, pickEncoding } from "./page-cache-targets.mjs";
+import { parseFlightPath, splitFlight } from "./page-cache-flight.mjs";
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -25,6 +26,10 @@ const KEPT_HEADERS = ["content-type", "location", "access-control-allow-origin",
 
 /** What a CDN in front may do with a cached answer: hold it a few seconds, then ask again (a 304 when unchanged). */
 export const CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=5";
+/** A page's flight script: its address names its bytes, so anyone may keep it. */
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** How long a page's previous flight script is still served after a new version replaced it (pages read just before). */
+export const FLIGHT_GRACE_MS = 60_000;
 
 /**
  * @typedef {{ status: number, headers: Record<string, string | string[] | undefined>, body: Buffer }} Rendered
@@ -34,9 +39,9 @@ export const CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalid
 /**
  * The bytes of one answer in every encoding, with the header lists to send them (built once).
  * @param {Rendered} r
- * @param {{ html: boolean, vary: string, always: [string, string][] }} opts
+ * @param {{ html: boolean, vary: string, always: [string, string][], cacheControl?: string }} opts
  */
-export async function prepareAnswer(r, { html, vary, always }) {
+export async function prepareAnswer(r, { html, vary, always, cacheControl = CACHE_CONTROL }) {
   const identity = r.body;
   const [gz, br] = await Promise.all([
     gzip(identity, { level: 9 }),
@@ -52,7 +57,7 @@ export async function prepareAnswer(r, { html, vary, always }) {
     const v = r.headers[name];
     if (typeof v === "string") kept.push([name, v]);
   }
-  const common = [...always, ["Content-Security-Policy", policy], ["Cache-Control", CACHE_CONTROL], ["Vary", vary], ...kept];
+  const common = [...always, ["Content-Security-Policy", policy], ["Cache-Control", cacheControl], ["Vary", vary], ...kept];
   /** @param {Buffer} body @param {string | null} encoding @param {string} etag */
   const variant = (body, encoding, etag) => ({
     body,
@@ -94,6 +99,7 @@ export class PageCache {
    *   maxWaitMs?: number,
    *   publicUrl?: string,
    *   logError?: (message: string, err: unknown) => void,
+   *   splitFlight?: (target: PageTarget) => boolean,
    * }} opts
    */
   constructor(opts) {
@@ -110,6 +116,10 @@ export class PageCache {
      */
     this.maxWaitMs = opts.maxWaitMs ?? 0;
     this.logError = opts.logError ?? ((m, e) => console.error(m, e));
+    /** Which pages send their flight data as a script of its own (lib/page-cache-flight.mjs). */
+    this.splitFlight = opts.splitFlight ?? (() => false);
+    /** @type {Map<string, { key: string, answer: any, retiredAt: number | null }>} flight scripts by hash */
+    this.flights = new Map();
     /** @type {[string, string][]} */
     this.always = commonHeaders.map(({ key, value }) => [key, value]);
     const hsts = strictTransportSecurity(opts.publicUrl);
@@ -222,6 +232,7 @@ export class PageCache {
   /** Forgets a page's bytes (it is rendered on its next visit). */
   drop(e) {
     if (e.answer) this.bytes -= e.answer.bytes;
+    this.retireFlight(e.answer);
     e.answer = null;
     if (!e.flight) this.entries.delete(e.target.key);
   }
@@ -250,14 +261,27 @@ export class PageCache {
         // The render starts now: it sees every change heard before this moment.
         flight.seq = ++this.seq;
         this.stats.renders++;
-        const rendered = await this.render(e.target);
+        let rendered = await this.render(e.target);
+        const split = rendered.status === 200 && this.splitFlight(e.target) ? splitFlight(rendered.body, e.target.path) : null;
+        if (split) rendered = { ...rendered, body: split.html };
         const vary = e.target.html ? "Accept-Encoding" : e.target.accept ? "Accept, Accept-Encoding" : "Accept-Encoding";
-        return prepareAnswer(rendered, { html: e.target.html, vary, always: this.always });
+        const answer = await prepareAnswer(rendered, { html: e.target.html, vary, always: this.always });
+        if (split) {
+          const script = { status: 200, headers: { "content-type": "text/javascript; charset=utf-8" }, body: split.script };
+          answer.flight = {
+            hash: split.hash,
+            answer: await prepareAnswer(script, { html: false, vary: "Accept-Encoding", always: this.always, cacheControl: IMMUTABLE }),
+          };
+          answer.bytes += answer.flight.answer.bytes;
+        }
+        return answer;
       })
       .then(
         (answer) => {
           if (answer.status !== 200) return answer; // sent to those waiting, never kept
           if (e.answer) this.bytes -= e.answer.bytes;
+          this.retireFlight(e.answer);
+          this.keepFlight(e.target.key, answer);
           e.answer = answer;
           // Stale still if a change was heard after this render began.
           e.changes = e.changes.filter((c) => c.seq > flight.seq);
@@ -279,6 +303,41 @@ export class PageCache {
         if (!e.answer && !e.next && this.entries.get(e.target.key) === e) this.entries.delete(e.target.key);
       });
     return flight;
+  }
+
+  /** Serves a page's new flight script from now on (and forgets the scripts retired long enough ago). */
+  keepFlight(key, answer) {
+    const now = this.now();
+    for (const [hash, f] of this.flights) if (f.retiredAt !== null && now - f.retiredAt > FLIGHT_GRACE_MS) this.flights.delete(hash);
+    if (answer.flight) this.flights.set(answer.flight.hash, { key, answer: answer.flight.answer, retiredAt: null });
+  }
+
+  /** A page's bytes were replaced or dropped: its flight script stays FLIGHT_GRACE_MS for those who read it just before. */
+  retireFlight(answer) {
+    const f = answer?.flight && this.flights.get(answer.flight.hash);
+    if (f && f.retiredAt === null) f.retiredAt = this.now();
+  }
+
+  /**
+   * Answers GET /_mayak/flight/<hash><page>.js: the flight script of that version of the page; for a version
+   * this instance does not have (another instance rendered it, or it was retired), the page's current one, not
+   * to be kept (React then renders that part afresh in the browser); 404 when the page is not in memory.
+   * @param {import("node:http").IncomingMessage} req
+   * @param {import("node:http").ServerResponse} res
+   */
+  handleFlight(req, res) {
+    const named = req.method === "GET" || req.method === "HEAD" ? parseFlightPath(req.url ?? "") : null;
+    const kept = named && this.flights.get(named.hash);
+    if (kept) return this.send(req, res, kept.answer);
+    const current = named && this.entries.get(named.page)?.answer?.flight;
+    if (current) return this.send(req, res, current.answer, "no-store");
+    res.writeHead(404, [
+      ...this.always,
+      ["Content-Security-Policy", RESOURCE_POLICY],
+      ["Cache-Control", "no-store"],
+      ["Content-Type", "text/plain; charset=utf-8"],
+    ]);
+    res.end(req.method === "HEAD" ? undefined : "Not found");
   }
 
   /** At most `maxRenders` renders at once: a burst of new pages must not take every CPU from the answers. */
@@ -305,17 +364,21 @@ export class PageCache {
   }
 
   /** Sends an answer in the encoding the client takes, or 304 when it already has these bytes. */
-  send(req, res, answer) {
+  send(req, res, answer, cacheControl = null) {
     const inm = req.headers["if-none-match"];
     if (answer.status === 200 && inm && etagMatches(inm, answer.base)) {
       const v = answer[pickEncoding(req.headers["accept-encoding"])];
-      res.writeHead(304, [...answer.notModified, ["ETag", v.etag]]);
+      const kept = cacheControl
+        ? answer.notModified.map(([k, val]) => [k, k === "Cache-Control" ? cacheControl : val])
+        : answer.notModified;
+      res.writeHead(304, [...kept, ["ETag", v.etag]]);
       res.end();
       return;
     }
     const v = answer.status === 200 ? answer[pickEncoding(req.headers["accept-encoding"])] : answer.identity;
     let headers = v.headers;
-    if (answer.status !== 200) headers = headers.map(([k, val]) => (k === "Cache-Control" ? [k, "no-store"] : [k, val]));
+    const control = answer.status !== 200 ? "no-store" : cacheControl;
+    if (control) headers = headers.map(([k, val]) => (k === "Cache-Control" ? [k, control] : [k, val]));
     if (answer.html && !/(?:^|;)\s*mayak-vid=/.test(req.headers.cookie ?? "")) headers = [...headers, ["Set-Cookie", visitorCookie()]];
     res.writeHead(answer.status, headers);
     if (req.method === "HEAD") res.end();

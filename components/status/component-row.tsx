@@ -79,12 +79,10 @@ function ComponentGroup({ g, live }: { g: CompactGroup; live: boolean }) {
               {c.monitored ? (
                 <>
                   <dl className="uf">
-                    {UPTIME_WINDOWS.map((w) => (
-                      <div key={w}>
-                        <dt>{t(`status.uptime.${w}`)}</dt>
-                        <dd>{formatUptime(c.uptime[w], t("status.noData"))}</dd>
-                      </div>
-                    ))}
+                    {UPTIME_WINDOWS.map((w) => [
+                      <dt key={`t${w}`}>{t(`status.uptime.${w}`)}</dt>,
+                      <dd key={`d${w}`}>{formatUptime(c.uptime[w], t("status.noData"))}</dd>,
+                    ])}
                   </dl>
                   <UptimeBars
                     label={t("status.bars.label", { name: c.name })}

@@ -1,23 +1,10 @@
 import type { ComponentStatus, IncidentImpact } from "@/server/db/schema";
 import type { BarLevel } from "@/lib/status/uptime";
 
-/** Colours of the status page. Text colours keep 4.5:1 contrast on their backgrounds; shape and words carry meaning too. */
-export const STATUS_TEXT: Record<ComponentStatus, string> = {
-  operational: "text-green-800",
-  degraded: "text-amber-800",
-  partial_outage: "text-orange-800",
-  major_outage: "text-red-800",
-  maintenance: "text-blue-800",
-};
-
-export const STATUS_DOT: Record<ComponentStatus, string> = {
-  operational: "bg-green-600",
-  degraded: "bg-amber-500",
-  partial_outage: "bg-orange-600",
-  major_outage: "bg-red-700",
-  maintenance: "bg-blue-700",
-};
-
+/**
+ * Colours of the status page. Text colours keep 4.5:1 contrast on their backgrounds; shape and words carry meaning too.
+ * The components' status pills are in status-page.css (.sp).
+ */
 export const BANNER: Record<ComponentStatus, string> = {
   operational: "bg-green-700 text-white",
   degraded: "bg-amber-100 text-amber-950 border border-amber-400",
