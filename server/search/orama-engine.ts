@@ -5,7 +5,7 @@ import { markedToHtml, type SearchDoc, type SearchEngine, type SearchRequest, ty
 import { isQuestion, makeMatcher, markAll, planAnswer, snippet } from "./highlight";
 import { createLanguageIndex, knowsToken, LANGUAGE, type LanguageIndex } from "./orama-index";
 import { prepareQuery } from "./query-terms";
-import { encodePlan, forgetLastPlan } from "./orama-scorer";
+import { encodePlan, forgetLastPlan } from "./plan-scorer";
 import { planQuery, type QueryPlan } from "./query-plan";
 import { SynonymIndex, type SynonymGroup } from "./synonyms";
 import { SHIPPED_SYNONYMS } from "./shipped-synonyms";

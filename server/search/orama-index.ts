@@ -7,6 +7,7 @@ import { Vocabulary } from "./query-terms";
 import { joinWordForms } from "./word-forms";
 import { search, type OramaIndex, type RadixNode } from "./orama-scorer";
 import { assertOramaInternals, checkScorer } from "./orama-guard";
+import { attachSequences, TokenSequences } from "./proximity";
 
 /**
  * Orama's pluggable components, as the embedded engine configures them. Orama 3.1.18 does the indexing
@@ -64,7 +65,7 @@ const SPLIT: Record<Locale, RegExp> = {
 const VOCABULARY_WORD = /^[\p{L}\p{N}]{3,}$/u;
 
 /** A tokenizer for one language and one index: Orama's normalisation, once per distinct word. */
-function createTokenizer(locale: Locale, vocab: Vocabulary): Tokenizer & { counting: boolean } {
+function createTokenizer(locale: Locale, vocab: Vocabulary, sequences: TokenSequences): Tokenizer & { counting: boolean } {
   const { language, stem } = LANGUAGE[locale];
   const base = components.tokenizer.createTokenizer({ language, stemming: true, stemmer: stem }) as Tokenizer & {
     normalizeToken(prop: string, token: string, withCache?: boolean): string;
@@ -79,6 +80,7 @@ function createTokenizer(locale: Locale, vocab: Vocabulary): Tokenizer & { count
       if (lang && lang !== language) throw new Error(`Language "${lang}" is not supported by this index`);
       if (typeof raw !== "string") return [raw];
       const out = new Set<string>();
+      const inOrder: string[] = [];
       for (const w of raw.toLowerCase().split(SPLIT[locale])) {
         if (!w) continue;
         let known = words.get(w);
@@ -88,8 +90,12 @@ function createTokenizer(locale: Locale, vocab: Vocabulary): Tokenizer & { count
           words.set(w, known);
         }
         if (tokenizer.counting && known.vocab) vocab.addWord(w);
-        if (known.token) out.add(known.token);
+        if (known.token) {
+          out.add(known.token);
+          if (tokenizer.counting) inOrder.push(known.token);
+        }
       }
+      if (tokenizer.counting) sequences.pending = inOrder;
       return [...out];
     },
   };
@@ -108,8 +114,17 @@ function insertTokenScoreParameters(index: OramaIndex, prop: string, _id: unknow
   occurrences[token] = (occurrences[token] ?? 0) + 1;
 }
 
-function oramaIndexComponent(): IIndex<OramaIndex> {
-  return { ...components.index.createIndex(), insertDocumentScoreParameters, insertTokenScoreParameters, search } as IIndex<OramaIndex>;
+/** Orama's index component with ours (see the top); the fields' tokens in text order are kept for proximity.ts. */
+function oramaIndexComponent(sequences: TokenSequences): IIndex<OramaIndex> {
+  return {
+    ...components.index.createIndex(),
+    insertDocumentScoreParameters(index: OramaIndex, prop: string, id: unknown, tokens: string[], docsCount: number) {
+      insertDocumentScoreParameters(index, prop, id, tokens, docsCount);
+      sequences.record(prop, id as InternalDocumentID);
+    },
+    insertTokenScoreParameters,
+    search,
+  } as IIndex<OramaIndex>;
 }
 
 let scorerChecked = false;
@@ -144,12 +159,14 @@ export function createLanguageIndex(locale: Locale, schema: AnySchema): Language
 
 function newLanguageIndex(locale: Locale, schema: AnySchema): LanguageIndex {
   const vocab = new Vocabulary();
-  const tokenizer = createTokenizer(locale, vocab);
+  const sequences = new TokenSequences();
+  const tokenizer = createTokenizer(locale, vocab, sequences);
   const orama = create({
     schema,
     sort: { enabled: false },
-    components: { tokenizer, index: oramaIndexComponent() },
+    components: { tokenizer, index: oramaIndexComponent(sequences) },
   }) as unknown as AnyOrama;
+  attachSequences(orama.data.index as object, sequences);
   return {
     orama,
     vocab,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Locale } from "../db/schema";
 import { STOP, type Vocabulary } from "./query-terms";
-import type { PlanSlot } from "./orama-scorer";
+import type { PlanSlot } from "./plan-scorer";
 import { termWords, type SynonymIndex } from "./synonyms";
 import { collapseRepeats, latinToCyrillic } from "./word-forms";
 

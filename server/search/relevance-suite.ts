@@ -20,6 +20,8 @@ export interface LocaleScore {
   top3: number;
   mrr: number;
   misses: string[];
+  /** The questions answered second or third, with what came first. */
+  seconds: string[];
 }
 
 /** The help content of a content folder as search documents, numbered in path order. */
@@ -56,7 +58,7 @@ export function loadSuite(dir: string): RelevanceCase[] {
 export async function scoreSuite(engine: SearchEngine, cases: RelevanceCase[]): Promise<LocaleScore[]> {
   const out = new Map<Locale, LocaleScore>();
   for (const c of cases) {
-    const s = out.get(c.locale) ?? { locale: c.locale, questions: 0, top1: 0, top3: 0, mrr: 0, misses: [] };
+    const s = out.get(c.locale) ?? { locale: c.locale, questions: 0, top1: 0, top3: 0, mrr: 0, misses: [], seconds: [] };
     out.set(c.locale, s);
     const res = await engine.search({ q: c.q, locale: c.locale, limit: 10, offset: 0 });
     const rank = res.hits.findIndex((h) => c.expect.includes(h.slug)) + 1;
@@ -64,6 +66,7 @@ export async function scoreSuite(engine: SearchEngine, cases: RelevanceCase[]): 
     if (rank === 1) s.top1++;
     if (rank >= 1 && rank <= 3) s.top3++;
     if (rank >= 1) s.mrr += 1 / rank;
+    if (rank === 2 || rank === 3) s.seconds.push(`"${c.q}" -> ${res.hits[0]!.slug} (wanted ${c.expect.join(" or ")}, found at ${rank})`);
     if (rank < 1 || rank > 3) {
       const got =
         res.hits
