@@ -16,24 +16,36 @@ export const ZSaveTeam = z.object({
   name: z.string().trim().min(2, msg("inbox.err.teamName")).max(80, msg("inbox.err.teamNameLong")),
   leadId: id.nullable().default(null),
   memberIds: z.array(id).max(500).default([]),
+  /** New tickets routed to the team go round-robin to its available members. */
+  autoAssign: z.boolean().optional(),
+  /** Open tickets a member may hold before round-robin passes them over; null: no team cap. */
+  openCap: z.number().int().min(1, msg("routing.err.cap")).max(10_000, msg("routing.err.cap")).nullable().optional(),
 });
 
 export interface Team {
   id: number;
   name: string;
   leadId: number | null;
-  members: { id: number; name: string }[];
+  members: { id: number; name: string; away: boolean; openCap: number | null }[];
+  autoAssign: boolean;
+  openCap: number | null;
 }
 
 /** Every team with its members (for the filters, the team picker and the admin page). */
 export async function findTeams(db: DB, ctx: RequestCtx): Promise<Team[]> {
   if (!can(ctx.actor, "inbox.view")) throw notFound();
   const [teams, members] = await Promise.all([
-    db.selectFrom("teams").select(["id", "name", "lead_id"]).orderBy("name").execute(),
+    db
+      .selectFrom("teams")
+      .leftJoin("team_routing as r", "r.team_id", "teams.id")
+      .select(["teams.id", "teams.name", "teams.lead_id", "r.auto_assign", "r.open_cap"])
+      .orderBy("teams.name")
+      .execute(),
     db
       .selectFrom("team_members as m")
       .innerJoin("users as u", "u.id", "m.user_id")
-      .select(["m.team_id", "u.id", "u.name"])
+      .leftJoin("agent_status as s", "s.user_id", "m.user_id")
+      .select(["m.team_id", "u.id", "u.name", "s.away", "s.open_cap"])
       .orderBy("u.name")
       .execute(),
   ]);
@@ -41,7 +53,11 @@ export async function findTeams(db: DB, ctx: RequestCtx): Promise<Team[]> {
     id: t.id,
     name: t.name,
     leadId: t.lead_id,
-    members: members.filter((m) => m.team_id === t.id).map((m) => ({ id: m.id, name: m.name })),
+    members: members
+      .filter((m) => m.team_id === t.id)
+      .map((m) => ({ id: m.id, name: m.name, away: m.away === 1, openCap: m.open_cap ?? null })),
+    autoAssign: t.auto_assign !== 0,
+    openCap: t.open_cap ?? null,
   }));
 }
 
@@ -79,10 +95,37 @@ export async function saveTeam(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSav
       const row = await trx.selectFrom("teams").selectAll().where("id", "=", teamId).executeTakeFirst();
       if (!row) throw notFound();
       const old = await trx.selectFrom("team_members").select("user_id").where("team_id", "=", teamId).orderBy("user_id").execute();
-      before = { name: row.name, leadId: row.lead_id, memberIds: old.map((m) => m.user_id) };
+      const routing = await trx
+        .selectFrom("team_routing")
+        .select(["auto_assign", "open_cap"])
+        .where("team_id", "=", teamId)
+        .executeTakeFirst();
+      before = {
+        name: row.name,
+        leadId: row.lead_id,
+        memberIds: old.map((m) => m.user_id),
+        autoAssign: routing ? routing.auto_assign === 1 : true,
+        openCap: routing?.open_cap ?? null,
+      };
       await trx.updateTable("teams").set({ name: input.name, lead_id: input.leadId, updated_at: now }).where("id", "=", teamId).execute();
       await trx.deleteFrom("team_members").where("team_id", "=", teamId).execute();
     }
+    // Routing settings left out of the input stay as they were (a new team: automatic, no cap).
+    const was = before as { autoAssign: boolean; openCap: number | null } | undefined;
+    const autoAssign = input.autoAssign ?? was?.autoAssign ?? true;
+    const openCap = input.openCap === undefined ? (was?.openCap ?? null) : input.openCap;
+    const routed = await trx.selectFrom("team_routing").select("team_id").where("team_id", "=", teamId).executeTakeFirst();
+    if (routed)
+      await trx
+        .updateTable("team_routing")
+        .set({ auto_assign: autoAssign ? 1 : 0, open_cap: openCap, updated_at: now })
+        .where("team_id", "=", teamId)
+        .execute();
+    else
+      await trx
+        .insertInto("team_routing")
+        .values({ team_id: teamId, auto_assign: autoAssign ? 1 : 0, open_cap: openCap, last_user_id: null, updated_at: now })
+        .execute();
     if (members.length)
       await trx
         .insertInto("team_members")
@@ -93,7 +136,7 @@ export async function saveTeam(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSav
       entityType: "team",
       entityId: teamId,
       before,
-      after: { name: input.name, leadId: input.leadId, memberIds: members },
+      after: { name: input.name, leadId: input.leadId, memberIds: members, autoAssign, openCap },
     });
     return { id: teamId };
   });

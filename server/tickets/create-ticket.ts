@@ -8,14 +8,24 @@ import { ticketStatusColumns, ZCreateTicket, type TCreateTicket } from "./schema
 import { transact } from "../db/transact";
 import { claimAttachments } from "../attachments/attachments";
 import { afterTicketEvent, readTicketRow } from "./ticket-events";
+import { msg } from "@/lib/i18n";
 
-/** A customer (or staff on their own behalf) files a ticket. */
+/** A customer (or staff on their own behalf) files a ticket; its category routes it (server/routing/on-ticket-event.ts). */
 export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket): Promise<{ id: number }> {
   const actor = ctx.actor;
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to file a ticket");
   const input = ZCreateTicket.parse(raw);
   const now = ctx.now();
   return transact(db, async (trx) => {
+    if (input.categoryId !== null) {
+      const category = await trx
+        .selectFrom("categories")
+        .select("id")
+        .where("id", "=", input.categoryId)
+        .where("archived", "=", 0)
+        .executeTakeFirst();
+      if (!category) throw new AppError("INVALID_INPUT", msg("inbox.err.categoryNotFound"), "categoryId");
+    }
     const res = await trx
       .insertInto("tickets")
       .values({
@@ -28,6 +38,7 @@ export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket):
         actual: input.actual,
         page_url: input.pageUrl,
         priority: input.priority,
+        category_id: input.categoryId,
         ...ticketStatusColumns("new"),
         created_at: now,
         updated_at: now,
@@ -47,6 +58,7 @@ export async function createTicket(db: DB, ctx: RequestCtx, raw: TCreateTicket):
         subject: input.subject,
         priority: input.priority,
         status: "new",
+        ...(input.categoryId !== null ? { categoryId: input.categoryId } : {}),
         ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
       },
     });

@@ -29,6 +29,8 @@ export const ZCreateTicket = z.object({
     .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), msg("err.url.invalid"))
     .default(""),
   priority: ZPriority.default("normal"),
+  /** The customer's choice among the active categories (server/taxonomy); it routes the ticket to a team. */
+  categoryId: z.number().int().positive().nullable().default(null),
   // Files uploaded first (POST /api/attachments), claimed in the ticket's transaction: server/attachments.
   attachmentIds: z.array(z.number().int().positive()).max(50).default([]),
 });

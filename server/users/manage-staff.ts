@@ -16,6 +16,7 @@ import type { z } from "zod";
 import { msg } from "@/lib/i18n";
 import { transact } from "../db/transact";
 import { revokeUserSessions } from "../sessions/revoke-sessions";
+import { reassignOpenTickets } from "../routing/reassign";
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -140,7 +141,10 @@ export async function setUserRole(db: DB, ctx: RequestCtx, raw: z.input<typeof Z
   });
 }
 
-/** Disables or re-enables an account. A disabled user loses access at their next request: every session ends. */
+/**
+ * Disables or re-enables an account. A disabled user loses access at their next request: every session ends, and
+ * their open tickets go back to their teams' round-robin or become unassigned (server/routing/reassign.ts).
+ */
 export async function setUserDisabled(db: DB, ctx: RequestCtx, raw: z.input<typeof ZSetDisabled>): Promise<void> {
   const input = ZSetDisabled.parse(raw);
   await transact(db, async (trx) => {
@@ -166,6 +170,9 @@ export async function setUserDisabled(db: DB, ctx: RequestCtx, raw: z.input<type
       before: { disabled: Boolean(user.disabled) },
       after: { disabled: input.disabled },
     });
-    if (input.disabled) await revokeUserSessions(trx, ctx, user.id, "disabled");
+    if (input.disabled) {
+      await revokeUserSessions(trx, ctx, user.id, "disabled");
+      await reassignOpenTickets(trx, ctx, user.id);
+    }
   });
 }

@@ -29,4 +29,9 @@ export const deskFlowEn = {
   "notify.email.bad_rating.subject": "[#{id}] Rated {rating}: {subject}",
   "notify.email.bad_rating.body":
     'The requester rated the answer to the ticket #{id} "{subject}" {rating}.\n{comment}\n\nOpen it: {link}\n\n— Mayak',
+  "routing.err.cap": "A cap is a whole number from 1 to 10,000",
+  "timeline.ticket.routed": "{actor} routed the ticket to {team} and assigned it to {assignee}",
+  "timeline.ticket.routed_to_team": "{actor} routed the ticket to {team}",
+  "timeline.ticket.reassigned": "{actor} disabled the previous assignee's account; the ticket went to {assignee}",
+  "timeline.ticket.released": "{actor} disabled the assignee's account; the ticket is unassigned",
 } as const;

@@ -32,4 +32,9 @@ export const deskFlowRu: Record<keyof typeof deskFlowEn, string> = {
   "notify.email.bad_rating.subject": "[№{id}] Оценка {rating}: {subject}",
   "notify.email.bad_rating.body":
     "Клиент оценил ответ в обращении №{id} «{subject}» на {rating}.\n{comment}\n\nОткрыть: {link}\n\n— «Маяк»",
+  "routing.err.cap": "Предел — целое число от 1 до 10 000",
+  "timeline.ticket.routed": "{actor} направляет обращение в команду {team} и назначает его: {assignee}",
+  "timeline.ticket.routed_to_team": "{actor} направляет обращение в команду {team}",
+  "timeline.ticket.reassigned": "{actor} отключает учётную запись прежнего исполнителя; обращение передано: {assignee}",
+  "timeline.ticket.released": "{actor} отключает учётную запись исполнителя; обращение ни на кого не назначено",
 };

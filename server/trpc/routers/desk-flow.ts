@@ -11,6 +11,7 @@ import {
   ZMarkRead,
   ZSetNotificationSwitch,
 } from "../../notifications/center";
+import { getMyStatus, setAgentStatus, ZSetAgentStatus } from "../../routing/availability";
 
 /** Procedures of teams' routing, availability, and the notification centre. */
 export const deskFlowRouter = router({
@@ -26,4 +27,9 @@ export const deskFlowRouter = router({
   setNotificationSwitch: procedure("inbox.view")
     .input(ZSetNotificationSwitch)
     .mutation(({ ctx, input }) => setNotificationSwitch(ctx.db, ctx, input)),
+  /** Availability: away or not, and the own cap of open tickets (others' and caps: team.manage, checked inside). */
+  myStatus: procedure("inbox.view").query(({ ctx }) => getMyStatus(ctx.db, ctx)),
+  setStatus: procedure("inbox.view")
+    .input(ZSetAgentStatus)
+    .mutation(({ ctx, input }) => setAgentStatus(ctx.db, ctx, input)),
 });
