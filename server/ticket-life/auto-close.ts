@@ -15,17 +15,21 @@ export const DAY_MS = 86_400_000;
  * meanwhile) never close one twice or close a reopened one. Walks the (status, solved_at) index.
  * Returns how many it closed.
  */
-export async function closeSolvedTickets(db: DB, ctx: RequestCtx, opts: { days: number; limit?: number }): Promise<number> {
-  const now = ctx.now();
-  const cutoff = now - opts.days * DAY_MS;
-  const due = await db
+/** Solved tickets whose time is up, oldest first: a walk of the (status, solved_at) index. */
+export function solvedBefore(db: DB, cutoff: number, limit: number) {
+  return db
     .selectFrom("tickets")
     .select("id")
     .where("status", "=", "solved")
     .where("solved_at", "<=", cutoff)
     .orderBy("solved_at")
-    .limit(opts.limit ?? 200)
-    .execute();
+    .limit(limit);
+}
+
+export async function closeSolvedTickets(db: DB, ctx: RequestCtx, opts: { days: number; limit?: number }): Promise<number> {
+  const now = ctx.now();
+  const cutoff = now - opts.days * DAY_MS;
+  const due = await solvedBefore(db, cutoff, opts.limit ?? 200).execute();
   let closed = 0;
   for (const { id } of due) {
     const done = await transact(db, async (trx) => {

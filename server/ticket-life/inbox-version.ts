@@ -7,10 +7,12 @@ import type { DB } from "../db";
  * ticket. Each is the end of an index (the primary key, tickets_all_updated), so both dialects answer without
  * reading the table, whatever its size. A reply or change moves updated_at; a new ticket moves the id.
  */
+export const INBOX_VERSION_SQL = sql<{
+  i: number | null;
+  u: number | null;
+}>`select (select max(id) from tickets) as i, (select max(updated_at) from tickets) as u`;
+
 export async function inboxVersion(db: DB): Promise<string> {
-  const { rows } = await sql<{
-    i: number | null;
-    u: number | null;
-  }>`select (select max(id) from tickets) as i, (select max(updated_at) from tickets) as u`.execute(db);
+  const { rows } = await INBOX_VERSION_SQL.execute(db);
   return `${Number(rows[0]?.i ?? 0)}.${Number(rows[0]?.u ?? 0)}`;
 }
