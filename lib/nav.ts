@@ -8,6 +8,8 @@ export type AdminGroup = "desk" | "people" | "status" | "records";
 /** The administration pages, each behind its permission and in its group: listed on /admin and in the header's menu. */
 export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permission; group: AdminGroup }[] = [
   { href: "/admin/macros", label: "macros.title", permission: "ticket.reply", group: "desk" },
+  { href: "/admin/sla", label: "sla.admin.title", permission: "sla.manage", group: "desk" },
+  { href: "/admin/calendars", label: "sla.calendars.title", permission: "sla.manage", group: "desk" },
   { href: "/admin/users", label: "nav.users", permission: "user.manage", group: "people" },
   { href: "/admin/security", label: "twoFactor.admin.nav", permission: "user.manage", group: "people" },
   { href: "/admin/retention", label: "privacy.nav.retention", permission: "privacy.manage", group: "people" },

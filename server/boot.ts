@@ -95,7 +95,7 @@ async function start(): Promise<void> {
       subscriptionJobs(db),
       privacyJobs(db),
       usersJobs(db, { appUrl }),
-      slaJobs(db),
+      slaJobs(db, { appUrl: appUrl() }),
       ticketLifeJobs(db, { autoCloseDays: env.TICKET_AUTO_CLOSE_DAYS }),
       notificationJobs(db),
     ]);
