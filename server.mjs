@@ -18,7 +18,7 @@ import { publicUrlOf } from "./lib/security-headers.mjs";
 import { createResponseGuard } from "./lib/response-security.mjs";
 import { markClientIpStamped, parseTrustedProxies, stampClientIp } from "./lib/client-ip.mjs";
 import { badRequestAnswer, badRequestTarget } from "./lib/request-target.mjs";
-import { PageCache } from "./lib/page-cache.mjs";
+import { MAX_WAIT_MS, PageCache, STALE_MS } from "./lib/page-cache.mjs";
 import { FLIGHT_PREFIX } from "./lib/page-cache-flight.mjs";
 import { pageTarget } from "./lib/page-cache-targets.mjs";
 import { PAGE_CACHE_KEY, renderThroughServer } from "./lib/page-cache-render.mjs";
@@ -64,11 +64,11 @@ const RENDER_TOKEN = crypto.randomBytes(18).toString("base64url");
 const distDir = path.join(import.meta.dirname, process.env.NEXT_DIST_DIR || ".next");
 const pages = new PageCache({
   publicUrl: publicUrlOf(process.env),
-  // After a change a page is sent for at most 1.5 s while it renders, then requests wait for the new one;
-  // if rendering is slower still (a machine overloaded in an outage), a request gets the previous page
-  // after 1 s more rather than hang.
-  staleMs: 1500,
-  maxWaitMs: 1000,
+  // After a change a page is sent for at most 1 s while it renders, then requests wait for the new one; if
+  // rendering is slower still (a machine overloaded in an outage), a request gets the previous page after
+  // 0.6 s more rather than hang (lib/page-cache.mjs, STALE_MS).
+  staleMs: STALE_MS,
+  maxWaitMs: MAX_WAIT_MS,
   // The status pages send their React payload as a script of its own (lib/page-cache-flight.mjs): the HTML
   // every visitor gets is half the size, and a browser fetches the script once per version of the page.
   splitFlight: (target) => target.area === "status" && target.route !== undefined,

@@ -146,21 +146,23 @@ function scaleUp(dbFile: string, ports: number[]) {
 }
 
 /** A bare node:http server in its own process, answering each path with the given bytes from memory. */
-async function startBare(pages: { path: string; type: string; body: Buffer }[], dir: string) {
+async function startBare(pages: { path: string; type: string; body: Buffer; encoding?: string }[], dir: string) {
   const manifest = pages.map((p, i) => {
     const file = path.join(dir, `bare-${i}`);
     fs.writeFileSync(file, p.body);
-    return { path: p.path, type: p.type, file };
+    return { path: p.path, type: p.type, file, encoding: p.encoding };
   });
   fs.writeFileSync(path.join(dir, "bare.json"), JSON.stringify(manifest));
   const port = await freePort();
   const script = `
     const http = require("node:http"); const fs = require("node:fs");
-    const pages = new Map(JSON.parse(fs.readFileSync(process.argv[1], "utf8")).map((p) => [p.path, { type: p.type, body: fs.readFileSync(p.file) }]));
+    const pages = new Map(JSON.parse(fs.readFileSync(process.argv[1], "utf8")).map((p) => [p.path, { type: p.type, encoding: p.encoding, body: fs.readFileSync(p.file) }]));
     http.createServer((req, res) => {
       const p = pages.get(req.url);
       if (!p) { res.statusCode = 404; res.end(); return; }
-      res.writeHead(200, { "Content-Type": p.type, "Content-Length": p.body.length });
+      const h = { "Content-Type": p.type, "Content-Length": p.body.length };
+      if (p.encoding) h["Content-Encoding"] = p.encoding;
+      res.writeHead(200, h);
       res.end(p.body);
     }).listen(${port}, "127.0.0.1", () => console.log("ready"));`;
   const child = spawn(process.execPath, ["-e", script, path.join(dir, "bare.json")], { stdio: ["ignore", "pipe", "inherit"] });
@@ -178,7 +180,7 @@ async function measure(target: { base: string; pid: number }, p: string) {
   return { perSecond: run.perSecond, p50: run.p50, p99: run.p99, errors: run.errors, cpuUsPerAnswer, otherPct: cpu?.otherPct };
 }
 
-async function burst(base: string, p: string) {
+async function burst(base: string, p: string, encoding: string) {
   const latencies: number[] = [];
   let non2xx = 0;
   const instance = autocannon({
@@ -186,7 +188,7 @@ async function burst(base: string, p: string) {
     connections: o.burst.connections,
     amount: o.burst.requests,
     timeout: 30,
-    requests: [{ method: "GET", path: p, headers: { "user-agent": USER_AGENT, "accept-encoding": "br, gzip" } }],
+    requests: [{ method: "GET", path: p, headers: { "user-agent": USER_AGENT, "accept-encoding": encoding } }],
   });
   instance.on("response", (_c: unknown, status: number, _b: number, ms: number) => {
     if (status >= 200 && status < 300) latencies.push(ms);
@@ -236,7 +238,9 @@ try {
     pages.forEach((p, i) => fs.writeFileSync(path.join(keep, `${i}-${p.path.replace(/\W+/g, "_")}`), p.body));
     log(`pages kept in ${keep}`);
   }
-  bare = flags["sizes-only"] ? undefined : await startBare(pages, workDir);
+  // The bare server also holds each page's brotli bytes at <path>?br, for the burst (clients that take brotli).
+  const brCopies = pages.map((p) => ({ path: `${p.path}?br`, type: p.type, body: zlib.brotliCompressSync(p.body), encoding: "br" }));
+  bare = flags["sizes-only"] ? undefined : await startBare([...pages, ...brCopies], workDir);
 
   const rows = [];
   // Rounds: the bare server and the app one after the other on each page, again and again (the machine's
@@ -264,14 +268,26 @@ try {
     }
   }
   const bursts = [];
-  for (const p of bare ? ["/status", "/api/status"] : []) {
-    // The page as visitors find it when an outage starts: read a moment ago (a stampede meets a visited page).
-    await fetch(app.base + p, { headers: { "user-agent": USER_AGENT } }).then((r) => r.arrayBuffer());
-    const r = await burst(app.base, p);
-    log(`  burst ${p}: ${JSON.stringify(r)}`);
-    bursts.push({ path: p, ...r });
+  for (let round = 1; bare && round <= o.rounds; round++) {
+    for (const p of ["/status", "/ru/status", "/api/status"]) {
+      // The bare server's burst first, with the same brotli bytes: what the machine itself allows at 200
+      // connections in this run.
+      const b = await burst(bare.base, `${p}?br`, "br");
+      log(`  round ${round} bare burst ${p}: ${JSON.stringify(b)}`);
+      // The page as visitors find it when an outage starts: read a moment ago (a stampede meets a visited page).
+      await fetch(app.base + p, { headers: { "user-agent": USER_AGENT } }).then((r) => r.arrayBuffer());
+      const r = await burst(app.base, p, "br, gzip");
+      log(`  round ${round} burst ${p}: ${JSON.stringify(r)}, load ${loadAverage()}`);
+      bursts.push({ round, path: p, ...r, bare: b });
+    }
   }
-  Object.assign(result, { data: scaled.data, pages: rows, bursts, loadAverageAtEnd: loadAverage() });
+  // What the server said about its page cache during the run (renders slower than a second, failures).
+  const said = fs
+    .readFileSync(app.logFile, "utf8")
+    .split("\n")
+    .filter((l) => l.includes("page cache"));
+  log(`server log, page cache lines: ${said.length}${said.length ? `\n    ${said.slice(-20).join("\n    ")}` : ""}`);
+  Object.assign(result, { data: scaled.data, pages: rows, bursts, serverLog: said, loadAverageAtEnd: loadAverage() });
 
   console.log(
     `\nPages from memory, ${o.connections} connections, ${o.seconds} s each after ${o.warmupSeconds} s warm-up; ${JSON.stringify(scaled.data)}`,
@@ -285,7 +301,7 @@ try {
     );
   for (const b of bursts)
     console.log(
-      `burst ${b.path}: ${b.answered} answered, ${b.errors} errors, ${b.non2xx} non-2xx, p50 ${b.p50} ms, p99 ${b.p99} ms, max ${b.max} ms`,
+      `round ${b.round} burst ${b.path}: ${b.answered} answered, ${b.errors} errors, ${b.non2xx} non-2xx, p50 ${b.p50} ms, p99 ${b.p99} ms, max ${b.max} ms (bare: p50 ${b.bare.p50} ms, p99 ${b.bare.p99} ms, max ${b.bare.max} ms)`,
     );
 } finally {
   bare?.stop();

@@ -3,6 +3,8 @@ import type { PageTarget } from "./page-cache-targets.mjs";
 
 export declare const CACHE_CONTROL: string;
 export declare const IMMUTABLE: string;
+export declare const STALE_MS: number;
+export declare const MAX_WAIT_MS: number;
 export declare const FLIGHT_GRACE_MS: number;
 export interface Rendered {
   status: number;
@@ -24,11 +26,12 @@ export declare class PageCache {
     maxWaitMs?: number;
     publicUrl?: string;
     logError?: (message: string, err: unknown) => void;
+    logWarn?: (message: string) => void;
     splitFlight?: (target: PageTarget) => boolean;
   });
   readonly entries: Map<string, unknown>;
   bytes: number;
-  stats: { hits: number; stale: number; waits: number; late: number; renders: number; failures: number };
+  stats: { hits: number; stale: number; waits: number; late: number; renders: number; failures: number; renderMsMax: number };
   handle(req: IncomingMessage, res: ServerResponse, target: PageTarget): true | Promise<boolean>;
   handleFlight(req: IncomingMessage, res: ServerResponse): void;
   invalidate(area: "status" | "help"): void;

@@ -11,6 +11,7 @@
 // `staleMs` after the change was heard, and none is ever sent half-rendered: a render replaces the bytes only
 // once it is complete and answered 200; anything else is passed on to the waiting requests and not kept.
 import crypto from "node:crypto";
+import { performance } from "node:perf_hooks";
 import zlib from "node:zlib";
 import { promisify } from "node:util";
 import { RESOURCE_POLICY, commonHeaders, documentPolicy, strictTransportSecurity } from "./security-headers.mjs";
@@ -30,6 +31,16 @@ export const CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalid
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 /** How long a page's previous flight script is still served after a new version replaced it (pages read just before). */
 export const FLIGHT_GRACE_MS = 60_000;
+/**
+ * The freshness promise: a change reaches this cache within POLL_MS (server/page-cache/watch.ts); the old page
+ * is sent for at most STALE_MS more while the new one renders, then requests wait for it, and only on a
+ * machine so loaded that a render takes longer still does a request get the previous page, after MAX_WAIT_MS
+ * (counted in stats.late). POLL_MS + STALE_MS + MAX_WAIT_MS stays under the 2 s promised (watch.test.ts).
+ */
+export const STALE_MS = 1000;
+export const MAX_WAIT_MS = 600;
+/** A render slower than this is logged. */
+const SLOW_RENDER_MS = 1000;
 
 /**
  * @typedef {{ status: number, headers: Record<string, string | string[] | undefined>, body: Buffer }} Rendered
@@ -99,6 +110,7 @@ export class PageCache {
    *   maxWaitMs?: number,
    *   publicUrl?: string,
    *   logError?: (message: string, err: unknown) => void,
+   *   logWarn?: (message: string) => void,
    *   splitFlight?: (target: PageTarget) => boolean,
    * }} opts
    */
@@ -116,6 +128,7 @@ export class PageCache {
      */
     this.maxWaitMs = opts.maxWaitMs ?? 0;
     this.logError = opts.logError ?? ((m, e) => console.error(m, e));
+    this.logWarn = opts.logWarn ?? ((m) => console.warn(m));
     /** Which pages send their flight data as a script of its own (lib/page-cache-flight.mjs). */
     this.splitFlight = opts.splitFlight ?? (() => false);
     /** @type {Map<string, { key: string, answer: any, retiredAt: number | null }>} flight scripts by hash */
@@ -132,7 +145,7 @@ export class PageCache {
     this.seq = 0;
     /** @type {(() => void)[]} */
     this.queue = [];
-    this.stats = { hits: 0, stale: 0, waits: 0, late: 0, renders: 0, failures: 0 };
+    this.stats = { hits: 0, stale: 0, waits: 0, late: 0, renders: 0, failures: 0, renderMsMax: 0 };
   }
 
   /**
@@ -261,7 +274,12 @@ export class PageCache {
         // The render starts now: it sees every change heard before this moment.
         flight.seq = ++this.seq;
         this.stats.renders++;
+        const began = performance.now();
         let rendered = await this.render(e.target);
+        const took = performance.now() - began;
+        this.stats.renderMsMax = Math.max(this.stats.renderMsMax, took);
+        // Seen by whoever runs the server: a render this slow leaves visitors the previous page for longer.
+        if (took > SLOW_RENDER_MS) this.logWarn(`[mayak] page cache: rendering ${e.target.path} took ${Math.round(took)} ms`);
         const split = rendered.status === 200 && this.splitFlight(e.target) ? splitFlight(rendered.body, e.target.path) : null;
         if (split) rendered = { ...rendered, body: split.html };
         const vary = e.target.html ? "Accept-Encoding" : e.target.accept ? "Accept, Accept-Encoding" : "Accept-Encoding";
