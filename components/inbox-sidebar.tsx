@@ -19,12 +19,15 @@ const linkClass = (active: boolean) =>
 export function InboxSidebar({
   state,
   counts,
+  cappedCounts = {},
   saved,
   t,
   locale,
 }: {
   state: InboxUrlState;
   counts: Record<string, number>;
+  /** Counts read through an index up to a cap (the SLA views): "1,000+" past it. */
+  cappedCounts?: Record<string, { count: number; capped: boolean }>;
   saved: SavedViewLink[];
   t: Translator;
   locale: Locale;
@@ -43,6 +46,13 @@ export function InboxSidebar({
                 {v in counts && (
                   <span className={active ? "text-white" : "text-slate-600"} data-testid={`count-${v}`}>
                     {fmt.format(counts[v])}
+                  </span>
+                )}
+                {cappedCounts[v] && (
+                  <span className={active ? "text-white" : "text-slate-600"} data-testid={`count-${v}`}>
+                    {cappedCounts[v].capped
+                      ? t("inbox.countCapped", { count: fmt.format(cappedCounts[v].count) })
+                      : fmt.format(cappedCounts[v].count)}
                   </span>
                 )}
               </Link>

@@ -9,6 +9,8 @@ import { formatDateTime } from "@/lib/i18n";
 import { BULK_LIMIT, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets";
 import { formErrorOf } from "./form";
 import { Badge, buttonClass, inputClass } from "./ui";
+import { SlaCountdown } from "./sla-countdown";
+import { InboxMergeAction } from "./inbox-merge-action";
 
 export interface InboxRow {
   id: number;
@@ -20,6 +22,8 @@ export interface InboxRow {
   assigneeName: string | null;
   teamName: string | null;
   tags: string[];
+  /** The running SLA clock (server/sla), for the countdown column. */
+  sla?: { dueAt: number | null; warnAt: number | null; paused: boolean };
 }
 
 const tagList = (s: string) =>
@@ -60,6 +64,7 @@ export function InboxTable({
     t("tickets.col.subject"),
     t("tickets.col.status"),
     t("tickets.col.priority"),
+    t("sla.column"),
     t("tickets.col.requester"),
     t("tickets.col.assignee"),
     t("inbox.col.team"),
@@ -146,6 +151,7 @@ export function InboxTable({
           </div>
         </form>
       )}
+      {selected.size > 0 && <InboxMergeAction ticketIds={[...selected]} />}
       {(bulk.data || bulk.error) && (
         <div
           role="status"
@@ -214,6 +220,9 @@ export function InboxTable({
                 </td>
                 <td className="px-3 py-2">
                   <Badge kind={tk.priority}>{t(`priority.${tk.priority}`)}</Badge>
+                </td>
+                <td className="px-3 py-2">
+                  <SlaCountdown dueAt={tk.sla?.dueAt ?? null} warnAt={tk.sla?.warnAt ?? null} paused={tk.sla?.paused ?? false} />
                 </td>
                 <td className="px-3 py-2 text-slate-800">{tk.requesterName}</td>
                 <td className="px-3 py-2 text-slate-800">

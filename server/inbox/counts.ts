@@ -4,6 +4,7 @@ import type { DB } from "../db";
 import type { Tx } from "../db/dialect";
 import type { InboxCountScope } from "../db/schema";
 import type { Actor } from "../context";
+import { SLA_DUE_SOON_MS } from "./filters";
 import { OPEN_STATUSES } from "@/lib/tickets";
 
 /** The built-in views that show a count, in the order of the sidebar. */
@@ -111,4 +112,27 @@ export async function rebuildCounters(trx: Tx): Promise<void> {
   );
   await sql`insert into inbox_counts (scope, scope_id, status, slot, n)
     select 'team', coalesce(team_id, 0), status, id % 8, count(*) from tickets group by coalesce(team_id, 0), status, id % 8`.execute(trx);
+}
+
+/** Above this the SLA views' counts read "1,000+". */
+export const SLA_COUNT_CAP = 1000;
+
+/**
+ * The counts of the SLA views. Their membership changes with the clock, not only with writes, so no counter kept
+ * by a trigger can hold them: each is a capped count over a range of the `sla_due_order` index (at most
+ * SLA_COUNT_CAP + 1 index entries read, whatever the number of tickets), like the capped counts of saved views.
+ */
+export async function readSlaCounts(db: DB, now: number): Promise<Record<"due_soon" | "breached", { count: number; capped: boolean }>> {
+  const capped = async (from: number | null, to: number) => {
+    let inner = db.selectFrom("tickets").select("id").where("sla_due_order", "<=", to);
+    if (from !== null) inner = inner.where("sla_due_order", ">", from);
+    const row = await db
+      .selectFrom(inner.limit(SLA_COUNT_CAP + 1).as("m"))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const n = Number(row.n);
+    return { count: Math.min(n, SLA_COUNT_CAP), capped: n > SLA_COUNT_CAP };
+  };
+  const [dueSoon, breached] = await Promise.all([capped(now, now + SLA_DUE_SOON_MS), capped(null, now)]);
+  return { due_soon: dueSoon, breached };
 }

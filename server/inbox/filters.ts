@@ -4,6 +4,12 @@ import { msg } from "@/lib/i18n";
 import { INBOX_SORTS, INBOX_VIEWS, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/tickets";
 
 const id = z.number().int().positive();
+
+/** The SLA's views (server/sla): a running clock due within the hour, and one past its due time. */
+export const SLA_VIEWS = ["due_soon", "breached"] as const satisfies readonly (typeof INBOX_VIEWS)[number][];
+export const SLA_DUE_SOON_MS = 3_600_000;
+/** Listed in due order whatever the sort asked for: the most urgent first is what they are for. */
+export const isSlaView = (view: string) => (SLA_VIEWS as readonly string[]).includes(view);
 const time = z.number().int().min(0);
 
 /**

@@ -7,8 +7,8 @@ import { can } from "../auth/permissions";
 import { AppError } from "../errors";
 import { msg } from "@/lib/i18n";
 import { TICKET_PRIORITIES } from "@/lib/tickets";
-import { ZFindInbox, type TFindInbox, type TInboxFilters } from "./filters";
-import { afterKey, decodeCursor, encodeCursor, SORT_KEYS } from "./sorts";
+import { isSlaView, SLA_DUE_SOON_MS, ZFindInbox, type TFindInbox, type TInboxFilters } from "./filters";
+import { afterKey, decodeCursor, encodeCursor, SORT_KEYS, type ListSort } from "./sorts";
 import { teamIdsOf } from "./counts";
 import { getSavedViewFilters } from "./saved-views";
 
@@ -24,6 +24,8 @@ export interface InboxItem {
   assigneeName: string | null;
   teamName: string | null;
   tags: string[];
+  /** The ticket's running SLA clock: due and amber times (null: none running), and whether its clocks are paused. */
+  sla: { dueAt: number | null; warnAt: number | null; paused: boolean };
 }
 
 export interface InboxPage {
@@ -41,11 +43,18 @@ const priorityOrder = (p: TicketPriority) => 3 - TICKET_PRIORITIES.indexOf(p);
 
 /**
  * The WHERE clause of a list: the view's predicate (the leading columns of an index), then each filter.
- * `teams` are the actor's teams (My team). Exported for the capped count of saved views and bulk actions.
+ * `teams` are the actor's teams (My team); `now` places the SLA views. Exported for the capped count of saved
+ * views and bulk actions.
  */
-export function applyFilters<QB extends Q>(q: QB, f: TInboxFilters, actor: Actor, teams: number[]): QB {
+export function applyFilters<QB extends Q>(q: QB, f: TInboxFilters, actor: Actor, teams: number[], now: number): QB {
   let w = q as Q;
   switch (f.view) {
+    case "due_soon":
+      w = w.where("t.sla_due_order", ">", now).where("t.sla_due_order", "<=", now + SLA_DUE_SOON_MS);
+      break;
+    case "breached":
+      w = w.where("t.sla_due_order", "<=", now);
+      break;
     case "mine":
       w = w.where("t.assignee_id", "=", actor.id).where("t.is_open", "=", 1);
       break;
@@ -100,9 +109,12 @@ export function applyFilters<QB extends Q>(q: QB, f: TInboxFilters, actor: Actor
   return w as QB;
 }
 
+/** The order a list is read in: the SLA views always by due time. */
+export const listSort = (f: TInboxFilters): ListSort => (isSlaView(f.view) ? "due" : f.sort);
+
 /** The list query without the page bounds: what the benchmark runs raw and EXPLAIN checks. */
-export function listQuery(db: DB, f: TInboxFilters, actor: Actor, teams: number[]) {
-  let q = applyFilters(db.selectFrom("tickets as t") as unknown as Q, f, actor, teams).select([
+export function listQuery(db: DB, f: TInboxFilters, actor: Actor, teams: number[], now: number = Date.now()) {
+  let q = applyFilters(db.selectFrom("tickets as t") as unknown as Q, f, actor, teams, now).select([
     "t.id",
     "t.subject",
     "t.status",
@@ -113,8 +125,12 @@ export function listQuery(db: DB, f: TInboxFilters, actor: Actor, teams: number[
     "t.requester_id",
     "t.assignee_id",
     "t.team_id",
+    "t.sla_due_order",
+    "t.sla_due_at",
+    "t.sla_warn_at",
+    "t.sla_paused",
   ]);
-  for (const [col, dir] of SORT_KEYS[f.sort]) q = q.orderBy(col, dir);
+  for (const [col, dir] of SORT_KEYS[listSort(f)]) q = q.orderBy(col, dir);
   return q;
 }
 
@@ -126,16 +142,17 @@ export async function findInboxTickets(db: DB, ctx: RequestCtx, raw: TFindInbox)
   const { cursor, limit, savedView, ...given } = input;
   const filters: TInboxFilters = savedView ? { ...(await getSavedViewFilters(db, actor, savedView)), ...definedOnly(given, raw) } : given;
   const teams = filters.view === "team" ? await teamIdsOf(db, actor.id) : [];
-  let q = listQuery(db, filters, actor, teams).limit(limit + 1);
+  const sort = listSort(filters);
+  let q = listQuery(db, filters, actor, teams, ctx.now()).limit(limit + 1);
   if (cursor !== undefined) {
-    const values = decodeCursor(filters.sort, cursor);
-    q = q.where((eb) => afterKey(eb as never, filters.sort, values));
+    const values = decodeCursor(sort, cursor);
+    q = q.where((eb) => afterKey(eb as never, sort, values));
   }
   const rows = await q.execute();
   const page = rows.slice(0, limit);
   const items = await describeRows(db, page);
   const last = page[page.length - 1];
-  return { items, nextCursor: rows.length > limit ? encodeCursor(filters.sort, last) : null, filters };
+  return { items, nextCursor: rows.length > limit ? encodeCursor(sort, last) : null, filters };
 }
 
 /** Only the keys the caller actually gave (zod fills defaults, which must not override a saved view's). */
@@ -157,6 +174,9 @@ async function describeRows(
     requester_id: number;
     assignee_id: number | null;
     team_id: number | null;
+    sla_due_at: number | null;
+    sla_warn_at: number | null;
+    sla_paused: number;
   }[],
 ): Promise<InboxItem[]> {
   if (rows.length === 0) return [];
@@ -193,13 +213,20 @@ async function describeRows(
     assigneeName: r.assignee_id ? (user.get(r.assignee_id)?.name ?? null) : null,
     teamName: r.team_id ? (team.get(r.team_id) ?? null) : null,
     tags: tagsOf.get(r.id) ?? [],
+    sla: { dueAt: r.sla_due_at, warnAt: r.sla_warn_at, paused: r.sla_paused === 1 },
   }));
 }
 
 /** How many tickets a filter set matches, up to `cap` (then the UI says "1,000+"): read through the list's index, never a full count. */
-export async function countCapped(db: DB, actor: Actor, filters: TInboxFilters, cap = 1000): Promise<{ count: number; capped: boolean }> {
+export async function countCapped(
+  db: DB,
+  actor: Actor,
+  filters: TInboxFilters,
+  cap = 1000,
+  now: number = Date.now(),
+): Promise<{ count: number; capped: boolean }> {
   const teams = filters.view === "team" ? await teamIdsOf(db, actor.id) : [];
-  const inner = applyFilters(db.selectFrom("tickets as t") as unknown as Q, filters, actor, teams)
+  const inner = applyFilters(db.selectFrom("tickets as t") as unknown as Q, filters, actor, teams, now)
     .select("t.id")
     .limit(cap + 1);
   const row = await db

@@ -59,7 +59,7 @@ export async function searchTickets(
   const candidates = [...new Set([...byTicket, ...byMessage.map((m) => m.ticketId)])];
   if (candidates.length === 0) return { items: [], nextCursor: null };
   const teams = input.view === "team" ? await teamIdsOf(db, actor.id) : [];
-  const rows = await applyFilters(db.selectFrom("tickets as t") as unknown as InboxQuery, input, actor, teams)
+  const rows = await applyFilters(db.selectFrom("tickets as t") as unknown as InboxQuery, input, actor, teams, ctx.now())
     .select(["t.id", "t.subject", "t.description", "t.status", "t.priority", "t.updated_at", "t.requester_id"])
     .where("t.id", "in", candidates)
     .orderBy("t.id", "desc")

@@ -5,15 +5,19 @@ import type { Database } from "../db/schema";
 import { AppError } from "../errors";
 import { msg } from "@/lib/i18n";
 
-type Col = "t.priority_order" | "t.updated_at" | "t.created_at" | "t.id";
+type Col = "t.priority_order" | "t.updated_at" | "t.created_at" | "t.sla_due_order" | "t.id";
+
+/** The orders of the list ("due": the SLA's due first, server/sla). */
+export type ListSort = InboxSort;
 
 /**
  * Each order is a key: columns with directions, the last one unique (the id). A page continues after the
  * key of the previous page's last row, so pages never skip or repeat rows however the list changes, and the
  * database walks an index instead of counting rows (no OFFSET). Every view predicate has an index ending in
- * each key's columns (migration 0012). An SLA "due" order is one more entry: ["t.sla_due_at", "asc"], ["t.id", "asc"].
+ * each key's columns (migrations 0012 and 0017). "due" walks the generated `sla_due_order` (the due time of the
+ * ticket's running SLA clock; tickets without one last).
  */
-export const SORT_KEYS: Record<InboxSort, readonly (readonly [Col, "asc" | "desc"])[]> = {
+export const SORT_KEYS: Record<ListSort, readonly (readonly [Col, "asc" | "desc"])[]> = {
   urgent: [
     ["t.priority_order", "asc"],
     ["t.updated_at", "asc"],
@@ -24,19 +28,23 @@ export const SORT_KEYS: Record<InboxSort, readonly (readonly [Col, "asc" | "desc
     ["t.id", "desc"],
   ],
   created: [["t.id", "desc"]],
+  due: [
+    ["t.sla_due_order", "asc"],
+    ["t.id", "asc"],
+  ],
 };
 
-export type SortKeyRow = { priority_order: number; updated_at: number; id: number };
+export type SortKeyRow = { priority_order: number; updated_at: number; sla_due_order: number; id: number };
 
 const field = (col: Col) => col.slice(2) as keyof SortKeyRow;
 
 /** The cursor for the page after `row`: its key values, in base64url JSON. */
-export function encodeCursor(sort: InboxSort, row: SortKeyRow): string {
+export function encodeCursor(sort: ListSort, row: SortKeyRow): string {
   return Buffer.from(JSON.stringify(SORT_KEYS[sort].map(([c]) => row[field(c)]))).toString("base64url");
 }
 
 /** The key values in a cursor, or INVALID_INPUT for one that does not belong to this order. */
-export function decodeCursor(sort: InboxSort, cursor: string | number): number[] {
+export function decodeCursor(sort: ListSort, cursor: string | number): number[] {
   // A bare number is the id cursor of the lists before sorts (newest first by id).
   if (typeof cursor === "number") {
     if (sort === "created") return [cursor];
@@ -61,7 +69,7 @@ export function decodeCursor(sort: InboxSort, cursor: string | number): number[]
  */
 export function afterKey(
   eb: ExpressionBuilder<Database & { t: Database["tickets"] }, "t">,
-  sort: InboxSort,
+  sort: ListSort,
   values: number[],
 ): Expression<SqlBool> {
   const key = SORT_KEYS[sort];

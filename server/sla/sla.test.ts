@@ -185,9 +185,8 @@ describeEachDialect("SLA escalation sweep", (use) => {
     await apiAs(db, lead, () => at).inbox.update({ ticketId: id, teamId: team, assigneeId: agent.id });
     return id;
   }
-  const emailsTo = async (db: DB, to: string, subject: string) =>
-    (await db.selectFrom("outbox_emails").select("id").where("to_address", "=", to).where("subject", "like", `%${subject}%`).execute())
-      .length;
+  const notices = async (db: DB, userId: number, kind: string) =>
+    (await db.selectFrom("notifications").select("id").where("user_id", "=", userId).where("kind", "=", kind).execute()).length;
 
   it("warns, breaches and raises exactly once with two workers racing; never escalates answered, paused or solved tickets", async () => {
     const db = use();
@@ -218,8 +217,8 @@ describeEachDialect("SLA escalation sweep", (use) => {
       expect(await auditCount(db, id, "ticket.priority_changed")).toBe(1);
       expect((await ticketRow(db, id)).priority).toBe("high");
     }
-    expect(await emailsTo(db, agent.email, "due soon")).toBe(5);
-    expect(await emailsTo(db, lead.email, "missed its SLA")).toBe(5);
+    expect(await notices(db, agent.id, "sla_warning")).toBe(5);
+    expect(await notices(db, lead.id, "sla_breach")).toBe(5);
     for (const id of [answered, paused, solved]) {
       expect(await auditCount(db, id, "sla.warned.first_response")).toBe(0);
       expect(await auditCount(db, id, "sla.breached.first_response")).toBe(0);

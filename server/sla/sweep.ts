@@ -5,8 +5,8 @@ import type { TicketPriority } from "../db/schema";
 import { transact } from "../db/transact";
 import { systemCtx, type RequestCtx } from "../context";
 import { recordAudit } from "../audit/record-audit";
-import { leadRecipients, mailStaff } from "../monitoring/notify-staff";
-import type { MessageKey } from "@/lib/i18n";
+import { notify } from "../notifications/notify";
+import { formatDateTime, translate } from "@/lib/i18n";
 
 /**
  * The escalation sweep. It walks `sla_clocks` by `next_check_at` (an index: clocks with nothing left to do have
@@ -15,7 +15,8 @@ import type { MessageKey } from "@/lib/i18n";
  * `breached_at`): two app instances, or a retried job, never take the same step twice.
  *
  * Warning: the assignee, in the last quarter of the target. Breach: the team's lead (the leads when the team has
- * none, or no team), and the policy's action: raise the priority one step, or give the ticket back to its team.
+ * none, or no team), through the notification centre (in-app and email by each person's switches), and the
+ * policy's action: raise the priority one step, or give the ticket back to its team.
  * Raising the priority does not move the clocks: the breach stays what it was.
  */
 
@@ -42,7 +43,6 @@ export async function sweepSla(
           trx,
           systemCtx(() => now),
           batch,
-          opts.appUrl ?? "",
         ),
       { readCommitted: true },
     );
@@ -53,7 +53,7 @@ export async function sweepSla(
   return total;
 }
 
-async function sweepBatch(trx: Tx, ctx: RequestCtx, batch: number, appUrl: string): Promise<SweepResult & { claimed: number }> {
+async function sweepBatch(trx: Tx, ctx: RequestCtx, batch: number): Promise<SweepResult & { claimed: number }> {
   const now = ctx.now();
   const claimed = await forUpdate(
     trx,
@@ -66,9 +66,7 @@ async function sweepBatch(trx: Tx, ctx: RequestCtx, batch: number, appUrl: strin
     .selectFrom("sla_clocks as c")
     .innerJoin("tickets as t", "t.id", "c.ticket_id")
     .innerJoin("sla_policies as p", "p.id", "c.policy_id")
-    .leftJoin("users as a", "a.id", "t.assignee_id")
     .leftJoin("teams as tm", "tm.id", "t.team_id")
-    .leftJoin("users as l", "l.id", "tm.lead_id")
     .select([
       "c.id",
       "c.ticket_id",
@@ -83,12 +81,7 @@ async function sweepBatch(trx: Tx, ctx: RequestCtx, batch: number, appUrl: strin
       "t.assignee_id",
       "t.team_id",
       "p.breach_action",
-      "a.email as assignee_email",
-      "a.locale as assignee_locale",
-      "a.disabled as assignee_disabled",
-      "l.email as lead_email",
-      "l.locale as lead_locale",
-      "l.disabled as lead_disabled",
+      "tm.lead_id",
     ])
     .where(
       "c.id",
@@ -96,16 +89,11 @@ async function sweepBatch(trx: Tx, ctx: RequestCtx, batch: number, appUrl: strin
       claimed.map((c) => c.id),
     )
     .execute();
-  let leads: Awaited<ReturnType<typeof leadRecipients>> | undefined;
+  let leads: number[] | undefined;
   for (const r of rows) {
     // Re-read under the lock: another instance may have moved or finished this clock since the index said so.
     if (r.next_check_at === null || r.next_check_at > now || r.due_at === null) continue;
-    const vars = { id: r.ticket_id, subject: r.subject, metric: r.metric, link: `${appUrl}/inbox/${r.ticket_id}` };
-    const mail = (kind: "warn" | "breach") => ({
-      subject: `sla.email.${kind}.subject` as MessageKey,
-      body: `sla.email.${kind}.body` as MessageKey,
-      vars,
-    });
+    const target = translate("en", `sla.metric.${r.metric}`).toLowerCase();
     if (now >= r.due_at && r.breached_at === null) {
       await trx
         .updateTable("sla_clocks")
@@ -118,9 +106,11 @@ async function sweepBatch(trx: Tx, ctx: RequestCtx, batch: number, appUrl: strin
         entityId: r.ticket_id,
         after: { metric: r.metric },
       });
-      const lead =
-        r.lead_email && !r.lead_disabled ? [{ email: r.lead_email, locale: r.lead_locale! }] : (leads ??= await leadRecipients(trx));
-      await mailStaff(trx, now, lead, mail("breach"));
+      leads ??= (await trx.selectFrom("users").select("id").where("role", "=", "lead").where("disabled", "=", 0).execute()).map(
+        (u) => u.id,
+      );
+      const userIds = r.lead_id !== null ? [r.lead_id] : leads;
+      await notify(trx, ctx, { kind: "sla_breach", userIds, ticketId: r.ticket_id, vars: { subject: r.subject, target } });
       await escalate(trx, ctx, r);
       result.breached++;
     } else if (now >= (r.warn_at ?? r.due_at) && r.warned_at === null) {
@@ -131,8 +121,13 @@ async function sweepBatch(trx: Tx, ctx: RequestCtx, batch: number, appUrl: strin
         entityId: r.ticket_id,
         after: { metric: r.metric },
       });
-      if (r.assignee_email && !r.assignee_disabled)
-        await mailStaff(trx, now, [{ email: r.assignee_email, locale: r.assignee_locale! }], mail("warn"));
+      if (r.assignee_id !== null)
+        await notify(trx, ctx, {
+          kind: "sla_warning",
+          userIds: [r.assignee_id],
+          ticketId: r.ticket_id,
+          vars: { subject: r.subject, target, due: formatDateTime("en", r.due_at) },
+        });
       result.warned++;
     }
   }

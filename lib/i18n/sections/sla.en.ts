@@ -14,11 +14,6 @@ export const slaEn = {
   "timeline.sla.met_late.first_response": "First response given {minutes} business min late",
   "timeline.sla.met_late.next_response": "Next response given {minutes} business min late",
   "timeline.sla.met_late.resolution": "Resolved {minutes} business min late",
-  // Emails
-  "sla.email.warn.subject": "Ticket #{id} is due soon",
-  "sla.email.warn.body": "Ticket #{id} ({subject}) reaches its SLA target soon.\n\nOpen it: {link}",
-  "sla.email.breach.subject": "Ticket #{id} missed its SLA target",
-  "sla.email.breach.body": "Ticket #{id} ({subject}) is past its SLA target.\n\nOpen it: {link}",
   // Metrics
   "sla.metric.first_response": "First response",
   "sla.metric.next_response": "Next response",
@@ -47,6 +42,9 @@ export const slaEn = {
   "sla.duration.dh": "{d} d {h} h",
   // Inbox
   "sla.column": "SLA",
+  "inbox.list.view.due_soon": "Due soon",
+  "inbox.list.view.breached": "Breached",
+  "inbox.sort.due": "SLA due first",
   "sla.view.dueSoon": "Due soon",
   "sla.view.breached": "Breached",
   "sla.sort.due": "SLA due first",

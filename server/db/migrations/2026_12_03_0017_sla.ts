@@ -1,8 +1,8 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen in time. Business-hours calendars, SLA policies, the running clocks of each ticket, pauses and the
 // recorded (met or missed) targets. The ticket carries its policy and its next due time, so the inbox sorts and
-// counts "due soon" and "breached" through an index, and the escalation sweep walks the clocks by their next
+// counts "due soon" and "breached" through an index (on its generated `sla_due_order`), and the escalation sweep walks the clocks by their next
 // check time through another: neither scans tickets.
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -95,13 +95,35 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable("tickets")
     .addColumn("sla_paused", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex("tickets_sla_due").on("tickets").columns(["sla_due_at", "id"]).execute();
+  // The inbox's "SLA due first" order: the due time, tickets with no running clock last (a key without nulls, so
+  // key pagination works), with one index per view predicate as for the other orders (migration 0012).
+  await db.schema
+    .alterTable("tickets")
+    .addColumn("sla_due_order", "bigint", (c) => c.generatedAlwaysAs(sql`coalesce(sla_due_at, ${sql.lit(NO_DUE)})`))
+    .execute();
+  for (const [name, cols] of DUE_LISTS)
+    await db.schema
+      .createIndex(`tickets_${name}_due`)
+      .on("tickets")
+      .columns([...cols, "sla_due_order", "id"])
+      .execute();
 }
+
+/** Later than any due time: where tickets without a running clock sort. */
+const NO_DUE = 9_000_000_000_000_000;
+const DUE_LISTS: [string, string[]][] = [
+  ["all", []],
+  ["open", ["is_open"]],
+  ["assignee_open", ["assignee_id", "is_open"]],
+  ["team_open", ["team_id", "is_open"]],
+  ["status", ["status"]],
+];
 
 export async function down(db: Kysely<any>): Promise<void> {
   const mysql = !db.getExecutor().adapter.supportsReturning;
-  await (mysql ? db.schema.dropIndex("tickets_sla_due").on("tickets") : db.schema.dropIndex("tickets_sla_due")).execute();
-  for (const col of ["sla_paused", "sla_warn_at", "sla_due_at", "sla_policy_id"])
+  for (const [name] of DUE_LISTS)
+    await (mysql ? db.schema.dropIndex(`tickets_${name}_due`).on("tickets") : db.schema.dropIndex(`tickets_${name}_due`)).execute();
+  for (const col of ["sla_due_order", "sla_paused", "sla_warn_at", "sla_due_at", "sla_policy_id"])
     await db.schema.alterTable("tickets").dropColumn(col).execute();
   for (const t of ["sla_results", "sla_pauses", "sla_clocks", "sla_policies", "sla_calendars"]) await db.schema.dropTable(t).execute();
 }

@@ -41,6 +41,8 @@ export interface TicketsTable {
   sla_warn_at: Generated<number | null>;
   /** 1 while the clocks are paused (pending, on hold). */
   sla_paused: Generated<number>;
+  /** Generated: sla_due_at, or a far-future constant when null (the inbox's due order and SLA views). Never written. */
+  sla_due_order: Generated<number>;
 }
 
 export interface TicketMessagesTable {

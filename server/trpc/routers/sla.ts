@@ -14,6 +14,7 @@ import {
   ZSavePolicy,
 } from "../../sla/admin";
 import { getTicketSla } from "../../sla/get-ticket-sla";
+import { readSlaCounts } from "../../inbox/counts";
 
 /** Procedures of SLA policies and business-hours calendars (sla.manage), and the clocks agents read. */
 export const slaRouter = router({
@@ -33,6 +34,8 @@ export const slaRouter = router({
   movePolicy: procedure("sla.manage")
     .input(ZMovePolicy)
     .mutation(({ ctx, input }) => movePolicy(ctx.db, ctx, input)),
+  /** The counts of the inbox's Due soon and Breached views (capped counts through an index). */
+  counts: procedure("inbox.view").query(({ ctx }) => readSlaCounts(ctx.db, ctx.now())),
   /** A ticket's clocks, pauses and recorded targets (staff only: customers see no SLA internals). */
   ticket: procedure("ticket.read.any")
     .input(z.object({ ticketId: z.number().int().positive() }))

@@ -12,6 +12,8 @@ import { InboxTable } from "@/components/inbox-table";
 import { InboxSaveView } from "@/components/inbox-save-view";
 import { InboxSearchResults } from "@/components/inbox-search-results";
 import { titled } from "@/lib/i18n/metadata";
+import { InboxLive } from "@/components/inbox-live";
+import { InboxKeys } from "@/components/inbox-keys";
 
 export const generateMetadata = titled("inbox.title");
 
@@ -27,8 +29,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
 
   const api = await serverApi();
   const filters = filtersFromUrl(state, actor.id);
-  const [counts, saved, savedCounts, teams, categories, curatedTags, staff] = await Promise.all([
+  const [counts, slaCounts, saved, savedCounts, teams, categories, curatedTags, staff] = await Promise.all([
     api.inbox.counts(),
+    api.sla.counts(),
     api.inbox.savedViews(),
     api.inbox.savedViewCounts(),
     api.workspace.teams(),
@@ -49,6 +52,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <InboxSidebar
         state={state}
         counts={counts}
+        cappedCounts={slaCounts}
         t={t}
         locale={locale}
         saved={saved.map((v) => ({
@@ -96,6 +100,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </>
         ) : (
           <>
+            <InboxLive />
+            <InboxKeys />
             {page!.items.length === 0 ? (
               <Empty>{t("inbox.list.empty")}</Empty>
             ) : (
