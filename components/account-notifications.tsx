@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { FormError, formErrorOf } from "./form";
@@ -26,6 +26,38 @@ export function OnDutyToggle({ userId, onDuty }: { userId: number; onDuty: boole
       </label>
       <p id="on-duty-hint" className="max-w-2xl text-xs text-slate-600">
         {t("account.notify.onDutyHint")}
+      </p>
+      <FormError message={formErrorOf(set.error, t("common.error"))} />
+    </div>
+  );
+}
+
+/** An agent sets themselves away (round-robin passes over them) or back; the header's bell has the same switch. */
+export function AwayToggle() {
+  const { t } = useT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const status = useQuery(trpc.deskFlow.myStatus.queryOptions());
+  const set = useMutation(
+    trpc.deskFlow.setStatus.mutationOptions({ onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.deskFlow.pathKey() }) }),
+  );
+  if (!status.data) return null;
+  return (
+    <div className="space-y-1">
+      <label className="flex items-center gap-2 text-sm font-semibold text-slate-800">
+        <input
+          type="checkbox"
+          checked={status.data.away}
+          disabled={set.isPending}
+          aria-describedby="away-hint"
+          onChange={(e) => set.mutate({ away: e.target.checked })}
+          className="h-4 w-4"
+          data-testid="away-toggle"
+        />
+        {t("routing.away")}
+      </label>
+      <p id="away-hint" className="max-w-2xl text-xs text-slate-600">
+        {t("routing.awayHint")}
       </p>
       <FormError message={formErrorOf(set.error, t("common.error"))} />
     </div>

@@ -4,6 +4,7 @@ import type { Actor } from "@/server/context";
 import type { Permission } from "@/server/auth/permissions";
 import { navItems } from "@/lib/nav";
 import { StaffAlerts } from "./staff-alerts";
+import { NotificationBell } from "./notification-bell";
 import { InstantSearch } from "./instant-search";
 import type { Locale, Translator } from "@/lib/i18n";
 import { LocaleSwitch } from "./locale-switch";
@@ -57,6 +58,7 @@ export function Header({
             </Suspense>
             {actor ? (
               <>
+                {actor.permissions.includes("inbox.view") && <NotificationBell />}
                 <span
                   className="hidden min-w-0 max-w-36 shrink truncate text-sm text-slate-700 lg:inline"
                   data-testid="whoami"

@@ -63,3 +63,17 @@ export async function setAgentStatus(db: DB, ctx: RequestCtx, raw: z.input<typeo
     return { userId, ...after };
   });
 }
+
+/** Every active staff member with their availability and own cap, for the teams page (team.manage). */
+export async function findAgentStatuses(db: DB, ctx: RequestCtx): Promise<(AgentStatus & { name: string })[]> {
+  if (!can(ctx.actor, "team.manage")) throw notFound();
+  const rows = await db
+    .selectFrom("users as u")
+    .leftJoin("agent_status as s", "s.user_id", "u.id")
+    .select(["u.id", "u.name", "s.away", "s.open_cap"])
+    .where("u.role", "in", ASSIGNEE_ROLES)
+    .where("u.disabled", "=", 0)
+    .orderBy("u.name")
+    .execute();
+  return rows.map((r) => ({ userId: r.id, name: r.name, away: r.away === 1, openCap: r.open_cap ?? null }));
+}

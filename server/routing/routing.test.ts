@@ -177,6 +177,15 @@ describeEachDialect("routing and round-robin", (use, dialect) => {
     expect(await countRows(db, "tickets")).toBe(before);
   });
 
+  it("offers the ticket form's categories to anyone, active ones only, by name; leads see everyone's availability", async () => {
+    const db = use();
+    const names = (await apiAs(db, null).deskFlow.formCategories()).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(["Payments", "Other"]));
+    expect(names).not.toContain("Old");
+    const statuses = await apiAs(db, lead).deskFlow.agentStatuses();
+    expect(statuses.find((x) => x.userId === lead.id)).toMatchObject({ away: true, openCap: null });
+  });
+
   it("lets nobody but leads change others' availability or caps, and customers reach none of it: NOT_FOUND, nothing changes", async () => {
     const db = use();
     const snapshot = async () => [
@@ -192,6 +201,8 @@ describeEachDialect("routing and round-robin", (use, dialect) => {
     expect(await errorCode(cust.workspace.saveTeam({ id: team, name: "Mine", openCap: 1 }))).toBe("NOT_FOUND");
     expect(await errorCode(cust.workspace.saveCategory({ id: category, nameEn: "Mine", nameRu: "Моё", teamId: null }))).toBe("NOT_FOUND");
     expect(await errorCode(cust.workspace.teams())).toBe("NOT_FOUND");
+    expect(await errorCode(cust.deskFlow.agentStatuses())).toBe("NOT_FOUND");
+    expect(await errorCode(apiAs(db, outsider).deskFlow.agentStatuses())).toBe("NOT_FOUND");
     const agent = apiAs(db, outsider);
     expect(await errorCode(agent.deskFlow.setStatus({ userId: a.id, away: true }))).toBe("NOT_FOUND");
     expect(await errorCode(agent.deskFlow.setStatus({ openCap: 50 }))).toBe("NOT_FOUND");

@@ -9,7 +9,9 @@ import { Card, PageHeader, secondaryButtonClass } from "@/components/ui";
 import { AccountPrivacy } from "@/components/account-privacy";
 import { AccountProfile } from "@/components/account-profile";
 import { AccountSessions } from "@/components/account-sessions";
-import { OnDutyToggle } from "@/components/account-notifications";
+import { AwayToggle, OnDutyToggle } from "@/components/account-notifications";
+import { NotificationSwitches } from "@/components/notification-switches";
+import { can } from "@/server/auth/permissions";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { TwoFactorSettings } from "@/components/two-factor-settings";
 
@@ -61,9 +63,14 @@ export default async function AccountPage() {
         <Card>
           <h2 className="mb-3 text-lg font-semibold text-slate-900">{t("account.notify.title")}</h2>
           {profile.onDuty !== null ? <OnDutyToggle userId={profile.id} onDuty={profile.onDuty} /> : null}
-          <p className="mt-3 max-w-2xl text-sm text-slate-700">
-            {t(profile.role === "customer" ? "account.notify.customer" : "account.notify.staff")}
-          </p>
+          {can(me, "inbox.view") ? (
+            <div className="mt-4 space-y-4">
+              <AwayToggle />
+              <NotificationSwitches />
+            </div>
+          ) : (
+            <p className="mt-3 max-w-2xl text-sm text-slate-700">{t("account.notify.customer")}</p>
+          )}
         </Card>
 
         <Card>

@@ -6,7 +6,7 @@
 const KEY = "mayak.ticket-draft";
 const TTL_MS = 24 * 60 * 60 * 1000;
 
-export const DRAFT_FIELDS = ["subject", "description", "steps", "expected", "actual", "pageUrl", "priority"] as const;
+export const DRAFT_FIELDS = ["subject", "description", "steps", "expected", "actual", "pageUrl", "priority", "categoryId"] as const;
 export type Draft = Partial<Record<(typeof DRAFT_FIELDS)[number], string>>;
 
 export function saveDraft(form: HTMLFormElement): void {

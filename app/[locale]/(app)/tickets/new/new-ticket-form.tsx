@@ -24,7 +24,16 @@ const CHECKS: Record<string, (v: string) => boolean> = {
  * account, in place, and what they typed is kept in this browser until they are back and send it. Files can be
  * attached once signed in (an upload belongs to its uploader until the ticket claims it).
  */
-export function NewTicketForm({ signedIn, limits }: { signedIn: boolean; limits: AttachmentLimitsText }) {
+export function NewTicketForm({
+  signedIn,
+  limits,
+  categories,
+}: {
+  signedIn: boolean;
+  limits: AttachmentLimitsText;
+  /** Active categories, in the reader's language; the choice routes the ticket to a team. */
+  categories: { id: number; name: string }[];
+}) {
   const { t } = useT();
   const trpc = useTRPC();
   const router = useRouter();
@@ -67,6 +76,7 @@ export function NewTicketForm({ signedIn, limits }: { signedIn: boolean; limits:
         actual: get("actual"),
         pageUrl: get("pageUrl"),
         priority: get("priority") as (typeof TICKET_PRIORITIES)[number],
+        categoryId: get("categoryId") ? Number(get("categoryId")) : null,
         attachmentIds: uploads.files.map((f) => f.id),
       },
       {
@@ -141,6 +151,20 @@ export function NewTicketForm({ signedIn, limits }: { signedIn: boolean; limits:
               />
             )}
           </Field>
+          {categories.length > 0 && (
+            <Field id="categoryId" label={t("routing.form.category")} hint={t("routing.form.categoryHint")} errors={errors.categoryId}>
+              {(a) => (
+                <select {...a} name="categoryId" defaultValue="" className={inputClass}>
+                  <option value="">{t("routing.form.noCategory")}</option>
+                  {categories.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
           {signedIn && <AttachmentPicker uploads={uploads} limits={limits} id="ticket-files" />}
           <ArticleSuggestions text={`${draft.subject} ${draft.description}`} />
           <Field id="steps" label={t("tickets.field.steps")} hint={t("tickets.field.steps.hint")} errors={errors.steps}>

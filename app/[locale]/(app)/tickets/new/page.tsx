@@ -7,6 +7,7 @@ import { IncidentBanner } from "@/components/incident-banner";
 import { titled } from "@/lib/i18n/metadata";
 import { attachmentSettings } from "@/server/env";
 import { formatSize } from "@/components/attachment-list";
+import { serverApi } from "@/server/trpc/server";
 
 export const generateMetadata = titled("tickets.new.title");
 
@@ -16,12 +17,14 @@ export default async function NewTicketPage() {
   if (signedIn) await requireActor("ticket.create");
   const { t } = await getT();
   const { limits } = attachmentSettings();
+  const categories = await (await serverApi()).deskFlow.formCategories();
   return (
     <div className="mx-auto max-w-3xl">
       <IncidentBanner />
       <PageHeader title={t("tickets.new.title")} lead={t("tickets.new.lead")} />
       <NewTicketForm
         signedIn={signedIn}
+        categories={categories}
         limits={{ files: limits.maxFiles, file: formatSize(limits.maxFileBytes), total: formatSize(limits.maxMessageBytes) }}
       />
     </div>
