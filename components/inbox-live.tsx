@@ -11,13 +11,15 @@ const POLL_MS = 5_000;
  * Keeps the open inbox list current without a reload: every few seconds (while the tab is visible) it asks for
  * the inbox's version (newest ticket, latest update: two index ends, server/ticket-life/inbox-version.ts) and,
  * when it moved, re-renders the page on the server (router.refresh keeps the selection, filters and focus).
+ * Given the version the page was rendered at, a change between the render and the first poll is not missed.
  */
-export function InboxLive() {
+export function InboxLive({ version }: { version?: string }) {
   const { t } = useT();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const seen = useRef<string | null>(null);
+  // The version the page was rendered at, when the page read it; else the first poll's.
+  const seen = useRef<string | null>(version ?? null);
   const [updated, setUpdated] = useState(false);
 
   useEffect(() => {

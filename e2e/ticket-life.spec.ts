@@ -44,3 +44,46 @@ test("an agent merges a duplicate from the ticket page; the customer is pointed 
   await expect(agent.getByTestId("csat-staff")).toContainText("Good");
   await expect(agent.getByTestId("csat-staff")).toContainText("Fixed quickly, thank you");
 });
+
+test("the inbox list shows a new ticket without a reload, moves and selects by keyboard, and merges the selection", async ({ pageAs }) => {
+  const customer = await pageAs("customer");
+  const t = tag();
+  const first = await createTicketViaApi(customer.request, {
+    subject: `Coupon rejected ${t}`,
+    description: "The coupon code is rejected at checkout.",
+  });
+  const second = await createTicketViaApi(customer.request, {
+    subject: `Coupon not working ${t}`,
+    description: "My coupon code is refused when I pay.",
+  });
+
+  const agent = await pageAs("agent");
+  const polled = agent.waitForResponse((r) => r.url().includes("ticketLife.inboxVersion"));
+  await agent.goto("/inbox?view=all&sort=created&requester=customer%40mayak.local");
+  await polled;
+  const rows = agent.getByTestId("ticket-row");
+  await expect(rows.first()).toContainText(`Coupon not working ${t}`);
+
+  const third = await createTicketViaApi(customer.request, {
+    subject: `Coupon third try ${t}`,
+    description: "Tried a third coupon, also refused.",
+  });
+  // No reload: the list polls its version and refreshes itself.
+  await expect(rows.first()).toContainText(`Coupon third try ${t}`, { timeout: 15_000 });
+
+  await agent.keyboard.press("j");
+  await expect(rows.nth(0).getByRole("link")).toBeFocused();
+  await agent.keyboard.press("j");
+  await expect(rows.nth(1).getByRole("link")).toBeFocused();
+  await agent.keyboard.press("x");
+  await expect(agent.getByLabel(`Select ticket #${second}`)).toBeChecked();
+  await agent.keyboard.press("k");
+  await agent.keyboard.press("x");
+  await expect(agent.getByLabel(`Select ticket #${third}`)).toBeChecked();
+
+  await agent.getByTestId("bulk-merge-target").fill(String(first));
+  await agent.getByRole("form", { name: "Merge" }).getByRole("button", { name: "Merge" }).click();
+  await expect(agent.getByTestId("bulk-merge-result")).toContainText(`2 of 2 merged into #${first}.`);
+  await agent.keyboard.press("?");
+  await expect(agent.getByRole("dialog", { name: "Keyboard shortcuts in the list" })).toBeVisible();
+});
