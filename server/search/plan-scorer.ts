@@ -105,6 +105,8 @@ interface TokenScores {
 const TITLE = "title";
 /** The shortest token that also matches the longer words it begins. */
 const MIN_PREFIX = 3;
+/** With every word required (threshold 0), the share of what was asked (by importance) that an entry must answer. */
+const REQUIRED_SHARE = 0.8;
 /** What the other alternatives of a slot that a document has add, next to its best one. */
 const OTHER_ALTERNATIVES = 0.5;
 /** A phrase's words may have this many other words among them ("two-factor" -> "two … factor"). */
@@ -162,7 +164,8 @@ export function searchPlan(
   last = { index, term, where, exact, size, totals };
   const out: [InternalDocumentID, number][] = [];
   for (const id of totals.ids) {
-    if (threshold === 0 && totals.slots[id]! < totals.count) continue;
+    // "Every word" spares the words that say little ("проблемы" in "проблемы со входом в личный кабинет").
+    if (threshold === 0 && totals.slots[id]! < totals.count && totals.says[id]! < REQUIRED_SHARE * totals.all) continue;
     const says = totals.says[id]! / totals.all;
     out.push([id, totals.score[id]! * says * says * (1 + (TITLE_COVERAGE * totals.title[id]!) / totals.all)]);
   }
@@ -233,7 +236,7 @@ function planTotals(
       for (const t of inOrder) for (const n of numbers(t)) if (!totals.slotOf.has(n)) totals.slotOf.set(n, slotIndex);
       const phrase =
         inOrder.length > 1 && sequences ? phraseScores(index, inOrder, numbers, props, boost, relevance, docsCount, sequences) : null;
-      says = Math.max(says, phrase?.rarity ?? Math.min(...scored.map((t) => t.rarity)));
+      says = Math.max(says, (phrase?.rarity ?? Math.min(...scored.map((t) => t.rarity))) * alt.weight);
       for (const id of scored[0]!.ids) {
         let sum = 0;
         let titled = 1;
