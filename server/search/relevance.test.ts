@@ -62,7 +62,7 @@ describe("search relevance over the real help content (embedded engine)", () => 
  * `scripts/relevance.mts` prints it. The issue's goal is top-3 >= 97% and top-1 >= 85%; these floors are what
  * the engine reaches today, so that a change that loses ground fails here. Raise them as ranking improves.
  */
-const FLOORS = { en: { top1: 0.87, top3: 0.97 }, ru: { top1: 0.84, top3: 0.97 } };
+const FLOORS = { en: { top1: 0.87, top3: 0.97 }, ru: { top1: 0.85, top3: 0.97 } };
 
 describe("the customer-question relevance suite", () => {
   it("has at least 150 questions per language, each expecting entries that exist", async () => {
