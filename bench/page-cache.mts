@@ -14,7 +14,7 @@ import autocannon from "autocannon";
 import { freePort, startApp, type AppServer } from "./server";
 import { load, USER_AGENT } from "./http";
 import { log, machine, writeResults } from "./report";
-import { cpuBusyPercent, cpuShare, loadAverage } from "./proc";
+import { cpuBusyPercent, cpuShare, loadAverage, processTicks } from "./proc";
 import { r2 } from "./stats";
 import { openSqlite } from "./db";
 
@@ -233,6 +233,21 @@ try {
       `  ${p}: ${body.length} bytes (br ${pages.at(-1)!.br}, gzip ${pages.at(-1)!.gzip}), x-page-cache ${res.headers.get("x-page-cache")}`,
     );
   }
+  // What one render costs the app: the pages rendered by Next per request (a session cookie, even an unknown
+  // one, bypasses the cache), one after the other, the app's CPU time over them divided by their number.
+  const renders: { path: string; cpuMsPerRender: number; wallMs: number }[] = [];
+  for (const p of ["/status", "/ru/status", "/api/status", "/help"]) {
+    const n = 8;
+    const headers = { "user-agent": USER_AGENT, cookie: "next-auth.session-token=bench-no-session" };
+    await fetch(app.base + p, { headers }).then((r) => r.arrayBuffer());
+    const t0 = processTicks(app.pid)!;
+    const w0 = performance.now();
+    for (let i = 0; i < n; i++) await fetch(app.base + p, { headers }).then((r) => r.arrayBuffer());
+    const cpuMsPerRender = r2(((processTicks(app.pid)! - t0) * 10) / n);
+    renders.push({ path: p, cpuMsPerRender, wallMs: r2((performance.now() - w0) / n) });
+    log(`  render through Next ${p}: ${cpuMsPerRender} ms of app CPU, ${renders.at(-1)!.wallMs} ms wall, each (${n} in a row)`);
+  }
+  result.renders = renders;
   if (flags["sizes-only"]) {
     const keep = fs.mkdtempSync(path.join(os.tmpdir(), "mayak-pages-"));
     pages.forEach((p, i) => fs.writeFileSync(path.join(keep, `${i}-${p.path.replace(/\W+/g, "_")}`), p.body));
