@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ["server/**/*.test.ts", "lib/**/*.test.ts", "tests/**/*.test.ts"],
+    // Names the run and migrates its MariaDB template once (tests/mysql-pool.ts reuses databases between suites).
+    globalSetup: ["tests/mysql-setup.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe } from "vitest";
 import { openDatabase, type DB } from "@/server/db/connect";
 import { migrateToLatest } from "@/server/db/migrate";
 import type { DialectName } from "@/server/db/dialect";
+import { acquireMysqlDb } from "./mysql-pool";
 
 /** The dialects this run covers: SQLite always, MariaDB/MySQL when MYSQL_TEST_URL is set. */
 export function testDialects(): DialectName[] {
@@ -11,8 +12,9 @@ export function testDialects(): DialectName[] {
 }
 
 /**
- * A fresh, migrated database: in-memory SQLite, or a scratch MySQL database dropped afterwards.
- * `migrate: false` leaves it empty (tests of one migration run the earlier ones themselves).
+ * A fresh, migrated database: in-memory SQLite, or a MariaDB/MySQL database from this run's pool, emptied back to
+ * the state migrations leave (tests/mysql-pool.ts). `migrate: false` gives an empty scratch MySQL database,
+ * dropped afterwards (tests of one migration run the earlier ones themselves).
  */
 export async function createTestDb(
   dialect: DialectName,
@@ -24,6 +26,10 @@ export async function createTestDb(
     if (migrate) await migrateToLatest(db);
     return { db, destroy: () => db.destroy() };
   }
+  if (migrate) {
+    const { db, release } = await acquireMysqlDb(process.env.MYSQL_TEST_URL!);
+    return { db, destroy: release };
+  }
   const base = new URL(process.env.MYSQL_TEST_URL!);
   const name = `mayak_t_${crypto.randomBytes(5).toString("hex")}`;
   const admin = await createConnection({ uri: base.toString() });
@@ -32,7 +38,6 @@ export async function createTestDb(
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
   const db = openDatabase(url.toString());
-  if (migrate) await migrateToLatest(db);
   return {
     db,
     destroy: async () => {
