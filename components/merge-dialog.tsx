@@ -79,12 +79,7 @@ export function MergeDialog({ ticketId, suggestions }: { ticketId: number; sugge
             <ul className="max-h-48 space-y-1 overflow-y-auto text-sm">
               {choices.map((c) => (
                 <li key={c.id}>
-                  <button
-                    type="button"
-                    className="text-left text-blue-800 underline"
-                    aria-label={t("ticketLife.merge.pick", { id: c.id })}
-                    onClick={() => setTarget(String(c.id))}
-                  >
+                  <button type="button" className="text-left text-blue-800 underline" onClick={() => setTarget(String(c.id))}>
                     #{c.id} {c.subject}
                   </button>
                 </li>

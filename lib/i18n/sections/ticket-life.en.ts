@@ -9,7 +9,6 @@ export const ticketLifeEn = {
   "ticketLife.merge.search": "Find a ticket by subject",
   "ticketLife.merge.searchButton": "Find",
   "ticketLife.merge.noResults": "No open ticket matches.",
-  "ticketLife.merge.pick": "Merge into #{id}",
   "ticketLife.merge.acrossRequesters": "The tickets may have different requesters: merge anyway",
   "ticketLife.merge.submit": "Merge",
   "ticketLife.merge.cancel": "Cancel",

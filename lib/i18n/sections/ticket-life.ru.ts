@@ -11,7 +11,6 @@ export const ticketLifeRu: Record<keyof typeof ticketLifeEn, string> = {
   "ticketLife.merge.search": "Найти обращение по теме",
   "ticketLife.merge.searchButton": "Найти",
   "ticketLife.merge.noResults": "Подходящих открытых обращений нет.",
-  "ticketLife.merge.pick": "Объединить с №{id}",
   "ticketLife.merge.acrossRequesters": "У обращений могут быть разные авторы: всё равно объединить",
   "ticketLife.merge.submit": "Объединить",
   "ticketLife.merge.cancel": "Отмена",
