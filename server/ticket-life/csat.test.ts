@@ -56,7 +56,7 @@ describeEachDialect("satisfaction ratings (CSAT)", (use) => {
     const id = await solvedTicket("Refund missing");
     const links = await ratingLinks(db, customer.email);
     expect(links.body).toMatch(new RegExp(`https?://\\S+/tickets/${id}\\n`));
-    expect(links.good).toMatch(new RegExp(`^${id}\\.`));
+    expect(links.good).toMatch(new RegExp(`^${id}-`));
 
     const page = await apiAs(db, null, now).ticketLife.ratingLink({ token: links.good });
     expect([page.ticketId, page.subject, page.rating]).toEqual([id, "Refund missing", null]);
@@ -104,16 +104,16 @@ describeEachDialect("satisfaction ratings (CSAT)", (use) => {
     const id = await solvedTicket("Tamper target");
     const { good } = await ratingLinks(db, customer.email);
     const other = await solvedTicket("Another solved one");
-    const [, askedAt, sig] = good.split(".");
+    const [, askedAt, sig] = /^\d+-(\d+)-(.+)$/.exec(good)!;
     const frozen = await snapshot(db);
     const api = apiAs(db, null, now);
     const flipped = sig.slice(0, -1) + (sig.endsWith("A") ? "B" : "A");
     for (const token of [
-      `${other}.${askedAt}.${sig}`,
-      `${id}.${Number(askedAt) + 1}.${sig}`,
-      `${other}.${askedAt}.${flipped}`,
+      `${other}-${askedAt}-${sig}`,
+      `${id}-${Number(askedAt) + 1}-${sig}`,
+      `${other}-${askedAt}-${flipped}`,
       "garbage",
-      `${id}.${askedAt}.`,
+      `${id}-${askedAt}-`,
     ]) {
       expect(await errorCode(api.ticketLife.rateByLink({ token, rating: "bad" }))).toBe("NOT_FOUND");
       expect(await errorCode(api.ticketLife.ratingLink({ token }))).toBe("NOT_FOUND");

@@ -16,12 +16,13 @@ function signature(key: string, ticketId: number, askedAt: number): string {
 }
 
 export function ratingToken(key: string, ticketId: number, askedAt: number): string {
-  return `${ticketId}.${askedAt}.${signature(key, ticketId, askedAt)}`;
+  // No dots: a path with a dot is taken for a file and never reaches the pages (proxy.ts's matcher).
+  return `${ticketId}-${askedAt}-${signature(key, ticketId, askedAt)}`;
 }
 
 /** The ticket and request a token was signed for, or null when it was not signed with this key. */
 export function readRatingToken(key: string, token: string): { ticketId: number; askedAt: number } | null {
-  const m = /^([1-9][0-9]{0,14})\.([0-9]{1,15})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  const m = /^([1-9][0-9]{0,14})-([0-9]{1,15})-([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return null;
   const ticketId = Number(m[1]);
   const askedAt = Number(m[2]);
