@@ -1,20 +1,20 @@
 "use client";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { buttonClass, Card, inputClass, secondaryButtonClass } from "./ui";
 import { FormError, formErrorOf } from "./form";
+import { useTagSuggestions } from "./tag-suggestions";
 
 /** The curated tags, each removable, and a field (with the existing tags as suggestions) to curate another. */
 export function TagManager({ tags }: { tags: string[] }) {
   const { t } = useT();
   const trpc = useTRPC();
   const router = useRouter();
-  const listId = useId();
   const [name, setName] = useState("");
-  const suggestions = useQuery(trpc.inbox.suggestTags.queryOptions({ prefix: name, limit: 10 }, { enabled: name.trim().length > 0 }));
+  const suggestions = useTagSuggestions(name);
   const curate = useMutation(
     trpc.workspace.curateTag.mutationOptions({
       onSuccess: (_d, v) => {
@@ -37,17 +37,13 @@ export function TagManager({ tags }: { tags: string[] }) {
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
-            list={listId}
+            list={suggestions.listId}
             maxLength={40}
             autoComplete="off"
             className={inputClass}
             data-testid="tag-name"
           />
-          <datalist id={listId}>
-            {(suggestions.data ?? []).map((s) => (
-              <option key={s.name} value={s.name} />
-            ))}
-          </datalist>
+          {suggestions.list}
         </label>
         <button type="submit" className={buttonClass} disabled={curate.isPending || name.trim() === ""}>
           {t("routing.tags.curate")}
