@@ -261,6 +261,13 @@ describeEachDialect("SLA administration: permissions and outsiders", (use) => {
       expect(await errorCode(api.sla.deletePolicy({ id: policyId }))).toBe("NOT_FOUND");
       expect(await errorCode(api.sla.movePolicy({ id: policyId, direction: "up" }))).toBe("NOT_FOUND");
     }
+    // Customers reach no SLA internals: neither the inbox's SLA counts nor any ticket's clocks.
+    expect(await errorCode(apiAs(db, customer).sla.counts())).toBe("NOT_FOUND");
+    const own = await apiAs(db, customer).tickets.create({
+      subject: "Where is my invoice",
+      description: "I cannot find the invoice for May.",
+    });
+    expect(await errorCode(apiAs(db, customer).sla.ticket({ ticketId: own.id }))).toBe("NOT_FOUND");
     expect(await errorCode(apiAs(db, null).sla.setup())).toBe("UNAUTHORIZED");
     expect(await snapshot(db)).toEqual(before);
   });
