@@ -79,4 +79,6 @@ export const deskFlowEn = {
   "routing.tags.curate": "Curate",
   "routing.tags.none": "No curated tags yet.",
   "routing.tags.remove": "Stop offering {tag} first",
+  "routing.disable.tickets":
+    "Their open tickets go back to their team's round-robin, or become unassigned when no one in the team can take them.",
 } as const;

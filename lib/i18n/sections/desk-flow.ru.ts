@@ -82,4 +82,6 @@ export const deskFlowRu: Record<keyof typeof deskFlowEn, string> = {
   "routing.tags.curate": "Отобрать",
   "routing.tags.none": "Отобранных меток пока нет.",
   "routing.tags.remove": "Больше не предлагать {tag} первой",
+  "routing.disable.tickets":
+    "Открытые обращения этого сотрудника вернутся в очередь команды или останутся без исполнителя, если в команде некому их взять.",
 };

@@ -58,7 +58,11 @@ export function UserActionCells({ user, self, roles }: UserCells) {
     return (
       <ConfirmDialog
         title={t(disable ? "admin.users.confirmDisable.title" : "admin.users.confirmEnable.title", who)}
-        description={t(disable ? "admin.users.confirmDisable.body" : "admin.users.confirmEnable.body", who)}
+        description={
+          disable && user.role !== "customer"
+            ? [t("admin.users.confirmDisable.body", who), t("routing.disable.tickets")]
+            : t(disable ? "admin.users.confirmDisable.body" : "admin.users.confirmEnable.body", who)
+        }
         confirmLabel={t(disable ? "admin.users.disable" : "admin.users.enable")}
         tone={disable ? "danger" : "primary"}
         onConfirm={() => setDisabled.mutateAsync({ userId: user.id, disabled: disable })}
