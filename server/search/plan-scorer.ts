@@ -105,6 +105,9 @@ interface TokenScores {
 const TITLE = "title";
 /** The shortest token that also matches the longer words it begins. */
 const MIN_PREFIX = 3;
+/** A phrase is looked for in the bodies of at most this many entries (in the short fields of any number). */
+const PHRASE_BODIES = 200;
+const BODY = "text";
 /** With every word required (threshold 0), the share of what was asked (by importance) that an entry must answer. */
 const REQUIRED_SHARE = 0.8;
 /** What the other alternatives of a slot that a document has add, next to its best one. */
@@ -282,6 +285,8 @@ function planTotals(
  * with the rarity of the phrase itself ("не работает" is rare where "не" and "работ" are everywhere). Null when
  * no document has it together, and the documents' words are scored apart.
  */
+let wordTable = new Int32Array(0);
+
 function phraseScores(
   index: OramaIndex,
   words: TokenScores[],
@@ -292,18 +297,25 @@ function phraseScores(
   docsCount: number,
   sequences: TokenSequences,
 ): { scores: Map<InternalDocumentID, number>; inTitle: Set<InternalDocumentID>; rarity: number } | null {
-  const wordOf = new Map<number, number>();
-  words.forEach((t, k) => numbers(t).forEach((n) => wordOf.set(n, k)));
+  // One table for every phrase (searches run one at a time): -1 everywhere but this phrase's tokens, reset below.
+  if (wordTable.length < sequences.size) wordTable = new Int32Array(sequences.size * 2).fill(-1);
+  const wordOf = wordTable;
+  const set = words.map(numbers);
+  set.forEach((list, k) => list.forEach((n) => (wordOf[n] = k)));
   const rarest = words.reduce((a, b) => (a.ids.length <= b.ids.length ? a : b));
+  // Reading every body costs too much when the phrase's words are in thousands of entries: then only the short fields.
+  const read = rarest.ids.length > PHRASE_BODIES ? props.filter((p) => p !== BODY) : props;
   const fields = new Map<InternalDocumentID, string[]>();
   for (const id of rarest.ids) {
     if (words.some((t) => t.scores[id] === 0)) continue;
-    const where = props.filter((p) => {
+    let where: string[] | undefined;
+    for (const p of read) {
       const seq = sequences.get(p, id);
-      return seq !== undefined && together(seq, wordOf, words.length, words.length + PHRASE_GAP);
-    });
-    if (where.length) fields.set(id, where);
+      if (seq !== undefined && together(seq, wordOf, words.length, words.length + PHRASE_GAP)) (where ??= []).push(p);
+    }
+    if (where) fields.set(id, where);
   }
+  for (const list of set) for (const n of list) wordOf[n] = -1;
   if (fields.size === 0) return null;
   const rarity = Math.log(1 + (docsCount - fields.size + 0.5) / (fields.size + 0.5));
   const scores = new Map<InternalDocumentID, number>();

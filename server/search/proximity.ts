@@ -17,6 +17,11 @@ export class TokenSequences {
   /** The tokens of the last text split while inserting, in order, repeats kept. */
   pending: string[] = [];
 
+  /** How many different tokens are kept (token numbers are below it). */
+  get size(): number {
+    return this.ids.size;
+  }
+
   /** The number a token is kept as; undefined for a token no document has. */
   idOf(token: string): number | undefined {
     return this.ids.get(token);
@@ -47,15 +52,17 @@ export const sequencesOf = (index: object): TokenSequences | undefined => byInde
 
 /**
  * Whether every word of a phrase occurs within a window of `span` consecutive tokens of `seq`, in any order.
- * `wordOf` maps a token number to the phrase word it stands for (a word typed in part matches several tokens).
+ * `wordOf[token number]` is the phrase word it stands for, -1 for none (a word typed in part matches several).
  */
-export function together(seq: Int32Array, wordOf: Map<number, number>, words: number, span: number): boolean {
+export function together(seq: Int32Array, wordOf: Int32Array, words: number, span: number): boolean {
   const last = new Array<number>(words).fill(-Infinity);
   for (let i = 0; i < seq.length; i++) {
-    const k = wordOf.get(seq[i]!);
-    if (k === undefined) continue;
+    const k = wordOf[seq[i]!]!;
+    if (k < 0) continue;
     last[k] = i;
-    if (i - Math.min(...last) < span) return true;
+    let first = i;
+    for (const at of last) if (at < first) first = at;
+    if (i - first < span) return true;
   }
   return false;
 }
@@ -67,20 +74,18 @@ export function together(seq: Int32Array, wordOf: Map<number, number>, words: nu
  */
 export function closestSlots(seq: Int32Array, slotOf: (token: number) => number, says: number[], span: number): number {
   const count = new Int32Array(says.length);
-  const slots = new Int32Array(seq.length).fill(-1);
   let distinct = 0;
   let sum = 0;
   let best = 0;
   for (let i = 0; i < seq.length; i++) {
     const s = slotOf(seq[i]!);
-    slots[i] = s;
     if (s >= 0 && count[s]++ === 0) {
       distinct++;
       sum += says[s]!;
     }
     const out = i - span;
     if (out >= 0) {
-      const o = slots[out]!;
+      const o = slotOf(seq[out]!);
       if (o >= 0 && --count[o] === 0) {
         distinct--;
         sum -= says[o]!;
