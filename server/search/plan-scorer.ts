@@ -106,7 +106,7 @@ const TITLE = "title";
 /** The shortest token that also matches the longer words it begins. */
 const MIN_PREFIX = 3;
 /** A phrase is looked for in the bodies of at most this many entries (in the short fields of any number). */
-const PHRASE_BODIES = 200;
+const PHRASE_BODIES = 1000;
 const BODY = "text";
 /** With every word required (threshold 0), the share of what was asked (by importance) that an entry must answer. */
 const REQUIRED_SHARE = 0.8;
