@@ -135,7 +135,11 @@ async function eraseUser(db: DB, ctx: RequestCtx, userId: number, by: "admin" | 
         if (body !== m.body) await trx.updateTable("ticket_messages").set({ body }).where("id", "=", m.id).execute();
       }
       messages += bodies.length;
+      // Staff notifications about these tickets quote their subject and the person's name.
+      await trx.deleteFrom("notifications").where("ticket_id", "in", ids).execute();
     }
+    // A rating's comment is the person's own words: it goes; the rating itself (good or bad) stays for reports.
+    await trx.updateTable("ticket_ratings").set({ comment: null }).where("requester_id", "=", user.id).execute();
 
     // Their article feedback is anonymous already; its comment may still name them.
     const feedbackEvents = await trx
@@ -186,6 +190,8 @@ async function eraseUser(db: DB, ctx: RequestCtx, userId: number, by: "admin" | 
     await trx.deleteFrom("user_recovery_codes").where("user_id", "=", user.id).execute();
     await trx.deleteFrom("user_passkeys").where("user_id", "=", user.id).execute();
     await trx.deleteFrom("webauthn_challenges").where("user_id", "=", user.id).execute();
+    await trx.deleteFrom("notifications").where("user_id", "=", user.id).execute();
+    await trx.deleteFrom("notification_settings").where("user_id", "=", user.id).execute();
 
     await trx
       .updateTable("users")

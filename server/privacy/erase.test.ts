@@ -121,6 +121,21 @@ describeEachDialect("erasing a customer", (use) => {
     await apiAs(db, agent).tickets.reply({ ticketId, body: "Hi Anna, we are on it." });
     await apiAs(db, agent).tickets.reply({ ticketId, kind: "note", body: "Anna Petrova called twice, she is on the Pro plan." });
     await apiAs(db, other).tickets.create({ subject: "Unrelated ticket", description: "Someone else's problem entirely." });
+    // Her rating of the ticket, in her own words, and the agent's notification about her ticket, which quotes it.
+    await db
+      .insertInto("ticket_ratings")
+      .values({ ticket_id: ticketId, requester_id: id, asked_at: at, rating: "bad", comment: "Anna Petrova waited two days", rated_at: at })
+      .execute();
+    await db
+      .insertInto("notifications")
+      .values({
+        user_id: agent.id,
+        kind: "bad_rating",
+        ticket_id: ticketId,
+        vars_json: '{"comment":"Anna Petrova waited two days"}',
+        created_at: at,
+      })
+      .execute();
     // A status-page subscription with her address, audited as the subscription code does.
     await transact(db, async (trx) => {
       const now = Date.now();
@@ -172,6 +187,7 @@ describeEachDialect("erasing a customer", (use) => {
       ["staff", "Hi Anna, we are on it."],
     ]);
     expect(data.tickets[0].messages[1].author).toBe(agent.name);
+    expect(data.tickets[0].rating).toMatchObject({ rating: "bad", comment: "Anna Petrova waited two days" });
     expect(data.subscriptions).toHaveLength(1);
     expect(data.activity.some((a) => a.action === "ticket.created" && a.ip === ANNA_IP)).toBe(true);
     expect(data.sessions).toMatchObject([{ ip: ANNA_IP, userAgent: ANNA_UA, label: "AnnaBrowser on Linux", revokedAt: null }]);
@@ -285,6 +301,11 @@ describeEachDialect("erasing a customer", (use) => {
       expect(await db.selectFrom(table).select("user_id").where("user_id", "=", anna.id).execute(), table).toEqual([]);
     }
     expect(report.sessionsEnded).toBe(1);
+    // Her rating stays for the reports, without her words; notifications about her ticket are gone.
+    expect(await db.selectFrom("ticket_ratings").select(["rating", "comment"]).where("ticket_id", "=", ticketId).execute()).toEqual([
+      { rating: "bad", comment: null },
+    ]);
+    expect(await db.selectFrom("notifications").select("id").where("ticket_id", "=", ticketId).execute()).toEqual([]);
     // Someone else's ticket is untouched.
     expect(await db.selectFrom("tickets").select("subject").where("requester_id", "=", other.id).execute()).toEqual([
       { subject: "Unrelated ticket" },

@@ -46,6 +46,8 @@ export interface UserDataExport {
     solvedAt: string | null;
     assignee: string | null;
     messages: { id: number; from: "you" | "staff"; author: string; body: string; createdAt: string }[];
+    /** Their satisfaction rating of the ticket, when they gave one. */
+    rating: { rating: string; comment: string | null; ratedAt: string } | null;
   }[];
   feedback: { article: string; helpful: boolean; reason: string | null; comment: string | null; createdAt: string }[];
   subscriptions: {
@@ -114,8 +116,17 @@ export async function exportUserData(db: DB, userId: number, now: number): Promi
       .execute(),
   );
   const messages = new Map<number, UserDataExport["tickets"][number]["messages"]>();
+  const ratings = new Map<number, NonNullable<UserDataExport["tickets"][number]["rating"]>>();
   for (let i = 0; i < tickets.length; i += 500) {
     const ids = tickets.slice(i, i + 500).map((t) => t.id);
+    const rated = await db
+      .selectFrom("ticket_ratings")
+      .select(["ticket_id", "rating", "comment", "rated_at"])
+      .where("ticket_id", "in", ids)
+      .where("requester_id", "=", user.id)
+      .where("rating", "is not", null)
+      .execute();
+    for (const r of rated) ratings.set(r.ticket_id, { rating: r.rating!, comment: r.comment, ratedAt: iso(r.rated_at)! });
     const rows = await db
       .selectFrom("ticket_messages as m")
       .innerJoin("users as u", "u.id", "m.author_id")
@@ -206,6 +217,7 @@ export async function exportUserData(db: DB, userId: number, now: number): Promi
       solvedAt: iso(t.solved_at),
       assignee: t.assignee_name,
       messages: messages.get(t.id) ?? [],
+      rating: ratings.get(t.id) ?? null,
     })),
     feedback: feedback.map((f) => ({
       article: `${f.title} (/help/articles/${f.slug})`,

@@ -184,6 +184,21 @@ describeEachDialect("retention of closed tickets", (use) => {
     const db = use();
     await apiAs(db, admin, clock.now).privacy.setRetention({ closedTicketDays: 1, closedTicketAction: "delete", auditEventDays: null });
     clock.advance(2 * DAY);
+    // What hangs off a ticket goes with it: its rating (a customer's words), its links, notifications about it.
+    const at = clock.now();
+    await db.deleteFrom("ticket_ratings").where("ticket_id", "=", ids.youngClosed).execute();
+    await db
+      .insertInto("ticket_ratings")
+      .values({ ticket_id: ids.youngClosed, requester_id: customer.id, asked_at: at, rating: "good", comment: "Thanks!", rated_at: at })
+      .execute();
+    await db
+      .insertInto("ticket_links")
+      .values({ ticket_id: ids.oldOpen, kind: "follow_up_of", other_id: ids.youngClosed, created_by: null, created_at: at })
+      .execute();
+    await db
+      .insertInto("notifications")
+      .values({ user_id: agent.id, kind: "customer_replied", ticket_id: ids.youngClosed, vars_json: "{}", created_at: at })
+      .execute();
     const jobs = privacyJobs(db);
     expect(jobs.schedules).toEqual([{ name: "privacy.retention", type: RETENTION_JOB, payload: {}, intervalMs: 3_600_000 }]);
     await jobs.handlers[RETENTION_JOB]({}, { jobId: 1, attempt: 1, maxAttempts: 3, now: clock.now });
@@ -191,6 +206,9 @@ describeEachDialect("retention of closed tickets", (use) => {
     // The anonymised one is done with; the young closed one is now old enough; the open one stays.
     expect(left.map((t) => t.id)).toEqual([ids.oldClosed, ids.oldOpen]);
     expect(await db.selectFrom("ticket_messages").select("id").where("ticket_id", "=", ids.youngClosed).execute()).toEqual([]);
+    expect(await db.selectFrom("ticket_ratings").select("ticket_id").where("ticket_id", "=", ids.youngClosed).execute()).toEqual([]);
+    expect(await db.selectFrom("ticket_links").select("ticket_id").where("other_id", "=", ids.youngClosed).execute()).toEqual([]);
+    expect(await db.selectFrom("notifications").select("id").where("ticket_id", "=", ids.youngClosed).execute()).toEqual([]);
     expect(await db.selectFrom("audit_events").select("id").where("action", "=", "retention.tickets_deleted").execute()).toHaveLength(1);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });

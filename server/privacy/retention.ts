@@ -128,6 +128,12 @@ export async function applyRetention(db: DB, ctx: RequestCtx): Promise<Retention
         if (action === "delete") {
           await trx.deleteFrom("ticket_messages").where("ticket_id", "in", ids).execute();
           await trx.deleteFrom("incident_tickets").where("ticket_id", "in", ids).execute();
+          await trx.deleteFrom("ticket_ratings").where("ticket_id", "in", ids).execute();
+          await trx
+            .deleteFrom("ticket_links")
+            .where((eb) => eb.or([eb("ticket_id", "in", ids), eb("other_id", "in", ids)]))
+            .execute();
+          await trx.deleteFrom("notifications").where("ticket_id", "in", ids).execute();
           await trx.deleteFrom("tickets").where("id", "in", ids).execute();
         } else {
           for (const id of ids) {
@@ -138,6 +144,8 @@ export async function applyRetention(db: DB, ctx: RequestCtx): Promise<Retention
               .execute();
           }
           await trx.updateTable("ticket_messages").set({ body: "" }).where("ticket_id", "in", ids).execute();
+          await trx.updateTable("ticket_ratings").set({ comment: null }).where("ticket_id", "in", ids).execute();
+          await trx.deleteFrom("notifications").where("ticket_id", "in", ids).execute();
         }
         const created = await trx
           .selectFrom("audit_events")
