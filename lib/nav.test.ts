@@ -25,14 +25,14 @@ describe("header navigation", () => {
     };
     expect(menu("admin")).toEqual([
       ["", "/admin"],
-      ["Support desk", "/admin/macros", "/admin/sla", "/admin/calendars"],
+      ["Support desk", "/admin/macros", "/admin/teams", "/admin/categories", "/admin/tags", "/admin/sla", "/admin/calendars"],
       ["People and access", "/admin/users", "/admin/security", "/admin/retention"],
       ["Status page and monitoring", "/admin/monitors", "/admin/status", "/admin/subscribers"],
       ["Records and mail", "/kb/analytics", "/admin/audit", "/admin/outbox"],
     ]);
     expect(menu("lead")).toEqual([
       ["", "/admin"],
-      ["Support desk", "/admin/macros", "/admin/sla", "/admin/calendars"],
+      ["Support desk", "/admin/macros", "/admin/teams", "/admin/categories", "/admin/tags", "/admin/sla", "/admin/calendars"],
       ["Status page and monitoring", "/admin/monitors", "/admin/status", "/admin/subscribers"],
       ["Records and mail", "/kb/analytics", "/admin/audit"],
     ]);

@@ -8,6 +8,9 @@ export type AdminGroup = "desk" | "people" | "status" | "records";
 /** The administration pages, each behind its permission and in its group: listed on /admin and in the header's menu. */
 export const ADMIN_PAGES: { href: string; label: MessageKey; permission: Permission; group: AdminGroup }[] = [
   { href: "/admin/macros", label: "macros.title", permission: "ticket.reply", group: "desk" },
+  { href: "/admin/teams", label: "routing.teams.title", permission: "team.manage", group: "desk" },
+  { href: "/admin/categories", label: "routing.categories.title", permission: "taxonomy.manage", group: "desk" },
+  { href: "/admin/tags", label: "routing.tags.title", permission: "taxonomy.manage", group: "desk" },
   { href: "/admin/sla", label: "sla.admin.title", permission: "sla.manage", group: "desk" },
   { href: "/admin/calendars", label: "sla.calendars.title", permission: "sla.manage", group: "desk" },
   { href: "/admin/users", label: "nav.users", permission: "user.manage", group: "people" },
