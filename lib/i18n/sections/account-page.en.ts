@@ -49,7 +49,6 @@ export const accountPageEn = {
     "When a monitor fails, staff on duty are alerted here and by email; an alert nobody acknowledges within ten minutes goes to the leads. While nobody is on duty, leads and admins receive the alerts.",
   "account.notify.customer":
     "We email you when the support team answers one of your tickets. Status page updates reach you only if you subscribe on the status page.",
-  "account.notify.staff": "Staff receive no email about tickets: new tickets and replies appear in the inbox.",
 
   "sessions.title": "Where you are signed in",
   "sessions.lead":
