@@ -13,6 +13,7 @@ import { formatSize } from "@/components/attachment-list";
 import { TicketShortcuts } from "@/components/shortcuts-ticket";
 import { TicketPropertiesForm } from "./ticket-properties-form";
 import { MergeDialog } from "@/components/merge-dialog";
+import { SlaClockCard } from "@/components/sla-clock-card";
 import { titledBy } from "@/lib/i18n/metadata";
 
 /** One read of the ticket per request, shared by the title and the page. */
@@ -54,6 +55,7 @@ export default async function InboxTicketPage({ params }: { params: Promise<{ id
           disabled={!ticket.can.update}
         />
       </Card>
+      <SlaClockCard ticketId={ticket.id} />
       {ticket.can.update && (
         <Card>
           <MergeDialog
