@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Every kind of staff notification, with its defaults, in one place. Adding a kind: one line here and its
  * strings in lib/i18n/sections/desk-flow.{en,ru}.ts: "notify.kind.<kind>" (the switch's label),

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Business-time arithmetic on a calendar: weekly opening hours in an IANA time zone, minus holidays. Pure (no
  * database, no clock): "add N business minutes" and "business time between two instants", exact across weekends,

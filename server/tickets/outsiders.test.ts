@@ -152,6 +152,8 @@ describeEachDialect("bad input gets a clear message and changes nothing", (use) 
       solved_at: null,
       // The inbox's sort key, generated from the priority (0 urgent … 3 low), where the column exists.
       ...("priority_order" in row ? { priority_order: 1 } : {}),
+      // SLA columns (migration 0017): not paused, and no running clock (its due-order key sorts last).
+      ...("sla_due_order" in row ? { sla_paused: 0, sla_due_order: 9_000_000_000_000_000 } : {}),
     });
     // And the API hands the same text back, for the page to escape when it renders it.
     const t = await apiAs(db, customer).tickets.get({ id });
