@@ -29,7 +29,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
 
   const api = await serverApi();
   const filters = filtersFromUrl(state, actor.id);
-  const [counts, slaCounts, saved, savedCounts, teams, categories, curatedTags, staff] = await Promise.all([
+  // The list's version is read before the list: a change in between only makes the first poll refresh once more.
+  const [live, counts, slaCounts, saved, savedCounts, teams, categories, curatedTags, staff] = await Promise.all([
+    api.ticketLife.inboxVersion(),
     api.inbox.counts(),
     api.sla.counts(),
     api.inbox.savedViews(),
@@ -100,7 +102,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </>
         ) : (
           <>
-            <InboxLive />
+            <InboxLive version={live.version} />
             <InboxKeys />
             {page!.items.length === 0 ? (
               <Empty>{t("inbox.list.empty")}</Empty>
