@@ -58,10 +58,10 @@ test("agent replies, notes and updates a ticket; the customer sees only the repl
 
     await agent.goto("/inbox?view=mine&sort=created");
     const row = agent.getByTestId("ticket-row").filter({ hasText: subject });
-    // The first cell holds the row's checkbox for bulk changes.
+    // The first cell holds the row's checkbox for bulk changes; the SLA clock comes after the priority.
     await expect(row.getByRole("cell").nth(3)).toHaveText("Pending");
     await expect(row.getByRole("cell").nth(4)).toHaveText("High");
-    await expect(row.getByRole("cell").nth(6)).toHaveText(agentName);
+    await expect(row.getByRole("cell").nth(7)).toHaveText(agentName);
   });
 
   await test.step("the customer sees the public reply but not the internal note", async () => {
