@@ -1,15 +1,20 @@
 import type { Page } from "@playwright/test";
 import { test, expect, createTicketViaApi, getTicketViaApi, tag } from "./helpers";
 
-/** Staff changes revalidate the cached public page: the next full load shows them (checked softly first). */
+/**
+ * Staff changes revalidate the cached public page: a load soon after shows them (checked softly first). "Soon" is
+ * well inside the minute after which the status page is rendered again anyway, and loose enough for a CI machine
+ * running two app servers and two browsers on two cores; the 2-second bound itself is proved without a browser
+ * (server/page-cache/watch.test.ts, lib/page-cache.test.ts).
+ */
 async function expectOnPublicPage(page: Page, url: string, check: (page: Page) => Promise<void>, what: string) {
   const attempt = async () => {
     await page.goto(url);
     await check(page);
   };
   await expect
-    .soft(attempt, `${what}: shown right after the change (the page is revalidated)`)
-    .toPass({ timeout: 5_000, intervals: [500] });
+    .soft(attempt, `${what}: shown soon after the change (the page is revalidated)`)
+    .toPass({ timeout: 15_000, intervals: [500] });
   // Carry on with the rest of the workflow even if the page was stale, once the 30-second cache has expired.
   await expect(attempt, `${what}: shown eventually`).toPass({ timeout: 45_000, intervals: [2_000] });
 }
