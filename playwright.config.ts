@@ -1,6 +1,14 @@
+import fs from "node:fs";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { specsOfHalf } from "./e2e/spec-seconds";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+// CI runs the suite in two halves at once (E2E_HALF=1 and 2, each with its own server), balanced by the time each
+// spec takes (e2e/spec-seconds.ts); without E2E_HALF every spec runs.
+const half = process.env.E2E_HALF === "1" ? 1 : process.env.E2E_HALF === "2" ? 2 : null;
+const specs = fs.readdirSync(path.join(import.meta.dirname, "e2e")).filter((f) => f.endsWith(".spec.ts"));
 
 /**
  * Drives Debian's Chromium (never a downloaded browser) against a production build, served as in production
@@ -8,6 +16,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
  */
 export default defineConfig({
   testDir: "e2e",
+  ...(half ? { testMatch: specsOfHalf(specs, half).map((f) => `**/e2e/${f}`) } : {}),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

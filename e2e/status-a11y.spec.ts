@@ -1,9 +1,8 @@
 import { test, expect } from "./helpers";
 import { checkPagesAccessible, expectAccessible, type PageToCheck } from "./accessibility";
 
+// /status and /ru/status go through axe in status-layout.spec.ts, at both sizes and with a day's tooltip open.
 const pages: PageToCheck[] = [
-  { path: "/status", heading: "System status" },
-  { path: "/ru/status", heading: "Состояние сервисов" },
   { path: "/incidents", as: "agent", heading: "Incidents" },
   { path: "/incidents/new", as: "agent", heading: /incident/i },
   { path: "/admin/monitors", as: "lead", heading: /Monitors/ },
@@ -13,12 +12,6 @@ const pages: PageToCheck[] = [
 ];
 
 checkPagesAccessible(pages);
-
-test("/status with a bar tooltip open has no serious accessibility violations", async ({ page }) => {
-  await page.goto("/status");
-  await page.getByRole("group", { name: "Daily uptime of Checkout over the last 90 days" }).getByRole("img").last().click();
-  await expectAccessible(page, "/status (tooltip shown)");
-});
 
 test("a public incident page and its staff page have no serious accessibility violations", async ({ page, pageAs }) => {
   await page.goto("/status");
