@@ -5,7 +5,7 @@
  */
 export const SPEC_SECONDS: Record<string, number> = {
   "first-hour.spec.ts": 191,
-  "a11y.spec.ts": 181,
+  "a11y.spec.ts": 160,
   "status-a11y.spec.ts": 110,
   "help-a11y.spec.ts": 97,
   "agent-ticket-work.spec.ts": 66,
