@@ -17,6 +17,8 @@ import * as m0012 from "./2026_12_03_0012_inbox";
 import * as m0016 from "./2026_12_03_0016_desk_flow";
 import * as m0017 from "./2026_12_03_0017_sla";
 import * as m0018 from "./2026_12_03_0018_ticket_life";
+import * as m0019 from "./2026_12_03_0019_inbox_scale";
+import * as m0020 from "./2026_12_03_0020_sla_scale";
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_03_0016_desk_flow": m0016,
   "2026_12_03_0017_sla": m0017,
   "2026_12_03_0018_ticket_life": m0018,
+  "2026_12_03_0019_inbox_scale": m0019,
+  "2026_12_03_0020_sla_scale": m0020,
 };
