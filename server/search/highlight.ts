@@ -57,15 +57,23 @@ export function markAll(text: string, match: (w: string) => boolean): string {
 
 /** The window of about `size` words with the most matches, marked; the start of the text when none match. */
 export function snippet(text: string, match: (w: string) => boolean, size = 28): string {
-  const words = [...text.matchAll(WORD)];
-  if (words.length === 0) return "";
-  const hits = words.map((w) => (match(w[0]) ? 1 : 0));
+  // Where each word starts and ends, and whether it matches: plain numbers, no match object kept per word.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hits: number[] = [];
+  const words = new RegExp(WORD.source, WORD.flags);
+  for (let m = words.exec(text); m; m = words.exec(text)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    hits.push(match(m[0]) ? 1 : 0);
+  }
+  if (starts.length === 0) return "";
   let best = 0;
   let bestScore = -1;
   let score = 0;
-  for (let i = 0; i < words.length; i++) {
-    score += hits[i];
-    if (i >= size) score -= hits[i - size];
+  for (let i = 0; i < hits.length; i++) {
+    score += hits[i]!;
+    if (i >= size) score -= hits[i - size]!;
     if (score > bestScore) {
       bestScore = score;
       best = Math.max(0, i - size + 1);
@@ -74,9 +82,9 @@ export function snippet(text: string, match: (w: string) => boolean, size = 28):
   // Start a little before the first match in the window, for context.
   const first = hits.indexOf(1, best);
   const startWord = bestScore > 0 && first >= 0 ? Math.max(0, Math.min(best, first - 4)) : 0;
-  const endWord = Math.min(words.length - 1, startWord + size - 1);
-  const from = words[startWord].index!;
-  const to = words[endWord].index! + words[endWord][0].length;
+  const endWord = Math.min(hits.length - 1, startWord + size - 1);
+  const from = starts[startWord]!;
+  const to = ends[endWord]!;
   const piece = markAll(text.slice(from, to), match);
   return `${from > 0 ? "…" : ""}${piece}${to < text.length ? "…" : ""}`;
 }

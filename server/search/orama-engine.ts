@@ -5,7 +5,7 @@ import { markedToHtml, type SearchDoc, type SearchEngine, type SearchRequest, ty
 import { isQuestion, makeMatcher, markAll, planAnswer, snippet } from "./highlight";
 import { createLanguageIndex, knowsToken, LANGUAGE, type LanguageIndex } from "./orama-index";
 import { prepareQuery } from "./query-terms";
-import { encodePlan, forgetLastPlan } from "./plan-scorer";
+import { encodePlan, forgetKeptScores, forgetLastPlan } from "./plan-scorer";
 import { planQuery, type QueryPlan } from "./query-plan";
 import { SynonymIndex, type SynonymGroup } from "./synonyms";
 import { SHIPPED_SYNONYMS } from "./shipped-synonyms";
@@ -187,6 +187,7 @@ export function createOramaEngine(opts: OramaEngineOptions = {}): SearchEngine {
 
   function change(id: number, doc: SearchDoc | null): void {
     answers.clear();
+    forgetKeptScores();
     if (pending) pending.set(id, doc);
     if (live) {
       removeDoc(live, id);

@@ -172,10 +172,40 @@ export function searchPlan(
     const says = totals.says[id]! / totals.all;
     out.push([id, totals.score[id]! * says * says * (1 + (TITLE_COVERAGE * totals.title[id]!) / totals.all)]);
   }
-  out.sort((x, y) => y[1] - x[1]);
-  if (slots.length < 2) return out;
-  for (const hit of out.slice(0, NEAR_CANDIDATES)) hit[1] *= nearness(index, props, totals, hit[0]);
-  return out.sort((x, y) => y[1] - x[1]);
+  // Orama sorts what it is given (by score, then id): only the best few need finding here, for proximity.
+  if (slots.length < 2 || out.length === 0) return out;
+  const cut = kthLargest(
+    Float64Array.from(out, (hit) => hit[1]),
+    Math.min(NEAR_CANDIDATES, out.length),
+  );
+  let near = 0;
+  for (const hit of out) if (hit[1] >= cut && near++ < NEAR_CANDIDATES) hit[1] *= nearness(index, props, totals, hit[0]);
+  return out;
+}
+
+/** The k-th largest of `values` (1-based), by selection in place: linear on average, no sort. */
+export function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const want = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else return values[want]!;
+  }
+  return values[want]!;
 }
 
 /** 1 + PROXIMITY times the share of what was asked that stands together in some field of the document. */
@@ -205,7 +235,9 @@ function planTotals(
   where: Set<InternalDocumentID> | undefined,
   size: number,
 ): Totals {
-  const tokenScores = new Map<string, TokenScores>();
+  // Without a filter, what a token and a phrase score is the same for every query until the index changes.
+  const kept = where ? undefined : keptScores(index, size, JSON.stringify([exact, docsCount, props, boost, relevance]));
+  const tokenScores = kept?.tokens ?? new Map<string, TokenScores>();
   const scoresOf = (t: string) => {
     let m = tokenScores.get(t);
     if (!m) tokenScores.set(t, (m = scoreToken(index, t, props, exact, boost, relevance, docsCount, where, size)));
@@ -237,8 +269,14 @@ function planTotals(
       const inOrder = alt.tokens.map(scoresOf);
       const scored = [...inOrder].sort((a, b) => a.ids.length - b.ids.length);
       for (const t of inOrder) for (const n of numbers(t)) if (!totals.slotOf.has(n)) totals.slotOf.set(n, slotIndex);
+      const phraseKey = alt.tokens.join(" ");
       const phrase =
-        inOrder.length > 1 && sequences ? phraseScores(index, inOrder, numbers, props, boost, relevance, docsCount, sequences) : null;
+        inOrder.length < 2 || !sequences
+          ? null
+          : kept?.phrases.has(phraseKey)
+            ? kept.phrases.get(phraseKey)!
+            : phraseScores(index, inOrder, numbers, props, boost, relevance, docsCount, sequences);
+      if (kept && phrase !== undefined) kept.phrases.set(phraseKey, phrase);
       says = Math.max(says, (phrase?.rarity ?? Math.min(...scored.map((t) => t.rarity))) * alt.weight);
       for (const id of scored[0]!.ids) {
         let sum = 0;
@@ -278,6 +316,33 @@ function planTotals(
   }
   totals.all ||= 1;
   return totals;
+}
+
+type PhraseScores = ReturnType<typeof phraseScores>;
+interface KeptScores {
+  key: string;
+  size: number;
+  tokens: Map<string, TokenScores>;
+  phrases: Map<string, PhraseScores>;
+}
+/** About this many bytes of tokens' scores are kept per index (a token's take 9 bytes per document). */
+const KEPT_BYTES = 32 * 1024 * 1024;
+let keptByIndex = new WeakMap<OramaIndex, KeptScores>();
+
+/** The scores kept for an index, emptied when the index grew, the settings differ, or too many are kept. */
+function keptScores(index: OramaIndex, size: number, key: string): KeptScores {
+  let kept = keptByIndex.get(index);
+  const most = Math.max(16, Math.floor(KEPT_BYTES / (9 * size)));
+  if (!kept || kept.key !== key || kept.size !== size || kept.tokens.size > most || kept.phrases.size > most) {
+    kept = { key, size, tokens: new Map(), phrases: new Map() };
+    keptByIndex.set(index, kept);
+  }
+  return kept;
+}
+
+/** Forgets every kept score: the engine calls it whenever it changes a document of an index in place. */
+export function forgetKeptScores(): void {
+  keptByIndex = new WeakMap();
 }
 
 /**
