@@ -27,13 +27,18 @@ function levenshteinAtMost1(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/** A word test for highlighting, with the starts a matching word must begin with (see `snippet`). */
+export type Matcher = ((word: string) => boolean) & { probes?: string[] };
+
+const folded = (s: string) => s.replaceAll("ё", "е");
+
 /** A word matches a query term when their stems agree, one is a prefix of the other, or one typo apart. */
-export function makeMatcher(query: string, stem: (w: string) => string): (word: string) => boolean {
+export function makeMatcher(query: string, stem: (w: string) => string): Matcher {
   const terms = [...query.toLowerCase().matchAll(WORD)].map((m) => m[0]).filter((t) => t.length > 1);
   const stems = terms.map(stem);
   // A snippet is looked for in the whole text of each hit: the same words come back many times.
   const seen = new Map<string, boolean>();
-  return (word: string) => {
+  const match: Matcher = (word: string) => {
     let yes = seen.get(word);
     if (yes === undefined) {
       const w = word.toLowerCase();
@@ -48,6 +53,31 @@ export function makeMatcher(query: string, stem: (w: string) => string): (word: 
     }
     return yes;
   };
+  // A stem is the start of its word, so a matching word begins with its term's or its stem's first letters
+  // (all but a typo among them: the query's own typos were corrected before it got here).
+  match.probes = [...new Set([...stems, ...terms].map((t) => folded(t.slice(0, 3))))];
+  return match;
+}
+
+/** The positions in `lower` where a probe starts a word. */
+function probeStarts(lower: string, probes: string[]): Set<number> {
+  const found = new Set<number>();
+  for (const probe of probes) {
+    if (!probe) continue;
+    for (let at = lower.indexOf(probe); at >= 0; at = lower.indexOf(probe, at + 1)) {
+      if (at === 0 || !isWordChar(lower, at - 1)) found.add(at);
+    }
+  }
+  return found;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Whether the character at `i` is part of a word (as WORD sees it), fast for Latin and Cyrillic. */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0x400 && c <= 0x4ff) return c <= 0x481 || c >= 0x48a;
+  return LETTER_OR_DIGIT.test(text[i]!);
 }
 
 /** Marks every matching word of a short text (a title). */
@@ -56,16 +86,24 @@ export function markAll(text: string, match: (w: string) => boolean): string {
 }
 
 /** The window of about `size` words with the most matches, marked; the start of the text when none match. */
-export function snippet(text: string, match: (w: string) => boolean, size = 28): string {
-  // Where each word starts and ends, and whether it matches: plain numbers, no match object kept per word.
+export function snippet(text: string, match: Matcher, size = 28): string {
+  // Where each word starts and ends, and whether it matches. Only a word that begins where one of the matcher's
+  // probes was found is tested: finding them is a native search, testing every word of every hit was not.
+  const lower = match.probes ? folded(text.toLowerCase()) : "";
+  const candidates = match.probes && lower.length === text.length ? probeStarts(lower, match.probes) : null;
   const starts: number[] = [];
   const ends: number[] = [];
   const hits: number[] = [];
-  const words = new RegExp(WORD.source, WORD.flags);
-  for (let m = words.exec(text); m; m = words.exec(text)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    hits.push(match(m[0]) ? 1 : 0);
+  for (let i = 0; i < text.length;) {
+    if (!isWordChar(text, i)) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < text.length && isWordChar(text, i)) i++;
+    starts.push(from);
+    ends.push(i);
+    hits.push((!candidates || candidates.has(from)) && match(text.slice(from, i)) ? 1 : 0);
   }
   if (starts.length === 0) return "";
   let best = 0;
@@ -79,9 +117,9 @@ export function snippet(text: string, match: (w: string) => boolean, size = 28):
       best = Math.max(0, i - size + 1);
     }
   }
-  // Start a little before the first match in the window, for context.
+  // Start a little before the first match in the window, for context (the window ends at its last match).
   const first = hits.indexOf(1, best);
-  const startWord = bestScore > 0 && first >= 0 ? Math.max(0, Math.min(best, first - 4)) : 0;
+  const startWord = bestScore > 0 && first >= 0 ? Math.max(0, first - 4) : 0;
   const endWord = Math.min(hits.length - 1, startWord + size - 1);
   const from = starts[startWord]!;
   const to = ends[endWord]!;
