@@ -1,5 +1,6 @@
 import "server-only";
 import { forUpdate, type Tx } from "../db/dialect";
+import { beforeCommit } from "../db/transact";
 import { toJson } from "../db/json";
 import type { RequestCtx } from "../context";
 import { hashEvent, newPayloadKey, type HashedFields } from "./seal";
@@ -14,13 +15,23 @@ export interface AuditInput {
   after?: unknown;
 }
 
+type PendingEvent = Omit<HashedFields, "prev_hash">;
+
+/** The events recorded in a transaction opened by `transact`, appended to the chain just before it commits. */
+const pending = new WeakMap<Tx, PendingEvent[]>();
+/** Rows per INSERT when a transaction appends many events (well under both databases' placeholder limits). */
+const ROWS_PER_INSERT = 200;
+
 /**
- * Writes one audit event inside the caller's transaction. The chain head row is locked, so concurrent
- * writers append one after the other and every event carries the hash of the one before it.
+ * Records one audit event in the caller's transaction. Inside `transact` the events wait for the end of the
+ * transaction and are appended together (`beforeCommit`): the chain's head row is then locked for that last
+ * moment only, so transactions that audit do not queue behind each other for their whole length, and a
+ * transaction with many events writes them with one lock, a few multi-row inserts and one head update. Outside
+ * `transact` (a plain `db.transaction()`) the event is appended at once. Either way each event carries the hash
+ * of the one before it, and a transaction that rolls back leaves none.
  */
 export async function recordAudit(trx: Tx, ctx: RequestCtx, input: AuditInput): Promise<void> {
-  const head = await forUpdate(trx, trx.selectFrom("audit_head").select(["last_hash"]).where("id", "=", 1)).executeTakeFirstOrThrow();
-  const fields: HashedFields = {
+  const event: PendingEvent = {
     actor_id: ctx.actor?.id ?? null,
     actor_role: ctx.actor?.role ?? "anonymous",
     action: input.action,
@@ -31,17 +42,42 @@ export async function recordAudit(trx: Tx, ctx: RequestCtx, input: AuditInput): 
     ip: ctx.ip.slice(0, 64),
     user_agent: ctx.userAgent.slice(0, 512),
     created_at: ctx.now(),
-    prev_hash: head.last_hash,
     payload_key: newPayloadKey(),
   };
-  const hash = hashEvent(fields);
-  const res = await trx
-    .insertInto("audit_events")
-    .values({ ...fields, hash })
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable("audit_head")
-    .set({ last_hash: hash, last_id: Number(res.insertId) })
-    .where("id", "=", 1)
-    .execute();
+  const waiting = pending.get(trx);
+  if (waiting) {
+    waiting.push(event);
+    return;
+  }
+  const events = [event];
+  if (beforeCommit(trx, () => (pending.delete(trx), appendEvents(trx, events)))) pending.set(trx, events);
+  else await appendEvents(trx, events);
+}
+
+/** Appends events to the chain under the head row's lock, in order, and moves the head to the last. */
+async function appendEvents(trx: Tx, events: PendingEvent[]): Promise<void> {
+  const head = await forUpdate(trx, trx.selectFrom("audit_head").select(["last_hash"]).where("id", "=", 1)).executeTakeFirstOrThrow();
+  let prev = head.last_hash;
+  const rows = events.map((e) => {
+    const fields: HashedFields = { ...e, prev_hash: prev };
+    prev = hashEvent(fields);
+    return { ...fields, hash: prev };
+  });
+  let lastId = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const res = await trx
+      .insertInto("audit_events")
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .executeTakeFirstOrThrow();
+    lastId = Number(res.insertId);
+  }
+  // SQLite reports the last row's id, MySQL the first's: with several rows, ask (the head lock keeps others out).
+  if (rows.length > 1) {
+    const last = await trx
+      .selectFrom("audit_events")
+      .select((eb) => eb.fn.max("id").as("id"))
+      .executeTakeFirstOrThrow();
+    lastId = Number(last.id);
+  }
+  await trx.updateTable("audit_head").set({ last_hash: prev, last_id: lastId }).where("id", "=", 1).execute();
 }

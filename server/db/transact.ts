@@ -60,6 +60,30 @@ export async function retryOnLockConflict<T>(work: () => Promise<T>, opts: Retry
 export function transact<T>(db: DB, fn: (trx: Tx) => Promise<T>, opts: RetryOptions & { readCommitted?: boolean } = {}): Promise<T> {
   return retryOnLockConflict(() => {
     const builder = db.transaction();
-    return (opts.readCommitted ? builder.setIsolationLevel("read committed") : builder).execute(fn);
+    return (opts.readCommitted ? builder.setIsolationLevel("read committed") : builder).execute(async (trx) => {
+      const hooks: CommitHook[] = [];
+      commitHooks.set(trx, hooks);
+      const result = await fn(trx);
+      // A hook may add another; each runs once, in the order they were added.
+      for (let i = 0; i < hooks.length; i++) await hooks[i]!();
+      commitHooks.delete(trx);
+      return result;
+    });
   }, opts);
+}
+
+type CommitHook = () => Promise<void>;
+const commitHooks = new WeakMap<Tx, CommitHook[]>();
+
+/**
+ * Runs `hook` inside `trx` after the transaction's work and just before it commits (a failing hook rolls the
+ * whole transaction back). False, and nothing is kept, when `trx` was not opened by `transact`: the caller then
+ * does the work at once. The audit trail uses it to append a transaction's events together at the end, so the
+ * chain's head row is locked only for the last moment of each transaction instead of from its first event on.
+ */
+export function beforeCommit(trx: Tx, hook: CommitHook): boolean {
+  const hooks = commitHooks.get(trx);
+  if (!hooks) return false;
+  hooks.push(hook);
+  return true;
 }
