@@ -18,24 +18,30 @@ export async function teamIdsOf(db: DB | Tx, userId: number): Promise<number[]> 
   return rows.map((r) => r.team_id);
 }
 
-/**
- * The sidebar counts, read from the counters the triggers keep (a few dozen rows whatever the number of
- * tickets), never from `tickets`.
- */
-export async function readViewCounts(db: DB, actor: Actor, teamIds?: number[]): Promise<ViewCounts> {
-  const teams = teamIds ?? (await teamIdsOf(db, actor.id));
-  const rows = await db
+/** The counters the sidebar sums: every "all" row, the actor's and the unassigned rows, and the actor's teams' (one statement). */
+export function countersQuery(db: DB, actorId: number) {
+  return db
     .selectFrom("inbox_counts")
     .select(["scope", "scope_id", "status", (eb) => eb.fn.sum<number>("n").as("n")])
     .where((eb) =>
       eb.or([
         eb("scope", "=", "all"),
-        eb.and([eb("scope", "=", "assignee"), eb("scope_id", "in", [actor.id, 0])]),
-        ...(teams.length ? [eb.and([eb("scope", "=", "team"), eb("scope_id", "in", teams)])] : []),
+        eb.and([eb("scope", "=", "assignee"), eb("scope_id", "in", [actorId, 0])]),
+        eb.and([
+          eb("scope", "=", "team"),
+          eb("scope_id", "in", eb.selectFrom("team_members").select("team_id").where("user_id", "=", actorId)),
+        ]),
       ]),
     )
-    .groupBy(["scope", "scope_id", "status"])
-    .execute();
+    .groupBy(["scope", "scope_id", "status"]);
+}
+
+/**
+ * The sidebar counts, read from the counters the triggers keep (a few dozen rows whatever the number of
+ * tickets), never from `tickets`.
+ */
+export async function readViewCounts(db: DB, actor: Actor): Promise<ViewCounts> {
+  const rows = await countersQuery(db, actor.id).execute();
   const open = new Set<string>(OPEN_STATUSES);
   const counts: ViewCounts = { mine: 0, unassigned: 0, team: 0, open: 0, pending: 0, on_hold: 0, solved: 0 };
   for (const r of rows) {

@@ -7,7 +7,7 @@ import type { Actor } from "../context";
 import { generateInboxData } from "@/bench/inbox-data";
 import { INBOX_SORTS, INBOX_VIEWS } from "@/lib/tickets";
 import { SLA_VIEWS, ZInboxFilters, type TInboxFilters } from "./filters";
-import { listQuery } from "./find-inbox-tickets";
+import { listQuery, tagMode, type TagMode } from "./find-inbox-tickets";
 import { teamIdsOf } from "./counts";
 
 interface PlanRow {
@@ -28,6 +28,7 @@ describe.skipIf(!process.env.MYSQL_TEST_URL)("inbox query plans [mysql]", () => 
   let agent: Actor;
   let teams: number[];
   let tag: string;
+  let rareTag: string;
 
   beforeAll(async () => {
     ({ db, destroy } = await createTestDb("mysql"));
@@ -41,12 +42,13 @@ describe.skipIf(!process.env.MYSQL_TEST_URL)("inbox query plans [mysql]", () => 
     });
     teams = await teamIdsOf(db, agent.id);
     tag = data.tagNames[3];
+    rareTag = data.tagNames[50];
     return destroy;
   }, 240_000);
 
-  async function plan(filters: Partial<TInboxFilters>): Promise<PlanRow[]> {
+  async function plan(filters: Partial<TInboxFilters>, tags: TagMode = "probe"): Promise<PlanRow[]> {
     const f = ZInboxFilters.parse(filters);
-    const compiled = listQuery(db, f, agent, teams).limit(26).compile();
+    const compiled = listQuery(db, f, agent, teams, Date.now(), tags).limit(26).compile();
     const res = await sql.raw<PlanRow>(`explain ${inline(compiled.sql, compiled.parameters)}`).execute(db);
     return res.rows;
   }
@@ -78,6 +80,29 @@ describe.skipIf(!process.env.MYSQL_TEST_URL)("inbox query plans [mysql]", () => 
       expect(t.type, label).not.toBe("ALL");
       expect(t.key, label).not.toBeNull();
       expect(t.Extra ?? "", label).not.toContain("filesort");
+    }
+  });
+
+  it("walks the list's index for a common tag and reads a rare tag's tickets from the tag's index", async () => {
+    expect(await tagMode(db, rareTag)).toBe("drive");
+    // At a million tickets a common tag has 10,000 (probe); here 300, under the threshold, so both ways are planned.
+    for (const f of [
+      { view: "open", priority: "urgent", tag },
+      { view: "all", tag, sort: "updated" },
+    ] as Partial<TInboxFilters>[]) {
+      const walked = await plan(f, "probe");
+      const label = `${JSON.stringify(f)} probe: ${JSON.stringify(walked)}`;
+      const t = walked.find((r) => r.table === "t")!;
+      expect(walked[0].table, label).toBe("t");
+      expect(t.key, label).not.toBeNull();
+      expect(t.type, label).not.toBe("ALL");
+      expect(t.Extra ?? "", label).not.toContain("filesort");
+      expect(walked.find((r) => r.table === "tt")?.key, label).toBe("PRIMARY");
+      const driven = await plan({ ...f, tag: rareTag }, "drive");
+      const label2 = `${JSON.stringify(f)} drive: ${JSON.stringify(driven)}`;
+      for (const r of driven) expect(r.type, label2).not.toBe("ALL");
+      expect(driven.find((r) => r.table === "tt")?.key, label2).toBe("ticket_tags_tag");
+      expect(driven.find((r) => r.table === "t")?.key, label2).toBe("PRIMARY");
     }
   });
 

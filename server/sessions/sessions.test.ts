@@ -60,7 +60,7 @@ describeEachDialect("sessions", (use) => {
     const laptop = await signIn(db, anna, now);
     const phone = await signIn(db, anna, now);
     const resumed = await request(db, laptop, now);
-    expect(resumed).toEqual({ actor: anna, sessionId: laptop.sid });
+    expect(resumed).toEqual({ actor: anna, sessionId: laptop.sid, secondFactor: { requiredRoles: null, enrolled: false } });
 
     await apiFor(db, anna, laptop.sid).sessions.revoke({ id: phone.sid });
     expect(await request(db, phone, now + 1000)).toBeNull();

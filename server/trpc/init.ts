@@ -17,6 +17,11 @@ export interface TRPCContext extends RequestCtx {
   locale: Locale;
   /** Where rate limits are counted: the app's shared store unless a test passes its own. */
   rateLimits?: RateLimits;
+  /**
+   * Whether the actor must still set up the second factor their role requires, as read with the session (once
+   * per request); absent (a server-side caller, a test), each procedure reads it.
+   */
+  secondFactorDue?: boolean;
 }
 
 function localizeFieldErrors(locale: Locale, errors: Record<string, string[]> | null) {
@@ -73,7 +78,7 @@ export const enrollingProcedure = publicProcedure.use(({ ctx, next }) => {
 
 /** Until the second factor the actor's role requires (server/two-factor/policy.ts) is set up, FORBIDDEN with appCode TWO_FACTOR_ENROLMENT_REQUIRED. */
 async function requireSecondFactor(ctx: TRPCContext & { actor: Actor }): Promise<void> {
-  if (await enrolmentDue(ctx.db, ctx.actor, twoFactorDefaults())) {
+  if (ctx.secondFactorDue ?? (await enrolmentDue(ctx.db, ctx.actor, twoFactorDefaults()))) {
     throw new AppError("TWO_FACTOR_ENROLMENT_REQUIRED", msg("twoFactor.err.enrolmentRequired"));
   }
 }

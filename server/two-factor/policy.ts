@@ -67,9 +67,21 @@ export async function setTwoFactorPolicy(
   return getTwoFactorPolicy(db, defaults);
 }
 
+/** The stored policy (null: the default applies) and whether the user has a second factor (app or passkey). */
+export interface SecondFactorState {
+  requiredRoles: string | null;
+  enrolled: boolean;
+}
+
+/** Whether the role requires a second factor that the user has not set up: then they may do nothing but enrol. */
+export function secondFactorDue(state: SecondFactorState, role: Role, defaults: readonly Role[]): boolean {
+  const required = state.requiredRoles === null ? defaults.includes(role) : parseRoles(state.requiredRoles).includes(role);
+  return required && !state.enrolled;
+}
+
 /**
- * Whether the actor's role requires a second factor and they have none yet (no authenticator app turned on, no
- * passkey): then they may do nothing but enrol. One query, run on every signed-in call.
+ * secondFactorDue, read for the actor: one query. A signed-in request has it from its session read
+ * (server/sessions/resume-session.ts) and needs no query.
  */
 export async function enrolmentDue(db: DB, actor: Pick<Actor, "id" | "role">, defaults: readonly Role[]): Promise<boolean> {
   const row = await db
@@ -79,6 +91,6 @@ export async function enrolmentDue(db: DB, actor: Pick<Actor, "id" | "role">, de
     .select((eb) => eb.exists(eb.selectFrom("user_passkeys as p").select("p.id").where("p.user_id", "=", actor.id)).as("passkey"))
     .where("s.id", "=", 1)
     .executeTakeFirst();
-  const required = row?.required_roles == null ? defaults.includes(actor.role) : parseRoles(row.required_roles).includes(actor.role);
-  return required && !row?.user_id && !Number(row?.passkey);
+  const state = { requiredRoles: row?.required_roles ?? null, enrolled: Boolean(row?.user_id) || Boolean(Number(row?.passkey)) };
+  return secondFactorDue(state, actor.role, defaults);
 }
