@@ -3,6 +3,7 @@ import type { DB } from "../server/db";
 import { dialectOf } from "../server/db/dialect";
 import { transact } from "../server/db/transact";
 import { prng } from "../lib/prng";
+import { wordPicker, type Vocabulary } from "./inbox-vocabulary";
 
 /**
  * The inbox benchmark's data: customers in organisations (email domains), agents in teams, categories, tags,
@@ -21,28 +22,32 @@ export interface InboxDataOptions {
   extraStaff?: number[];
   /** MariaDB: drop the FULLTEXT indexes during the load and build them at the end (much faster for millions of messages). */
   deferFullText?: boolean;
+  /** The words of subjects, descriptions and messages (bench/inbox-vocabulary.ts); "uniform" by default. */
+  vocabulary?: Vocabulary;
   log?: (line: string) => void;
 }
 
-const EN = (
-  "invoice payment refund card declined checkout export csv report dashboard slow login password reset email " +
-  "notification webhook api error timeout upload image attachment account billing plan upgrade downgrade subscription " +
-  "mobile app crash android iphone browser chrome safari firefox cache cookie session token integration slack calendar " +
-  "sync duplicate missing delete restore backup domain ssl certificate redirect page blank button form field"
-).split(" ");
-const RU = (
-  "счёт оплата возврат карта отклонена оформление выгрузка отчёт панель медленно вход пароль сброс письмо " +
-  "уведомление ошибка загрузка изображение вложение аккаунт тариф подписка приложение телефон браузер сессия интеграция " +
-  "календарь дубликат удаление восстановление резервная копия домен сертификат страница кнопка форма поле"
-).split(" ");
 const PRIORITIES = ["low", "normal", "normal", "normal", "high", "urgent"] as const;
 // One ticket in five open, as in the other benchmarks.
 const STATUSES = ["new", "open", "pending", "on_hold", ...Array(8).fill("solved"), ...Array(8).fill("closed")] as const;
 
-function sentence(rand: () => number, words: number): string {
-  const ru = rand() < 0.2;
-  const vocab = ru ? RU : EN;
-  return Array.from({ length: words }, () => vocab[Math.floor(rand() * vocab.length)]).join(" ");
+/** Sentences of `words` words, one in five Russian. */
+function sentences(vocabulary: Vocabulary): (rand: () => number, words: number) => string {
+  const en = wordPicker(vocabulary, "en");
+  const ru = wordPicker(vocabulary, "ru");
+  return (rand, words) => {
+    const pick = rand() < 0.2 ? ru : en;
+    return Array.from({ length: words }, () => pick(rand)).join(" ");
+  };
+}
+
+/** MariaDB's FULLTEXT indexes of this database: dropped for a bulk load and built again after it. */
+async function fullTextIndexes(db: DB): Promise<{ table: string; name: string; columns: string }[]> {
+  const r = await sql<{ t: string; n: string; c: string }>`select table_name as t, index_name as n,
+      group_concat(column_name order by seq_in_index separator ', ') as c
+    from information_schema.statistics where table_schema = database() and index_type = 'FULLTEXT'
+    group by table_name, index_name order by table_name, index_name`.execute(db);
+  return r.rows.map((x) => ({ table: x.t, name: x.n, columns: x.c }));
 }
 
 async function insertBatches<T>(
@@ -72,6 +77,7 @@ export async function generateInboxData(
   o: InboxDataOptions,
 ): Promise<{ seconds: Record<string, number>; teamIds: number[]; tagNames: string[] }> {
   const rand = prng(20261203);
+  const sentence = sentences(o.vocabulary ?? "uniform");
   const mysql = dialectOf(db) === "mysql";
   // SQLite binds at most 32,766 parameters per statement.
   const batch = (cols: number) => Math.floor((mysql ? 60_000 : 32_000) / cols);
@@ -142,17 +148,16 @@ export async function generateInboxData(
       .executeTakeFirstOrThrow();
     categoryIds.push(Number(res.insertId));
   }
-  const tagNames = Array.from({ length: 50 }, (_, i) => `${EN[i % EN.length]}-${i}`);
+  // 50 tags on every second ticket (10,000 tickets each at a million), and one rare tag on one ticket in 1,000.
+  const tagNames = [...Array.from({ length: 50 }, (_, i) => `tag-${i}`), "rare-50"];
   await db
     .insertInto("tags")
     .values(tagNames.map((name, i) => ({ name, curated: i < 10 ? 1 : 0, created_at: now })))
     .execute();
   const firstTag = Number((await db.selectFrom("tags").select("id").where("name", "=", tagNames[0]).executeTakeFirstOrThrow()).id);
 
-  if (mysql && o.deferFullText) {
-    await sql`alter table ticket_messages drop index ticket_messages_fulltext`.execute(db);
-    await sql`alter table tickets drop index tickets_fulltext`.execute(db);
-  }
+  const deferred = mysql && o.deferFullText ? await fullTextIndexes(db) : [];
+  for (const ix of deferred) await sql`alter table ${sql.id(ix.table)} drop index ${sql.id(ix.name)}`.execute(db);
   const firstTicket =
     Number(
       (
@@ -198,16 +203,21 @@ export async function generateInboxData(
       o.log,
     ),
   );
-  await time("ticket_tags", () =>
-    insertBatches(
+  await time("ticket_tags", async () => {
+    await insertBatches(
       db,
       "ticket_tags",
       Math.floor(o.tickets / 2),
       batch(2),
       (i) => ({ ticket_id: firstTicket + i * 2, tag_id: firstTag + (i % 50) }),
       o.log,
-    ),
-  );
+    );
+    // Odd tickets only: never the same row as the common tags'.
+    await insertBatches(db, "ticket_tags", Math.floor(o.tickets / 1000), batch(2), (i) => ({
+      ticket_id: firstTicket + i * 1000 + 1,
+      tag_id: firstTag + 50,
+    }));
+  });
   const messages = o.tickets * o.messagesPerTicket;
   await time("ticket_messages", () =>
     insertBatches(
@@ -228,17 +238,15 @@ export async function generateInboxData(
       o.log,
     ),
   );
-  if (mysql && o.deferFullText) {
-    await time("fulltext index on tickets", async () => {
-      await sql`alter table tickets add fulltext index tickets_fulltext (subject, description)`.execute(db);
-    });
-    await time("fulltext index on messages", async () => {
-      await sql`alter table ticket_messages add fulltext index ticket_messages_fulltext (body)`.execute(db);
+  for (const ix of deferred) {
+    await time(`fulltext index ${ix.name}`, async () => {
+      const columns = ix.columns.split(", ").map((c) => sql.id(c));
+      await sql`alter table ${sql.id(ix.table)} add fulltext index ${sql.id(ix.name)} (${sql.join(columns)})`.execute(db);
     });
   }
   await time("analyze", async () => {
     if (mysql)
-      for (const t of ["tickets", "ticket_messages", "ticket_tags", "users", "inbox_counts"])
+      for (const t of ["tickets", "ticket_messages", "ticket_tags", "users", "inbox_counts", ...deferred.map((d) => d.table)])
         await sql.raw(`analyze table ${t}`).execute(db);
     else await sql`analyze`.execute(db);
   });

@@ -5,8 +5,8 @@ import { stemmer as enStemmer } from "@orama/stemmers/english";
 import type { DB } from "./connect";
 
 /**
- * Staff ticket search on the database's own full-text index: FTS5 tables kept by triggers on SQLite, FULLTEXT
- * indexes on MariaDB/MySQL (migration 0012). Every word must match; each is searched as the prefix of its stem,
+ * Staff ticket search on the database's own full-text index over one document per ticket (migration 0019): an
+ * FTS5 table kept by triggers on SQLite, a FULLTEXT index on MariaDB/MySQL. Every word must match; each is searched as the prefix of its stem,
  * so "payments" finds "payment" and "оплаты" finds "оплата" and "оплатой" on both engines, which have no
  * Russian stemming of their own.
  */
@@ -37,52 +37,28 @@ export function searchPrefix(word: string): string {
   return n >= 3 ? word.slice(0, n) : word;
 }
 
-/** The newest tickets (by id, descending) whose subject or description matches, at most `limit`. */
-export async function matchTicketIds(db: DB, words: string[], limit: number, beforeId?: number): Promise<number[]> {
+/**
+ * The tickets whose search document (subject, description and every message: migration 0019) holds every
+ * word, most relevant first (MariaDB's FULLTEXT relevance, FTS5's bm25; then the newest), at most `limit`:
+ * one full-text row per ticket, so a word found in a million messages costs a ranking, not a million row reads.
+ */
+export async function matchTickets(db: DB, words: string[], limit: number): Promise<number[]> {
   if (words.length === 0) return [];
   const prefixes = words.map(searchPrefix);
-  const before = beforeId ? sql`and id < ${beforeId}` : sql``;
   if (speaksMysql(db)) {
+    const q = booleanQuery(prefixes);
     const r = await sql<{
       id: number;
-    }>`select id from tickets where match(subject, description) against (${booleanQuery(prefixes)} in boolean mode) ${before} order by id desc limit ${limit}`.execute(
-      db,
-    );
+    }>`select ticket_id as id from ticket_search where match(body) against (${q} in boolean mode)
+      order by match(body) against (${q} in boolean mode) desc, ticket_id desc limit ${limit}`.execute(db);
     return r.rows.map((x) => Number(x.id));
   }
-  const beforeRow = beforeId ? sql`and rowid < ${beforeId}` : sql``;
   const r = await sql<{
     id: number;
-  }>`select rowid as id from tickets_fts where tickets_fts match ${fts5Query(prefixes)} ${beforeRow} order by rowid desc limit ${limit}`.execute(
+  }>`select rowid as id from ticket_search_fts where ticket_search_fts match ${fts5Query(prefixes)} order by rank, rowid desc limit ${limit}`.execute(
     db,
   );
   return r.rows.map((x) => Number(x.id));
-}
-
-/** The newest messages (replies and notes) that match: their ids and tickets, at most `limit`. */
-export async function matchMessages(
-  db: DB,
-  words: string[],
-  limit: number,
-  beforeTicketId?: number,
-): Promise<{ id: number; ticketId: number }[]> {
-  if (words.length === 0) return [];
-  const prefixes = words.map(searchPrefix);
-  const before = beforeTicketId ? sql`and m.ticket_id < ${beforeTicketId}` : sql``;
-  const rows = speaksMysql(db)
-    ? await sql<{
-        id: number;
-        ticket_id: number;
-      }>`select m.id, m.ticket_id from ticket_messages m where match(m.body) against (${booleanQuery(prefixes)} in boolean mode) ${before} order by m.id desc limit ${limit}`.execute(
-        db,
-      )
-    : await sql<{
-        id: number;
-        ticket_id: number;
-      }>`select m.id, m.ticket_id from ticket_messages_fts f join ticket_messages m on m.id = f.rowid where ticket_messages_fts match ${fts5Query(prefixes)} ${before} order by f.rowid desc limit ${limit}`.execute(
-        db,
-      );
-  return rows.rows.map((r) => ({ id: Number(r.id), ticketId: Number(r.ticket_id) }));
 }
 
 function fts5Query(prefixes: string[]): string {

@@ -5,7 +5,7 @@ import type { TicketPriority, TicketStatus } from "../db/schema";
 import type { RequestCtx } from "../context";
 import { can } from "../auth/permissions";
 import { notFound } from "../errors";
-import { matchMessages, matchTicketIds, searchPrefix, searchWords } from "../db/full-text";
+import { matchTickets, searchPrefix, searchWords } from "../db/full-text";
 import { ZInboxFilters } from "./filters";
 import { applyFilters, type InboxQuery } from "./find-inbox-tickets";
 import { teamIdsOf } from "./counts";
@@ -14,7 +14,8 @@ import { msg } from "@/lib/i18n";
 export const ZSearchTickets = ZInboxFilters.extend({
   q: z.string().trim().min(1, msg("inbox.err.searchEmpty")).max(200, msg("inbox.err.searchLong")),
   view: ZInboxFilters.shape.view.default("all"),
-  cursor: z.number().int().positive().optional(),
+  /** The number of results already shown (the previous page's nextCursor). */
+  cursor: z.number().int().min(0).max(10_000).optional(),
   limit: z.number().int().min(1).max(50).default(20),
 });
 export type TSearchTickets = z.input<typeof ZSearchTickets>;
@@ -34,13 +35,14 @@ export interface SearchHit {
   requesterName: string;
 }
 
-// How many of the newest matches each index contributes before the filters: enough for pages of 50 with
-// selective filters, bounded so a word found in every ticket costs the same as a rare one.
+// How many of the most relevant tickets the full-text index gives before the filters: enough for a few pages of
+// 50 with selective filters, bounded so that a word found in every ticket costs the same as a rare one.
 const CANDIDATES = 400;
 
 /**
  * Staff search over subjects, descriptions and every message (replies and notes), English and Russian, with
- * the inbox's filters; newest tickets first, pages continue below the last id.
+ * the inbox's filters: the most relevant tickets first (the newest among equals). The cursor is the number
+ * of results already shown; at most CANDIDATES tickets are found for one query.
  */
 export async function searchTickets(
   db: DB,
@@ -52,50 +54,87 @@ export async function searchTickets(
   const input = ZSearchTickets.parse(raw);
   const words = searchWords(input.q);
   if (words.length === 0) return { items: [], nextCursor: null };
-  const [byTicket, byMessage] = await Promise.all([
-    matchTicketIds(db, words, CANDIDATES, input.cursor),
-    matchMessages(db, words, CANDIDATES, input.cursor),
-  ]);
-  const candidates = [...new Set([...byTicket, ...byMessage.map((m) => m.ticketId)])];
+  const candidates = await matchTickets(db, words, CANDIDATES);
   if (candidates.length === 0) return { items: [], nextCursor: null };
   const teams = input.view === "team" ? await teamIdsOf(db, actor.id) : [];
   const rows = await applyFilters(db.selectFrom("tickets as t") as unknown as InboxQuery, input, actor, teams, ctx.now())
     .select(["t.id", "t.subject", "t.description", "t.status", "t.priority", "t.updated_at", "t.requester_id"])
     .where("t.id", "in", candidates)
-    .orderBy("t.id", "desc")
-    .limit(input.limit + 1)
     .execute();
-  const page = rows.slice(0, input.limit);
-  const messageOf = new Map<number, number>();
-  for (const m of byMessage) if (!messageOf.has(m.ticketId)) messageOf.set(m.ticketId, m.id);
-  const messageIds = page.flatMap((r) => (messageOf.has(r.id) ? [messageOf.get(r.id)!] : []));
-  const messages = messageIds.length
-    ? await db.selectFrom("ticket_messages").select(["id", "ticket_id", "kind", "body"]).where("id", "in", messageIds).execute()
-    : [];
-  const byTicketMessage = new Map(messages.map((m) => [m.ticket_id, m]));
-  const requesterIds = [...new Set(page.map((r) => r.requester_id))];
-  const names = new Map(
-    requesterIds.length
-      ? (await db.selectFrom("users").select(["id", "name"]).where("id", "in", requesterIds).execute()).map((u) => [u.id, u.name])
-      : [],
-  );
+  const rank = new Map(candidates.map((id, i) => [id, i]));
+  rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  const skip = input.cursor ?? 0;
+  const page = rows.slice(skip, skip + input.limit);
   const prefixes = words.map(searchPrefix);
+  const [messages, names] = await Promise.all([
+    page.length
+      ? db
+          .selectFrom("ticket_messages")
+          .select(["ticket_id", "kind", "body"])
+          .where(
+            "ticket_id",
+            "in",
+            page.map((r) => r.id),
+          )
+          .orderBy("id", "desc")
+          .execute()
+      : [],
+    page.length
+      ? db
+          .selectFrom("users")
+          .select(["id", "name"])
+          .where("id", "in", [...new Set(page.map((r) => r.requester_id))])
+          .execute()
+      : [],
+  ]);
+  const nameOf = new Map(names.map((u) => [u.id, u.name]));
   const items = page.map((r) => {
-    const m = byTicketMessage.get(r.id);
+    const best = bestSource(
+      r.description,
+      messages.filter((m) => m.ticket_id === r.id),
+      prefixes,
+    );
     return {
       id: r.id,
       subject: highlight(r.subject, prefixes),
-      snippet: highlight(snippetAround(m ? m.body : r.description, prefixes), prefixes),
-      source: m ? m.kind : ("description" as const),
+      snippet: highlight(snippetAround(best.text, prefixes), prefixes),
+      source: best.source,
       status: r.status,
       priority: r.priority,
       updatedAt: r.updated_at,
-      requesterName: names.get(r.requester_id) ?? "",
+      requesterName: nameOf.get(r.requester_id) ?? "",
     };
   });
-  // Candidates were capped: more may lie below the last id even when this page is short.
-  const more = rows.length > input.limit || byTicket.length === CANDIDATES || byMessage.length === CANDIDATES;
-  return { items, nextCursor: more && page.length ? page[page.length - 1].id : null };
+  const next = skip + page.length;
+  return { items, nextCursor: next < rows.length ? next : null };
+}
+
+/** How many of the prefixes start some word of `text`. */
+function prefixesFound(text: string, prefixes: string[]): number {
+  const words = (text.toLowerCase().match(WORD) ?? []) as string[];
+  return prefixes.filter((p) => words.some((w) => w.startsWith(p))).length;
+}
+
+/**
+ * What the snippet quotes: the newest message holding every word, else the description when it holds them,
+ * else whichever (description first, then the newest messages) holds the most of them.
+ */
+export function bestSource(
+  description: string,
+  messages: { kind: "reply" | "note"; body: string }[],
+  prefixes: string[],
+): { text: string; source: SearchHit["source"] } {
+  let best: { text: string; source: SearchHit["source"] } = { text: description, source: "description" };
+  let found = prefixesFound(description, prefixes);
+  for (const m of messages) {
+    const n = prefixesFound(m.body, prefixes);
+    if (n === prefixes.length) return { text: m.body, source: m.kind };
+    if (n > found && found < prefixes.length) {
+      best = { text: m.body, source: m.kind };
+      found = n;
+    }
+  }
+  return best;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;

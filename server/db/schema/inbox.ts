@@ -69,6 +69,15 @@ export interface InboxCountsTable {
   n: number;
 }
 
+/**
+ * Staff search's document of a ticket (migration 0019): its subject and description, then its messages' bodies,
+ * as one text, kept by triggers; matched through MariaDB's FULLTEXT index or SQLite's `ticket_search_fts`.
+ */
+export interface TicketSearchTable {
+  ticket_id: number;
+  body: string;
+}
+
 export interface InboxTables {
   teams: TeamsTable;
   team_members: TeamMembersTable;
@@ -77,4 +86,5 @@ export interface InboxTables {
   ticket_tags: TicketTagsTable;
   saved_views: SavedViewsTable;
   inbox_counts: InboxCountsTable;
+  ticket_search: TicketSearchTable;
 }
