@@ -2,13 +2,14 @@ import "server-only";
 import { z } from "zod";
 import type { DB } from "../db";
 import type { RequestCtx } from "../context";
+import type { Locale } from "../db/schema";
 import { can } from "../auth/permissions";
 import { notFound } from "../errors";
 import { fromJson } from "../db/json";
 import { transact } from "../db/transact";
 import { recordAudit } from "../audit/record-audit";
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
-import { switchesFor, type NotificationVars } from "./notify";
+import { localizeVars, switchesFor, type NotificationVars } from "./notify";
 
 /** Unread counts above this show as "99+": the count reads at most this many index entries. */
 export const UNREAD_CAP = 99;
@@ -39,10 +40,13 @@ function staffOrThrow(ctx: RequestCtx): number {
   return ctx.actor.id;
 }
 
-/** The caller's notifications, newest first, a page at a time (key: the last id seen). */
+/**
+ * The caller's notifications, newest first, a page at a time (key: the last id seen), their placeholders in the
+ * language of the page asking (`ctx.locale`, from the tRPC context), else the caller's own.
+ */
 export async function findNotifications(
   db: DB,
-  ctx: RequestCtx,
+  ctx: RequestCtx & { locale?: Locale },
   raw: z.input<typeof ZFindNotifications>,
 ): Promise<{ items: NotificationItem[]; nextCursor: number | null }> {
   const userId = staffOrThrow(ctx);
@@ -60,7 +64,7 @@ export async function findNotifications(
     id: r.id,
     kind: r.kind,
     ticketId: r.ticket_id,
-    vars: fromJson<NotificationVars>(r.vars_json) ?? {},
+    vars: localizeVars(ctx.locale ?? ctx.actor!.locale, fromJson<NotificationVars>(r.vars_json) ?? {}),
     createdAt: Number(r.created_at),
     read: r.read_at !== null,
   }));

@@ -6,7 +6,7 @@ import type { DB } from "../db";
 import { transact } from "../db/transact";
 import { en } from "@/lib/i18n/en";
 import { ru } from "@/lib/i18n/ru";
-import { notify } from "./notify";
+import { notify, notifyMany } from "./notify";
 import { NOTIFICATION_KIND_NAMES } from "./kinds";
 
 const ctxOf = (actor: Actor | null) => ({ actor, ip: "127.0.0.1", userAgent: "vitest", now: () => Date.now() });
@@ -146,5 +146,35 @@ describeEachDialect("notifications", (use) => {
       "BAD_REQUEST",
     );
     expect(await db.selectFrom("notification_settings").selectAll().execute()).toEqual(before);
+  });
+
+  it("notifyMany: several tickets and people in one call, each email's job pointing at its own outbox row", async () => {
+    const db = use();
+    const second = (await apiAs(db, customer).tickets.create({ subject: "Scanner jammed", description: "Paper stuck inside." })).id;
+    const [jobsBefore, mailsBefore] = [await countRows(db, "jobs"), await countRows(db, "outbox_emails")];
+    const written = await transact(db, (trx) =>
+      notifyMany(trx, ctxOf(null), [
+        { kind: "sla_breach", userIds: [agent.id, lead.id], ticketId, vars: { metric: "first_response" } },
+        { kind: "sla_breach", userIds: [other.id, customer.id], ticketId: second, vars: { metric: "resolution" } },
+        { kind: "sla_warning", userIds: [agent.id], ticketId: second, vars: { metric: "resolution", dueAt: Date.UTC(2026, 2, 2, 9) } },
+      ]),
+    );
+    // The customer is left out; sla_warning is in-app only by default.
+    expect(written).toEqual({ inApp: 4, emails: 3 });
+    expect([(await countRows(db, "jobs")) - jobsBefore, (await countRows(db, "outbox_emails")) - mailsBefore]).toEqual([3, 3]);
+    const jobs = await db.selectFrom("jobs").select("payload").where("type", "=", "email.send").orderBy("id", "desc").limit(3).execute();
+    const sent = [];
+    for (const j of jobs.reverse()) {
+      const { emailId } = JSON.parse(j.payload) as { emailId: number };
+      const m = await db.selectFrom("outbox_emails").select(["to_address", "subject"]).where("id", "=", emailId).executeTakeFirstOrThrow();
+      sent.push([m.to_address, m.subject]);
+    }
+    expect(sent).toEqual([
+      [agent.email, `[#${ticketId}] SLA target missed: Printer on fire`],
+      [lead.email, `[#${ticketId}] SLA target missed: Printer on fire`],
+      [other.email, `[#${second}] SLA target missed: Scanner jammed`],
+    ]);
+    const warning = (await apiAs(db, agent).deskFlow.notifications({})).items[0];
+    expect(warning).toMatchObject({ kind: "sla_warning", ticketId: second, vars: { subject: "Scanner jammed", target: "resolution" } });
   });
 });

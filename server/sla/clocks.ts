@@ -5,7 +5,7 @@ import type { SlaClocksTable, SlaMetric, Ticket } from "../db/schema";
 import type { RequestCtx } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { addBusinessMs, businessMsBetween, ALWAYS_OPEN, type Calendar } from "./business-time";
-import { choosePolicy, type Policy } from "./policies";
+import type { Policy } from "./policies";
 
 /**
  * A ticket's SLA clocks: one row per running target (first response, next response, resolution). A clock counts
@@ -15,6 +15,7 @@ import { choosePolicy, type Policy } from "./policies";
  */
 
 export type Clock = Selectable<SlaClocksTable>;
+export type SlaColumns = Pick<Ticket, "sla_policy_id" | "sla_due_at" | "sla_warn_at" | "sla_paused">;
 const MINUTE = 60_000;
 /** Amber, and the assignee's warning, in the last quarter of a target. */
 export const WARN_SHARE = 0.75;
@@ -27,7 +28,7 @@ export async function ticketClocks(trx: Tx, ticketId: number): Promise<Clock[]> 
 }
 
 /** Due, amber and next sweep times of a running clock (all null while paused). */
-function schedule(
+export function schedule(
   cal: Calendar,
   c: Pick<Clock, "started_at" | "target_minutes" | "paused_ms" | "paused_since" | "warned_at" | "breached_at">,
 ) {
@@ -43,9 +44,12 @@ export function effectiveDue(cal: Calendar, c: Clock, now: number): number {
   return addBusinessMs(cal, c.started_at, c.target_minutes * MINUTE + Number(c.paused_ms) + pausedNow);
 }
 
-async function startClock(trx: Tx, ticket: Ticket, policy: Policy, metric: SlaMetric, now: number, paused: boolean): Promise<void> {
+export type NewClock = Omit<Clock, "id">;
+
+/** A clock starting now for `metric` by the policy's target for the ticket's priority; null when it has none. */
+export function newClock(ticket: Ticket, policy: Policy, metric: SlaMetric, now: number, paused: boolean): NewClock | null {
   const target = policy.targets[ticket.priority][metric];
-  if (target === null) return;
+  if (target === null) return null;
   const base = {
     started_at: now,
     target_minutes: target,
@@ -54,67 +58,11 @@ async function startClock(trx: Tx, ticket: Ticket, policy: Policy, metric: SlaMe
     warned_at: null,
     breached_at: null,
   };
-  await trx
-    .insertInto("sla_clocks")
-    .values({ ticket_id: ticket.id, metric, policy_id: policy.id, ...base, ...schedule(policy.calendar, base) })
-    .execute();
+  return { ticket_id: ticket.id, metric, policy_id: policy.id, ...base, ...schedule(policy.calendar, base) };
 }
 
 const isPausedStatus = (s: string) => s === "pending" || s === "on_hold";
 const isDone = (s: string) => s === "solved" || s === "closed";
-
-async function requesterDomain(trx: Tx, policies: Policy[], ticket: Ticket): Promise<string | null> {
-  if (!policies.some((p) => p.conditions.domains.length > 0)) return null;
-  const row = await trx.selectFrom("users").select("email").where("id", "=", ticket.requester_id).executeTakeFirst();
-  return row ? row.email.slice(row.email.lastIndexOf("@") + 1).toLowerCase() : null;
-}
-
-/**
- * Chooses the ticket's policy again and moves every clock onto its targets (start, pauses and escalation steps
- * kept), starting the first-response and resolution clocks a ticket still owes. Called on creation and whenever
- * priority, category, team or a policy changes. Returns whether any due time moved.
- */
-export async function applyPolicy(trx: Tx, ctx: RequestCtx, ticket: Ticket, policies: Policy[]): Promise<boolean> {
-  const policy = choosePolicy(policies, ticket, await requesterDomain(trx, policies, ticket));
-  const clocks = await ticketClocks(trx, ticket.id);
-  const now = ctx.now();
-  let moved = false;
-  for (const c of clocks) {
-    const target = policy?.targets[ticket.priority][c.metric] ?? null;
-    if (!policy || target === null) {
-      await trx.deleteFrom("sla_clocks").where("id", "=", c.id).execute();
-      moved = true;
-      continue;
-    }
-    if (c.policy_id === policy.id && c.target_minutes === target) {
-      const next = schedule(policy.calendar, c);
-      if (next.due_at === c.due_at) continue;
-    }
-    const updated = { ...c, policy_id: policy.id, target_minutes: target };
-    await trx
-      .updateTable("sla_clocks")
-      .set({ policy_id: policy.id, target_minutes: target, ...schedule(policy.calendar, updated) })
-      .where("id", "=", c.id)
-      .execute();
-    moved = true;
-  }
-  if (policy && !isDone(ticket.status)) {
-    const has = new Set(clocks.map((c) => c.metric));
-    const paused = isPausedStatus(ticket.status);
-    if (!has.has("first_response") && ticket.first_response_at === null)
-      await startClock(trx, ticket, policy, "first_response", now, paused);
-    if (!has.has("resolution") && ticket.solved_at === null) await startClock(trx, ticket, policy, "resolution", now, paused);
-  }
-  if ((policy?.id ?? null) !== ticket.sla_policy_id) {
-    await trx
-      .updateTable("tickets")
-      .set({ sla_policy_id: policy?.id ?? null })
-      .where("id", "=", ticket.id)
-      .execute();
-    moved = true;
-  }
-  return moved;
-}
 
 /** Starts the next-response clock after a customer's reply to an answered ticket (once until staff answer). */
 export async function startNextResponse(trx: Tx, ctx: RequestCtx, ticket: Ticket, policies: Policy[]): Promise<void> {
@@ -126,7 +74,8 @@ export async function startNextResponse(trx: Tx, ctx: RequestCtx, ticket: Ticket
     .where("ticket_id", "=", ticket.id)
     .where("metric", "=", "next_response")
     .executeTakeFirst();
-  if (!existing) await startClock(trx, ticket, policy, "next_response", ctx.now(), isPausedStatus(ticket.status));
+  const clock = existing ? null : newClock(ticket, policy, "next_response", ctx.now(), isPausedStatus(ticket.status));
+  if (clock) await trx.insertInto("sla_clocks").values(clock).execute();
 }
 
 /** Records a target as met (or met late) and removes its clock: the escalation state clears with it. */
@@ -225,18 +174,19 @@ export async function resumeClocks(trx: Tx, ctx: RequestCtx, ticket: Ticket, pol
     await recordAudit(trx, ctx, { action: "sla.resumed", entityType: "ticket", entityId: ticket.id, after: { minutes: pausedMinutes } });
 }
 
-/** Copies the earliest running due time onto the ticket (what the inbox sorts, counts and colours by). */
-export async function refreshTicketSla(
-  trx: Tx,
-  ticketId: number,
-): Promise<Pick<Ticket, "sla_due_at" | "sla_warn_at" | "sla_paused" | "sla_policy_id">> {
-  const clocks = await ticketClocks(trx, ticketId);
+/** The ticket's SLA columns from its clocks: the earliest running due time and its amber time, or paused. */
+export function slaColumns(clocks: readonly Pick<Clock, "due_at" | "warn_at" | "paused_since">[]): Omit<SlaColumns, "sla_policy_id"> {
   const running = clocks.filter((c) => c.due_at !== null).sort((a, b) => a.due_at! - b.due_at!);
-  const cols = {
+  return {
     sla_due_at: running[0]?.due_at ?? null,
     sla_warn_at: running[0]?.warn_at ?? null,
     sla_paused: running.length === 0 && clocks.some((c) => c.paused_since !== null) ? 1 : 0,
   };
+}
+
+/** Copies the earliest running due time onto the ticket (what the inbox sorts, counts and colours by). */
+export async function refreshTicketSla(trx: Tx, ticketId: number): Promise<SlaColumns> {
+  const cols = slaColumns(await ticketClocks(trx, ticketId));
   await trx.updateTable("tickets").set(cols).where("id", "=", ticketId).execute();
   const t = await trx.selectFrom("tickets").select("sla_policy_id").where("id", "=", ticketId).executeTakeFirstOrThrow();
   return { ...cols, sla_policy_id: t.sla_policy_id };

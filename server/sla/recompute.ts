@@ -4,7 +4,7 @@ import { transact } from "../db/transact";
 import { systemCtx } from "../context";
 import { enqueueJob } from "../jobs/queue";
 import { loadPolicies } from "./policies";
-import { applyPolicy, refreshTicketSla } from "./clocks";
+import { applyPolicies } from "./apply-policy";
 
 export const RECOMPUTE_BATCH = 200;
 
@@ -30,10 +30,7 @@ export async function recomputeOpenTickets(db: DB, now: () => number, input: { a
       .orderBy("id")
       .limit(RECOMPUTE_BATCH)
       .execute();
-    for (const t of tickets) {
-      await applyPolicy(trx, ctx, t, policies);
-      await refreshTicketSla(trx, t.id);
-    }
+    await applyPolicies(trx, ctx, tickets, policies);
     if (tickets.length === RECOMPUTE_BATCH)
       await enqueueJob(trx, now(), { type: "sla.recompute", payload: { afterId: tickets[tickets.length - 1].id } });
     return tickets.length;

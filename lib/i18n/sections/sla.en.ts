@@ -5,6 +5,7 @@ export const slaEn = {
   "timeline.sla.paused.on_hold": "{actor} put the ticket on hold: the SLA clocks are paused",
   "timeline.sla.resumed": "SLA clocks resumed after {minutes} min paused",
   "timeline.sla.recomputed": "SLA due times recomputed (policy {policy})",
+  "timeline.sla.restarted": "Reopened: the resolution clock starts again",
   "timeline.sla.warned.first_response": "First response is due soon: the assignee was warned",
   "timeline.sla.warned.next_response": "Next response is due soon: the assignee was warned",
   "timeline.sla.warned.resolution": "Resolution is due soon: the assignee was warned",
@@ -15,6 +16,10 @@ export const slaEn = {
   "timeline.sla.met_late.next_response": "Next response given {minutes} business min late",
   "timeline.sla.met_late.resolution": "Resolved {minutes} business min late",
   // Metrics
+  // The target's name inside a notification's sentence ("the {target} target was missed")
+  "sla.target.first_response": "first response",
+  "sla.target.next_response": "next response",
+  "sla.target.resolution": "resolution",
   "sla.metric.first_response": "First response",
   "sla.metric.next_response": "Next response",
   "sla.metric.resolution": "Resolution",
