@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { TagInput } from "./tag-suggestions";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
@@ -128,20 +129,20 @@ export function InboxTable({
           </BulkSelect>
           <label className="block text-sm">
             <span className="mb-1 block font-medium text-slate-800">{t("inbox.bulk.addTags")}</span>
-            <input
+            <TagInput
               className={inputClass}
               value={form.addTags}
               placeholder={t("inbox.bulk.tagsHint")}
-              onChange={(e) => setForm({ ...form, addTags: e.target.value })}
+              onValue={(v) => setForm({ ...form, addTags: v })}
             />
           </label>
           <label className="block text-sm">
             <span className="mb-1 block font-medium text-slate-800">{t("inbox.bulk.removeTags")}</span>
-            <input
+            <TagInput
               className={inputClass}
               value={form.removeTags}
               placeholder={t("inbox.bulk.tagsHint")}
-              onChange={(e) => setForm({ ...form, removeTags: e.target.value })}
+              onValue={(v) => setForm({ ...form, removeTags: v })}
             />
           </label>
           <div className="sm:col-span-3 lg:col-span-6">

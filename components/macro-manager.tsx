@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { TagInput } from "./tag-suggestions";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
@@ -209,13 +210,7 @@ export function MacroManager({
           ])}
           <Field id="macro-tags" label={t("macros.setTags")} errors={errors?.["actions.tags.0"]}>
             {(a) => (
-              <input
-                {...a}
-                name="tags"
-                value={draft.tags}
-                onChange={(e) => setDraft({ ...draft, tags: e.target.value })}
-                className={inputClass}
-              />
+              <TagInput {...a} name="tags" value={draft.tags} onValue={(v) => setDraft({ ...draft, tags: v })} className={inputClass} />
             )}
           </Field>
           {canShare && (

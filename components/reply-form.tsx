@@ -11,6 +11,7 @@ import { AttachmentPicker, pastedFiles, useAttachmentUploads, type AttachmentLim
 import { describeEvent } from "./ticket-timeline";
 import { reportTyping, stoppedTyping } from "./presence-bar";
 import { MacroPicker, type AppliedMacro } from "./macro-picker";
+import { useMentionBox } from "./mention-box";
 
 /**
  * Reply publicly, or (staff) add an internal note that the customer never sees; with files, and for staff
@@ -23,12 +24,15 @@ export function ReplyForm({
   version,
   staff,
   limits,
+  people = [],
 }: {
   ticketId: number;
   allowNote: boolean;
   version: number;
   staff: boolean;
   limits: AttachmentLimitsText;
+  /** Who a note may mention (@name). */
+  people?: readonly { id: number; name: string }[];
 }) {
   const { t } = useT();
   const trpc = useTRPC();
@@ -88,6 +92,7 @@ export function ReplyForm({
     reportTyping();
   }
 
+  const mentions = useMentionBox(body, onBodyChange, people, kind === "note", t("ticket.note.mentionList"));
   const isConflict = (reply.error as { data?: { code?: string } } | null)?.data?.code === "CONFLICT";
   return (
     <form
@@ -139,9 +144,11 @@ export function ReplyForm({
               }
             }}
             className={inputClass}
+            {...mentions.inputProps}
           />
         )}
       </Field>
+      {mentions.list}
       <AttachmentPicker uploads={uploads} limits={limits} id="reply-files" />
       {macro && macro.summary.length > 0 && (
         <p className="text-sm text-slate-700" data-testid="macro-pending">

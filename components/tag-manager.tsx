@@ -6,7 +6,7 @@ import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
 import { buttonClass, Card, inputClass, secondaryButtonClass } from "./ui";
 import { FormError, formErrorOf } from "./form";
-import { useTagSuggestions } from "./tag-suggestions";
+import { TagInput } from "./tag-suggestions";
 
 /** The curated tags, each removable, and a field (with the existing tags as suggestions) to curate another. */
 export function TagManager({ tags }: { tags: string[] }) {
@@ -14,7 +14,6 @@ export function TagManager({ tags }: { tags: string[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState("");
-  const suggestions = useTagSuggestions(name);
   const curate = useMutation(
     trpc.workspace.curateTag.mutationOptions({
       onSuccess: (_d, v) => {
@@ -34,16 +33,7 @@ export function TagManager({ tags }: { tags: string[] }) {
       >
         <label className="text-sm">
           <span className="mb-1 block font-semibold text-slate-800">{t("routing.tags.add")}</span>
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            list={suggestions.listId}
-            maxLength={40}
-            autoComplete="off"
-            className={inputClass}
-            data-testid="tag-name"
-          />
-          {suggestions.list}
+          <TagInput value={name} onValue={setName} maxLength={40} className={inputClass} data-testid="tag-name" />
         </label>
         <button type="submit" className={buttonClass} disabled={curate.isPending || name.trim() === ""}>
           {t("routing.tags.curate")}

@@ -7,7 +7,7 @@ import { useTRPC } from "@/lib/trpc/client";
  * Tag autocomplete for any text field where tags are typed, comma-separated or one at a time: the browser's own
  * suggestion list (a datalist) offers tags that start like the last one being typed, curated ones first
  * (inbox.suggestTags), each completing the whole field. Use: `const s = useTagSuggestions(value)`, then
- * `<input list={s.listId} …/>{s.list}`.
+ * `<input list={s.listId} …/>{s.list}`, or `<TagInput>` below.
  */
 export function useTagSuggestions(value: string) {
   const trpc = useTRPC();
@@ -26,4 +26,19 @@ export function useTagSuggestions(value: string) {
     </datalist>
   );
   return { listId, list };
+}
+
+/** A text field for tags with the suggestions above: takes every prop of an input, `value` and `onValue` required. */
+export function TagInput({
+  value,
+  onValue,
+  ...rest
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "list"> & { value: string; onValue: (v: string) => void }) {
+  const s = useTagSuggestions(value);
+  return (
+    <>
+      <input {...rest} value={value} list={s.listId} autoComplete="off" onChange={(e) => onValue(e.target.value)} />
+      {s.list}
+    </>
+  );
 }

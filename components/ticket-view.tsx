@@ -99,6 +99,7 @@ export function TicketDetail({
   sidebar,
   limits,
   back,
+  people,
 }: {
   ticket: TicketView;
   t: Translator;
@@ -107,6 +108,8 @@ export function TicketDetail({
   sidebar?: ReactNode;
   limits: AttachmentLimitsText;
   back: { href: string; label: string };
+  /** Staff a note may mention (@name). */
+  people?: readonly { id: number; name: string }[];
 }) {
   // The requester of a solved (or since closed) ticket is asked to rate it while the rating window is open.
   const ratingOpen =
@@ -186,7 +189,14 @@ export function TicketDetail({
             {!staffView && (ticket.status === "solved" || ticket.status === "pending") && (
               <p className="text-sm text-slate-700">{t("ticketPage.reopenHint")}</p>
             )}
-            <ReplyForm ticketId={ticket.id} allowNote={ticket.can.note} version={ticket.version} staff={staffView} limits={limits} />
+            <ReplyForm
+              ticketId={ticket.id}
+              allowNote={ticket.can.note}
+              version={ticket.version}
+              staff={staffView}
+              limits={limits}
+              people={people}
+            />
           </>
         ) : (
           ticket.status === "closed" && (

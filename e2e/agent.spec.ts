@@ -1,4 +1,4 @@
-import { test, expect, DEMO, createTicketViaApi, getTicketViaApi, tag } from "./helpers";
+import { test, expect, DEMO, createTicketViaApi, getTicketViaApi, ok, tag, trpcMutation } from "./helpers";
 
 test("agent replies, notes and updates a ticket; the customer sees only the reply; admin sees email and audit", async ({ pageAs }) => {
   const id = tag();
@@ -132,4 +132,21 @@ test("after a reply, saving the properties form keeps the status the reply set",
   const saved = (await getTicketViaApi(agent.request, ticketId)).data;
   expect(saved?.priority).toBe("high");
   expect(saved?.status).toBe("open");
+});
+
+test("a choice not yet saved survives the page's background refresh; untouched fields follow the server", async ({ pageAs }) => {
+  const customer = await pageAs("customer");
+  const ticketId = await createTicketViaApi(customer.request, { subject: `Unsaved choice ${tag()}`, description: "Keep my choice." });
+
+  const agent = await pageAs("agent");
+  await agent.goto(`/inbox/${ticketId}`);
+  await agent.getByLabel("Status").selectOption("pending");
+  // Someone else raises the priority meanwhile: the page sees the ticket move and refreshes itself.
+  ok(await trpcMutation(agent.request, "inbox.update", { ticketId, priority: "urgent" }));
+  await expect(agent.getByLabel("Priority")).toHaveValue("urgent", { timeout: 15_000 });
+  await expect(agent.getByLabel("Status")).toHaveValue("pending");
+  await agent.getByRole("button", { name: "Save" }).click();
+  await expect(agent.getByRole("status")).toHaveText("Saved");
+  const saved = (await getTicketViaApi(agent.request, ticketId)).data;
+  expect(saved).toMatchObject({ status: "pending", priority: "urgent" });
 });

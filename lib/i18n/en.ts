@@ -249,6 +249,7 @@ const core = {
   "ticket.mode.public": "Public reply",
   "ticket.mode.note": "Internal note",
   "ticket.note.badge": "Internal note",
+  "ticket.note.mentionList": "People to mention",
   "ticket.note.hint": "Only staff can see internal notes.",
   "ticket.closed": "This ticket is closed. Please open a new ticket if you need more help.",
   "ticket.openedBy": "Opened by {name} on {date}",

@@ -268,6 +268,7 @@ export const ru: Record<MessageKey, string> = {
   "ticket.mode.public": "Публичный ответ",
   "ticket.mode.note": "Внутренняя заметка",
   "ticket.note.badge": "Внутренняя заметка",
+  "ticket.note.mentionList": "Кого упомянуть",
   "ticket.note.hint": "Внутренние заметки видит только команда поддержки.",
   "ticket.closed": "Обращение закрыто. Если нужна помощь, создайте новое.",
   "ticket.openedBy": "Создал(а) {name}, {date}",

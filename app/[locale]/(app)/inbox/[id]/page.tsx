@@ -115,6 +115,7 @@ export default async function InboxTicketPage({ params }: { params: Promise<{ id
       t={t}
       locale={locale}
       staffView
+      people={staff}
       sidebar={sidebar}
       limits={{ files: limits.maxFiles, file: formatSize(limits.maxFileBytes), total: formatSize(limits.maxMessageBytes) }}
       back={{ href: "/inbox", label: t("ticketPage.back") }}

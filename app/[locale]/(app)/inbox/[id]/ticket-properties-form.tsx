@@ -29,11 +29,27 @@ export function TicketPropertiesForm({
   const router = useRouter();
   const update = useMutation(trpc.inbox.update.mutationOptions());
   const errors = fieldErrorsOf(update.error);
-  // Controlled, and reset whenever the server's values change (a reply can change the status).
-  const [form, setForm] = useState({ status, priority, assignee: assigneeId === null ? "" : String(assigneeId) });
+  // Controlled. When the server's values change (a reply, a colleague, routing or the SLA sweep, seen through the
+  // page's background refresh) the fields the agent has not touched follow them; a choice not yet saved stays.
+  const server = { status, priority, assignee: assigneeId === null ? "" : String(assigneeId) };
+  const [form, setForm] = useState(server);
+  const [touched, setTouched] = useState<Partial<Record<keyof typeof server, true>>>({});
   useEffect(() => {
-    setForm({ status, priority, assignee: assigneeId === null ? "" : String(assigneeId) });
+    setForm((f) => ({
+      status: touched.status ? f.status : status,
+      priority: touched.priority ? f.priority : priority,
+      assignee: touched.assignee ? f.assignee : assigneeId === null ? "" : String(assigneeId),
+    }));
+    // Only the server's values trigger this: `touched` is read as it is when they change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status, priority, assigneeId]);
+  // Until the page is hydrated a choice would be lost (React sets the controls back to its state): wait for it.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const change = (field: keyof typeof server, value: string) => {
+    setForm((f) => ({ ...f, [field]: value }) as typeof f);
+    setTouched((t) => ({ ...t, [field]: true }));
+  };
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -48,7 +64,12 @@ export function TicketPropertiesForm({
         ...(nextPriority !== priority ? { priority: nextPriority } : {}),
         ...(nextAssignee !== assigneeId ? { assigneeId: nextAssignee } : {}),
       },
-      { onSuccess: () => router.refresh() },
+      {
+        onSuccess: () => {
+          setTouched({});
+          router.refresh();
+        },
+      },
     );
   }
 
@@ -61,8 +82,8 @@ export function TicketPropertiesForm({
             {...a}
             name="status"
             value={form.status}
-            onChange={(e) => setForm({ ...form, status: e.target.value as TicketStatus })}
-            disabled={disabled}
+            onChange={(e) => change("status", e.target.value)}
+            disabled={disabled || !hydrated}
             className={inputClass}
           >
             {TICKET_STATUSES.map((s) => (
@@ -79,8 +100,8 @@ export function TicketPropertiesForm({
             {...a}
             name="priority"
             value={form.priority}
-            onChange={(e) => setForm({ ...form, priority: e.target.value as TicketPriority })}
-            disabled={disabled}
+            onChange={(e) => change("priority", e.target.value)}
+            disabled={disabled || !hydrated}
             className={inputClass}
           >
             {TICKET_PRIORITIES.map((p) => (
@@ -97,8 +118,8 @@ export function TicketPropertiesForm({
             {...a}
             name="assigneeId"
             value={form.assignee}
-            onChange={(e) => setForm({ ...form, assignee: e.target.value })}
-            disabled={disabled}
+            onChange={(e) => change("assignee", e.target.value)}
+            disabled={disabled || !hydrated}
             className={inputClass}
           >
             <option value="">{t("common.unassigned")}</option>
