@@ -16,6 +16,7 @@ export const SPEC_SECONDS: Record<string, number> = {
   "privacy.spec.ts": 46,
   "account.spec.ts": 42,
   "agent.spec.ts": 38,
+  "sla.spec.ts": 35,
   "password-reset.spec.ts": 33,
   "help-editing.spec.ts": 31,
   "help-pages.spec.ts": 31,
