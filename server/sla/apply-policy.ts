@@ -80,20 +80,24 @@ export async function applyPolicies(
   ctx: RequestCtx,
   tickets: readonly Ticket[],
   policies: Policy[],
+  /** `created`: the tickets were just written and have no clocks yet (nothing to read). */
+  opts: { created?: boolean } = {},
 ): Promise<Map<number, Applied>> {
   const out = new Map<number, Applied>();
   if (tickets.length === 0) return out;
   const now = ctx.now();
   const domains = await requesterDomains(trx, policies, tickets);
-  const clocks = await trx
-    .selectFrom("sla_clocks")
-    .selectAll()
-    .where(
-      "ticket_id",
-      "in",
-      tickets.map((t) => t.id),
-    )
-    .execute();
+  const clocks = opts.created
+    ? []
+    : await trx
+        .selectFrom("sla_clocks")
+        .selectAll()
+        .where(
+          "ticket_id",
+          "in",
+          tickets.map((t) => t.id),
+        )
+        .execute();
   const byTicket = new Map<number, Clock[]>();
   for (const c of clocks) byTicket.set(c.ticket_id, [...(byTicket.get(c.ticket_id) ?? []), c]);
   const remove: number[] = [];

@@ -25,8 +25,8 @@ export async function trackSla(trx: Tx, ctx: RequestCtx, event: TicketEvent): Pr
   if (policies.length === 0 && t.sla_policy_id === null) return event;
 
   if (event.kind === "created") {
-    // A new ticket has no clocks yet: the columns come from the clocks just started, without reading them back.
-    const { cols } = (await applyPolicies(trx, ctx, [t], policies)).get(t.id)!;
+    // A new ticket has no clocks: none is read, and its columns come from the clocks just started.
+    const { cols } = (await applyPolicies(trx, ctx, [t], policies, { created: true })).get(t.id)!;
     return { ...event, ticket: { ...t, ...cols } };
   }
   const b = event.before;
