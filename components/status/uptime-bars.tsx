@@ -8,17 +8,22 @@ import { BAR } from "./status-style";
 
 type BarData = Pick<CompactComponent, "from" | "levels" | "dips" | "incidents">;
 
+/** A share of the strip in percent, to a tenth (a tenth of a percent of a strip is under a pixel). */
+const pct = (part: number) => `${Math.round(part * 1000) / 10}%`;
+
 /**
  * The 90 days as one painted strip: a gradient with a stop wherever the level changes. The server sends
- * this instead of 90 elements with their labels; the browser replaces it with the interactive bars.
+ * this instead of 90 elements with their labels; the browser replaces it with the interactive bars. Each
+ * stop starts where the previous one ended ("0" is clamped to it) and names its colour by a short variable
+ * (status-page.css): a page of 50 components carries 50 of these.
  */
-function stripBackground(levels: string): string {
+export function stripBackground(levels: string): string {
   const n = levels.length;
   const stops: string[] = [];
   for (let i = 0; i < n;) {
     let j = i;
     while (j < n && levels[j] === levels[i]) j++;
-    stops.push(`var(--bar-${levels[i]}) ${((i / n) * 100).toFixed(2)}% ${((j / n) * 100).toFixed(2)}%`);
+    stops.push(j === n ? `var(--b${levels[i]}) 0` : `var(--b${levels[i]}) 0 ${pct(j / n)}`);
     i = j;
   }
   return `linear-gradient(90deg,${stops.join(",")})`;
@@ -38,7 +43,7 @@ export interface StripFocus {
  * Ninety daily bars (thirty on a phone). The group they are in holds one tab stop for all its strips
  * (component-row.tsx); here each bar has its text alternative, and its details show on hover, on keyboard
  * focus and on a tap. Until the page is live in the browser the strip is painted in one piece (the uptime
- * figures above it carry the numbers).
+ * figures above it carry the numbers), hidden from assistive technology.
  */
 export function UptimeBars({ label, data, live, f }: { label: string; data: BarData; live: boolean; f: StripFocus }) {
   const { t, locale } = useT();
@@ -83,7 +88,9 @@ export function UptimeBars({ label, data, live, f }: { label: string; data: BarD
           ))}
         </div>
       ) : (
-        <div role="img" aria-label={label} className="uptime-strip" style={{ backgroundImage: stripBackground(data.levels) }} />
+        // The painted strip says nothing a text alternative could (the figures above it carry the numbers), so
+        // assistive technology skips it; the live strip has a label for each day.
+        <div aria-hidden="true" className="up" style={{ backgroundImage: stripBackground(data.levels) }} />
       )}
       {tip && f.shown !== null && (
         <div
