@@ -137,8 +137,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   const mysql = isMysql(db);
   for (const t of DOCUMENT_TRIGGERS) await sql.raw(`drop trigger if exists ${t}`).execute(db);
   if (mysql) {
-    await sql`alter table tickets add fulltext index tickets_fulltext (subject, description)`.execute(db);
-    await sql`alter table ticket_messages add fulltext index ticket_messages_fulltext (body)`.execute(db);
+    // ALGORITHM=COPY: added in place to a table that had a FULLTEXT index before, MariaDB 10.11's new index finds nothing.
+    await sql`alter table tickets add fulltext index tickets_fulltext (subject, description), algorithm = copy`.execute(db);
+    await sql`alter table ticket_messages add fulltext index ticket_messages_fulltext (body), algorithm = copy`.execute(db);
     await db.schema.dropTable("ticket_search").execute();
     return;
   }
