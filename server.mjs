@@ -8,11 +8,14 @@
 // The build folder is .next, or $NEXT_DIST_DIR (read by next.config.ts).
 //
 // The public pages anonymous visitors read most (status, help center, FAQ) are answered from memory here too
-// (lib/page-cache.mjs): Next renders each once per change, through an internal request from this server.
+// (lib/page-cache.mjs): Next renders each once per change, through an internal request from this server; the
+// status pages' renders go to a second process (lib/page-cache-renderer.mjs), this same file started with
+// --render-process, so that none of them runs on the event loop that serves the cached bytes.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { publicUrlOf } from "./lib/security-headers.mjs";
 import { createResponseGuard } from "./lib/response-security.mjs";
@@ -21,20 +24,29 @@ import { badRequestAnswer, badRequestTarget } from "./lib/request-target.mjs";
 import { MAX_WAIT_MS, PageCache, STALE_MS } from "./lib/page-cache.mjs";
 import { FLIGHT_PREFIX } from "./lib/page-cache-flight.mjs";
 import { pageTarget } from "./lib/page-cache-targets.mjs";
-import { PAGE_CACHE_KEY, renderThroughServer } from "./lib/page-cache-render.mjs";
+import { PAGE_CACHE_KEY, STATUS_GENERATION_HEADER, loopbackOf, renderThroughServer } from "./lib/page-cache-render.mjs";
+import { RenderProcess } from "./lib/page-cache-renderer.mjs";
+import { forgetStatusHistories, shareStatusHistories } from "./lib/page-cache-histories.mjs";
 
 const { values: args } = parseArgs({
   options: {
     port: { type: "string", short: "p" },
     hostname: { type: "string", short: "H" },
+    // Started by the serving process only (lib/page-cache-renderer.mjs): renders its cached pages.
+    "render-process": { type: "boolean" },
   },
 });
-const port = Number(args.port ?? process.env.PORT ?? 3000);
+const renderProcess = args["render-process"] === true;
+if (renderProcess && (typeof process.send !== "function" || !process.env.MAYAK_RENDER_TOKEN)) {
+  console.error("[mayak] --render-process is for the server's own render process only");
+  process.exit(1);
+}
+const port = renderProcess ? 0 : Number(args.port ?? process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`[mayak] invalid port: ${args.port ?? process.env.PORT}`);
   process.exit(1);
 }
-const bindHost = args.hostname || undefined;
+const bindHost = renderProcess ? "127.0.0.1" : args.hostname || undefined;
 
 // The client's address is decided here, from the socket, for every request (lib/client-ip.mjs): the app
 // believes X-Forwarded-For only from these proxies, and only this server's x-mayak-client-ip header.
@@ -59,9 +71,18 @@ const SEARCH_HTTP = Symbol.for("mayak.searchHttp");
 const guard = createResponseGuard({ publicUrl: publicUrlOf(process.env) });
 
 // The internal requests that render a cached page carry this header: they go to Next, never to the cache.
-// A fresh value per process, so nobody outside can skip the cache with it.
-const RENDER_TOKEN = crypto.randomBytes(18).toString("base64url");
+// A fresh value per server, so nobody outside can skip the cache with it; its render process is given it.
+const RENDER_TOKEN = renderProcess ? process.env.MAYAK_RENDER_TOKEN : crypto.randomBytes(18).toString("base64url");
+delete process.env.MAYAK_RENDER_TOKEN;
 const distDir = path.join(import.meta.dirname, process.env.NEXT_DIST_DIR || ".next");
+// The status pages' renders (lib/page-cache-renderer.mjs): the same build and database, no jobs (this process
+// runs them), no demo data to create (MAYAK_PROCESS names it for the app); it reaches this server's internal
+// endpoints on this server's port.
+const renders = new RenderProcess({
+  script: fileURLToPath(import.meta.url),
+  args: ["--render-process"],
+  env: () => ({ ...process.env, MAYAK_RENDER_TOKEN: RENDER_TOKEN, MAYAK_PROCESS: "render", JOBS_ENABLED: "false", SEED_DEMO: "false" }),
+});
 const pages = new PageCache({
   publicUrl: publicUrlOf(process.env),
   // After a change a page is sent for at most 1 s while it renders, then requests wait for the new one; if
@@ -72,17 +93,43 @@ const pages = new PageCache({
   // The status pages send their React payload as a script of its own (lib/page-cache-flight.mjs): the HTML
   // every visitor gets is half the size, and a browser fetches the script once per version of the page.
   splitFlight: (target) => target.area === "status" && target.route !== undefined,
+  // The status area in the render process once it is ready; the help center's pages, which Next keeps in its
+  // own files too (ISR), here, where that copy is served from.
   render: (target) =>
-    renderThroughServer(server, target, {
+    renderThroughServer((target.area === "status" && renders.ready()) || loopbackOf(server), target, {
       token: RENDER_TOKEN,
       // Next renders an ISR page afresh (not from its own cache) for a request carrying this build's id.
       previewModeId: readPreviewModeId(distDir),
+      // The render process forgets the histories it read for an earlier change (lib/page-cache-histories.mjs).
+      statusGeneration: pages.generation.status,
     }),
 });
-// The app tells the cache what changed (server/page-cache/watch.ts, started from instrumentation.ts).
-globalThis[PAGE_CACHE_KEY] = pages;
+// The app tells the cache what changed (server/page-cache/watch.ts, started from instrumentation.ts). The
+// render process has no cache: it renders what it is asked, with the histories shared per change named.
+if (renderProcess) shareStatusHistories();
+else globalThis[PAGE_CACHE_KEY] = pages;
+let statusGeneration;
 
-const server = http.createServer((req, res) => {
+/** The render process answers only its serving process's render requests. */
+function onRenderRequest(req, res) {
+  if (req.headers["x-mayak-page-render"] !== RENDER_TOKEN) {
+    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("Not found");
+    return;
+  }
+  delete req.headers["x-mayak-page-render"];
+  const generation = req.headers[STATUS_GENERATION_HEADER];
+  if (generation !== undefined) {
+    delete req.headers[STATUS_GENERATION_HEADER];
+    if (generation !== statusGeneration) forgetStatusHistories();
+    statusGeneration = generation;
+  }
+  guard(req, res);
+  onRequest(req, res);
+}
+
+/** Every request of the serving process: the cached pages from memory, the rest through Next. */
+function onPublicRequest(req, res) {
   if (req.headers["x-mayak-page-render"] !== undefined) {
     const internal = req.headers["x-mayak-page-render"] === RENDER_TOKEN;
     delete req.headers["x-mayak-page-render"];
@@ -91,12 +138,17 @@ const server = http.createServer((req, res) => {
     onRequest(req, res, internal);
     return;
   }
-  delete req.headers["x-prerender-revalidate"];
-  if (req.url.startsWith(FLIGHT_PREFIX)) {
+  // The hit path reads the headers and writes a ready answer: no deleting (a deleted property slows every later
+  // read of the object) unless the header is there, no parsing of the address beyond a lookup.
+  const headers = req.headers;
+  if (headers["x-prerender-revalidate"] !== undefined) delete headers["x-prerender-revalidate"];
+  const url = req.url;
+  if (url.startsWith(FLIGHT_PREFIX)) {
     pages.handleFlight(req, res);
     return;
   }
-  const target = handle && !badRequestTarget(req.url) ? pageTarget(req.method, req.url, req.headers) : null;
+  // A cached page's address is letters, digits, dashes and slashes only (lib/page-cache-targets.mjs): no other check.
+  const target = handle ? pageTarget(req.method, url, headers) : null;
   if (target) {
     const answered = pages.handle(req, res, target);
     if (answered === true) return;
@@ -112,11 +164,15 @@ const server = http.createServer((req, res) => {
   }
   guard(req, res);
   onRequest(req, res);
-});
+}
+
+const server = http.createServer(renderProcess ? onRenderRequest : onPublicRequest);
 // Next's own host stays "localhost" whatever interface we listen on: Next builds the URL that proxy.ts sees
 // with "localhost" and treats a rewrite to any other host as external (proxying it to itself, where it
 // would meet the /en/… redirect: every page would answer 308).
-const app = next({ dev: false, dir: import.meta.dirname, hostname: "localhost", port, httpServer: server });
+// The render process tells Next the serving process's port: the addresses it renders are that server's.
+const nextPort = renderProcess ? Number(process.env.PORT) : port;
+const app = next({ dev: false, dir: import.meta.dirname, hostname: "localhost", port: nextPort, httpServer: server });
 let handle;
 const prepared = app.prepare().then(() => {
   handle = app.getRequestHandler();
@@ -201,6 +257,11 @@ server.on("error", (err) => {
 });
 server.listen(port, bindHost, () => {
   const addr = server.address();
+  if (renderProcess) {
+    // Ready for renders once Next is: the serving process sends them here from then on.
+    prepared.then(() => process.send?.({ ready: addr.port }));
+    return;
+  }
   // The app reaches its own server (the internal revalidation endpoint) on this port, whatever set it.
   process.env.PORT = String(addr.port);
   const shown = !bindHost || bindHost === "0.0.0.0" || bindHost === "::" ? "localhost" : bindHost;
@@ -221,7 +282,10 @@ function stop(signal) {
   stopping = true;
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  // Renders still under way there fail, and their visitors get the page through Next here.
+  const rendersStopped = renders.stop();
   server.close(async () => {
+    await rendersStopped;
     const stopJobs = globalThis[Symbol.for("mayak.stopJobs")];
     if (stopJobs) await Promise.resolve(stopJobs()).catch((err) => console.error(err));
     await app.close().catch((err) => console.error(err));
@@ -231,3 +295,5 @@ function stop(signal) {
 }
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+// The render process ends with the server that started it, however that one ended.
+if (renderProcess) process.on("disconnect", () => stop("SIGTERM"));

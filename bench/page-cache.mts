@@ -145,6 +145,14 @@ function scaleUp(dbFile: string, ports: number[]) {
   return { data, article, category };
 }
 
+/** Counts a change to the status area, as a staff edit does (every instance re-renders its status pages). */
+function statusChanged(dbFile: string) {
+  const db = openSqlite(dbFile);
+  if (db.dialect !== "sqlite") throw new Error("unreachable");
+  db.sqlite.prepare("update page_cache_versions set version = version + 1, changed_at = ? where area = 'status'").run(Date.now());
+  db.sqlite.close();
+}
+
 /** A bare node:http server in its own process, answering each path with the given bytes from memory. */
 async function startBare(pages: { path: string; type: string; body: Buffer; encoding?: string }[], dir: string) {
   const manifest = pages.map((p, i) => {
@@ -170,17 +178,35 @@ async function startBare(pages: { path: string; type: string; body: Buffer; enco
   return { base: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill("SIGTERM") };
 }
 
+/** CPU ticks of the processes `pid` started (server.mjs's render process), summed. */
+function childTicks(pid: number): number {
+  let ids: string[] = [];
+  try {
+    ids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+  } catch {
+    return 0;
+  }
+  return ids.reduce((sum, id) => sum + (processTicks(Number(id)) ?? 0), 0);
+}
+
 async function measure(target: { base: string; pid: number }, p: string) {
   const request = { method: "GET" as const, path: p, headers: { "user-agent": USER_AGENT } };
   await load({ base: target.base, request, connections: o.connections, seconds: o.warmupSeconds });
   const share = cpuShare(target.pid);
+  const children0 = childTicks(target.pid);
   const run = await load({ base: target.base, request, connections: o.connections, seconds: o.seconds });
   const cpu = share();
   const cpuUsPerAnswer = cpu ? r2(((cpu.appPct / 100) * run.seconds * 1e6) / run.ops) : null;
-  return { perSecond: run.perSecond, p50: run.p50, p99: run.p99, errors: run.errors, cpuUsPerAnswer, otherPct: cpu?.otherPct };
+  // The render process's CPU over the run (status renders: the minute's refresh, changes), in ms; 0 for the bare server.
+  const renderCpuMs = (childTicks(target.pid) - children0) * 10;
+  return { perSecond: run.perSecond, p50: run.p50, p99: run.p99, errors: run.errors, cpuUsPerAnswer, renderCpuMs, otherPct: cpu?.otherPct };
 }
 
-async function burst(base: string, p: string, encoding: string) {
+/**
+ * `requests` at `connections`; `midway` runs once a quarter of them are answered (a change to the status page
+ * landing in the middle of the stampede).
+ */
+async function burst(base: string, p: string, encoding: string, midway?: () => void) {
   const latencies: number[] = [];
   let non2xx = 0;
   const instance = autocannon({
@@ -190,9 +216,11 @@ async function burst(base: string, p: string, encoding: string) {
     timeout: 30,
     requests: [{ method: "GET", path: p, headers: { "user-agent": USER_AGENT, "accept-encoding": encoding } }],
   });
+  let answered = 0;
   instance.on("response", (_c: unknown, status: number, _b: number, ms: number) => {
     if (status >= 200 && status < 300) latencies.push(ms);
     else non2xx++;
+    if (++answered === o.burst.requests / 4) midway?.();
   });
   const result = await instance;
   latencies.sort((a, b) => a - b);
@@ -208,7 +236,8 @@ const result: Record<string, unknown> = { date: new Date().toISOString(), machin
 try {
   app = await startApp({ root, workDir });
   await app.stop();
-  const scaled = scaleUp(path.join(workDir, "data", "mayak.sqlite"), targets.ports);
+  const dbFile = path.join(workDir, "data", "mayak.sqlite");
+  const scaled = scaleUp(dbFile, targets.ports);
   log(`status data: ${JSON.stringify(scaled.data)}`);
   app = await startApp({ root, workDir });
   await new Promise((r) => setTimeout(r, 3000));
@@ -291,9 +320,13 @@ try {
       log(`  round ${round} bare burst ${p}: ${JSON.stringify(b)}`);
       // The page as visitors find it when an outage starts: read a moment ago (a stampede meets a visited page).
       await fetch(app.base + p, { headers: { "user-agent": USER_AGENT } }).then((r) => r.arrayBuffer());
-      const r = await burst(app.base, p, "br, gzip");
-      log(`  round ${round} burst ${p}: ${JSON.stringify(r)}, load ${loadAverage()}`);
-      bursts.push({ round, path: p, ...r, bare: b });
+      const quiet = await burst(app.base, p, "br, gzip");
+      log(`  round ${round} burst ${p}: ${JSON.stringify(quiet)}, load ${loadAverage()}`);
+      // Again, and a quarter of the way in the status page changes (as the outage is declared): every status page
+      // visited lately is rendered again while the burst goes on.
+      const changed = await burst(app.base, p, "br, gzip", () => statusChanged(dbFile));
+      log(`  round ${round} burst ${p} with a change: ${JSON.stringify(changed)}, load ${loadAverage()}`);
+      bursts.push({ round, path: p, ...quiet, changed, bare: b });
     }
   }
   // What the server said about its page cache during the run (renders slower than a second, failures).
@@ -308,15 +341,15 @@ try {
     `\nPages from memory, ${o.connections} connections, ${o.seconds} s each after ${o.warmupSeconds} s warm-up; ${JSON.stringify(scaled.data)}`,
   );
   console.log(
-    "| round | page | bytes (br / gzip) | app req/s | bare req/s | share | app CPU per answer | bare CPU per answer | p99 ms | other CPU % |",
+    "| round | page | bytes (br / gzip) | app req/s | bare req/s | share | app CPU per answer | bare CPU per answer | p99 ms | render process CPU ms | other CPU % |",
   );
   for (const r of rows)
     console.log(
-      `| ${r.round} | \`${r.path}\` | ${r.bytes} (${r.br} / ${r.gzip}) | ${r.app.perSecond} | ${r.bare.perSecond} | ${Math.round(r.share * 100)} % | ${r.app.cpuUsPerAnswer} us | ${r.bare.cpuUsPerAnswer} us | ${r.app.p99} | ${r.app.otherPct ?? "?"} |`,
+      `| ${r.round} | \`${r.path}\` | ${r.bytes} (${r.br} / ${r.gzip}) | ${r.app.perSecond} | ${r.bare.perSecond} | ${Math.round(r.share * 100)} % | ${r.app.cpuUsPerAnswer} us | ${r.bare.cpuUsPerAnswer} us | ${r.app.p99} | ${r.app.renderCpuMs} | ${r.app.otherPct ?? "?"} |`,
     );
   for (const b of bursts)
     console.log(
-      `round ${b.round} burst ${b.path}: ${b.answered} answered, ${b.errors} errors, ${b.non2xx} non-2xx, p50 ${b.p50} ms, p99 ${b.p99} ms, max ${b.max} ms (bare: p50 ${b.bare.p50} ms, p99 ${b.bare.p99} ms, max ${b.bare.max} ms)`,
+      `round ${b.round} burst ${b.path}: ${b.answered} answered, ${b.errors} errors, ${b.non2xx} non-2xx, p50 ${b.p50} ms, p99 ${b.p99} ms, max ${b.max} ms; with a change: ${b.changed.answered} answered, ${b.changed.errors} errors, ${b.changed.non2xx} non-2xx, p50 ${b.changed.p50} ms, p99 ${b.changed.p99} ms, max ${b.changed.max} ms (bare: p50 ${b.bare.p50} ms, p99 ${b.bare.p99} ms, max ${b.bare.max} ms)`,
     );
 } finally {
   bare?.stop();

@@ -41,34 +41,53 @@ export function pageTarget(method, url, headers) {
   if (method !== "GET" && method !== "HEAD") return null;
   const cookie = headers.cookie;
   if (cookie && SESSION_COOKIE.test(cookie)) return null;
+  // The hit path: an address answered from memory before gets the same target, without parsing it again.
+  const target = knownTargets.get(url) ?? parseTarget(url, headers);
+  if (target === null) return null;
+  // The reader chose Russian: /help and /faq may redirect there (proxy.ts).
+  if (cookie && target.area === "help" && (target.path === "/help" || target.path === "/faq") && RU_CHOICE.test(cookie)) return null;
+  return target;
+}
+
+/** The targets of the addresses cached lately, by address (a feed's depends on Accept: not kept here). */
+const knownTargets = new Map();
+/** Forgotten all at once beyond this many addresses (whoever asks for many addresses gains nothing by it). */
+const MAX_KNOWN = 1000;
+
+/** @param {string} url @param {{ accept?: string }} headers @returns {PageTarget | null} */
+function parseTarget(url, headers) {
   const q = url.indexOf("?");
   const path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? "" : url.slice(q + 1);
   if (path.length > 200) return null;
 
-  if (STATUS_PAGE.test(path) || (HELP_PAGE.test(path) && !HELP_DYNAMIC.test(path))) {
-    if (query) return null;
-    const area = path.includes("/status") ? "status" : "help";
-    if (area === "help" && cookie && (path === "/help" || path === "/faq") && RU_CHOICE.test(cookie)) return null;
-    const ru = path.startsWith("/ru/");
-    return { key: path, area, path, html: true, locale: ru ? "ru" : "en", route: ru ? path : `/en${path}` };
-  }
   if (STATUS_FEED.test(path) || API_FEED.test(path)) {
     if (query && !LANG_QUERY.test(query)) return null;
     const html = wantsHtml(headers.accept);
     const key = `${url}${html ? " html" : ""}`;
     return { key, area: "status", path: url, accept: html ? "text/html" : "application/xml", html };
   }
-  if (API_STATUS.test(path)) {
+  let target = null;
+  if (STATUS_PAGE.test(path) || (HELP_PAGE.test(path) && !HELP_DYNAMIC.test(path))) {
+    if (query) return null;
+    const area = path.includes("/status") ? "status" : "help";
+    const ru = path.startsWith("/ru/");
+    target = { key: path, area, path, html: true, locale: ru ? "ru" : "en", route: ru ? path : `/en${path}` };
+  } else if (API_STATUS.test(path)) {
     if (query && !LANG_QUERY.test(query)) return null;
-    return { key: url, area: "status", path: url, html: false };
-  }
-  if (API_LATENCY.test(path)) return query ? null : { key: path, area: "status", path, html: false };
-  if (API_BADGE.test(path)) {
+    target = { key: url, area: "status", path: url, html: false };
+  } else if (API_LATENCY.test(path)) {
+    if (query) return null;
+    target = { key: path, area: "status", path, html: false };
+  } else if (API_BADGE.test(path)) {
     if (query && !BADGE_QUERY.test(query)) return null;
-    return { key: url.toLowerCase(), area: "status", path: url.toLowerCase(), html: false };
+    target = { key: url.toLowerCase(), area: "status", path: url.toLowerCase(), html: false };
   }
-  return null;
+  if (target) {
+    if (knownTargets.size >= MAX_KNOWN) knownTargets.clear();
+    knownTargets.set(url, Object.freeze(target));
+  }
+  return target;
 }
 
 /** The quality a media range gets in an Accept header (0 when absent). */

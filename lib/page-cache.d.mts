@@ -31,6 +31,7 @@ export declare class PageCache {
   });
   readonly entries: Map<string, unknown>;
   bytes: number;
+  readonly generation: { status: number; help: number };
   stats: { hits: number; stale: number; waits: number; late: number; renders: number; failures: number; renderMsMax: number };
   handle(req: IncomingMessage, res: ServerResponse, target: PageTarget): true | Promise<boolean>;
   handleFlight(req: IncomingMessage, res: ServerResponse): void;

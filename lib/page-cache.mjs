@@ -70,17 +70,17 @@ export async function prepareAnswer(r, { html, vary, always, cacheControl = CACH
   }
   const common = [...always, ["Content-Security-Policy", policy], ["Cache-Control", cacheControl], ["Vary", vary], ...kept];
   /** @param {Buffer} body @param {string | null} encoding @param {string} etag */
-  const variant = (body, encoding, etag) => ({
-    body,
-    etag,
-    headers: [
+  const variant = (body, encoding, etag) => {
+    /** @type {[string, string][]} */
+    const headers = [
       ...common,
       ["ETag", etag],
       ["Content-Length", String(body.length)],
       ...(encoding ? [["Content-Encoding", encoding]] : []),
       ["X-Page-Cache", "hit"],
-    ],
-  });
+    ];
+    return { body, etag, headers, withVisitor: html ? [...headers, ["Set-Cookie", ""]] : headers };
+  };
   return {
     status: r.status,
     html,
@@ -97,6 +97,7 @@ export async function prepareAnswer(r, { html, vary, always, cacheControl = CACH
 function visitorCookie() {
   return `mayak-vid=${crypto.randomUUID()}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax`;
 }
+const VISITOR_COOKIE = /(?:^|;)\s*mayak-vid=/;
 
 export class PageCache {
   /**
@@ -137,12 +138,16 @@ export class PageCache {
     this.always = commonHeaders.map(({ key, value }) => [key, value]);
     const hsts = strictTransportSecurity(opts.publicUrl);
     if (hsts) this.always.push(["Strict-Transport-Security", hsts]);
-    /** @type {Map<string, any>} key -> entry, least recently used first */
+    /** @type {Map<string, any>} key -> entry */
     this.entries = new Map();
     this.bytes = 0;
     this.running = 0;
+    /** Orders the entries by their last use. */
+    this.uses = 0;
     /** Orders the changes heard and the renders begun. */
     this.seq = 0;
+    /** How many changes were heard in each area (a render tells the render process which one it renders after). */
+    this.generation = { status: 0, help: 0 };
     /** @type {(() => void)[]} */
     this.queue = [];
     this.stats = { hits: 0, stale: 0, waits: 0, late: 0, renders: 0, failures: 0, renderMsMax: 0 };
@@ -159,16 +164,13 @@ export class PageCache {
   handle(req, res, target) {
     const now = this.now();
     let e = this.entries.get(target.key);
-    if (!e) {
+    if (e === undefined) {
       // changes: the changes heard that the bytes do not cover yet ({ seq, at }); staleSince: when the first was heard.
-      e = { target, answer: null, changes: [], staleSince: null, flight: null, next: null, lastHit: now, refreshDue: false };
+      e = { target, answer: null, changes: [], staleSince: null, flight: null, next: null, lastHit: now, used: 0, refreshDue: false };
       this.entries.set(target.key, e);
-    } else {
-      // Most recently used last.
-      this.entries.delete(target.key);
-      this.entries.set(target.key, e);
-      e.lastHit = now;
-    }
+    } else e.lastHit = now;
+    // The least recently used go first when memory runs short (evict).
+    e.used = ++this.uses;
     if (e.answer) {
       if (e.staleSince === null) {
         this.stats.hits++;
@@ -218,6 +220,7 @@ export class PageCache {
   invalidate(area) {
     const now = this.now();
     const seq = ++this.seq;
+    this.generation[area]++;
     for (const e of this.entries.values()) {
       if (e.target.area !== area) continue;
       e.changes.push({ seq, at: now });
@@ -374,18 +377,25 @@ export class PageCache {
     this.queue.shift()?.();
   }
 
+  /** Drops the least recently asked for pages until the bytes kept fit the budget. */
   evict() {
-    for (const e of this.entries.values()) {
+    if (this.bytes <= this.maxBytes) return;
+    const kept = [...this.entries.values()].filter((e) => e.answer).sort((a, b) => a.used - b.used);
+    for (const e of kept) {
       if (this.bytes <= this.maxBytes) break;
-      if (e.answer) this.drop(e);
+      this.drop(e);
     }
   }
 
-  /** Sends an answer in the encoding the client takes, or 304 when it already has these bytes. */
+  /**
+   * Sends an answer in the encoding the client takes, or 304 when it already has these bytes. The hit path: the
+   * header lists are built once per answer (prepareAnswer), and a request only picks one.
+   */
   send(req, res, answer, cacheControl = null) {
-    const inm = req.headers["if-none-match"];
-    if (answer.status === 200 && inm && etagMatches(inm, answer.base)) {
-      const v = answer[pickEncoding(req.headers["accept-encoding"])];
+    const h = req.headers;
+    const inm = h["if-none-match"];
+    if (inm !== undefined && answer.status === 200 && etagMatches(inm, answer.base)) {
+      const v = answer[pickEncoding(h["accept-encoding"])];
       const kept = cacheControl
         ? answer.notModified.map(([k, val]) => [k, k === "Cache-Control" ? cacheControl : val])
         : answer.notModified;
@@ -393,11 +403,23 @@ export class PageCache {
       res.end();
       return;
     }
-    const v = answer.status === 200 ? answer[pickEncoding(req.headers["accept-encoding"])] : answer.identity;
-    let headers = v.headers;
-    const control = answer.status !== 200 ? "no-store" : cacheControl;
-    if (control) headers = headers.map(([k, val]) => (k === "Cache-Control" ? [k, control] : [k, val]));
-    if (answer.html && !/(?:^|;)\s*mayak-vid=/.test(req.headers.cookie ?? "")) headers = [...headers, ["Set-Cookie", visitorCookie()]];
+    let headers;
+    let v;
+    if (answer.status !== 200) {
+      v = answer.identity;
+      headers = v.headers.map(([k, val]) => (k === "Cache-Control" ? [k, "no-store"] : [k, val]));
+    } else {
+      v = answer[pickEncoding(h["accept-encoding"])];
+      headers = cacheControl ? v.headers.map(([k, val]) => (k === "Cache-Control" ? [k, cacheControl] : [k, val])) : v.headers;
+    }
+    const cookie = h.cookie;
+    if (answer.html && (cookie === undefined || !VISITOR_COOKIE.test(cookie))) {
+      // A new visitor: the same list with a Set-Cookie slot at its end, filled for this answer (writeHead copies it at once).
+      if (headers === v.headers) {
+        headers = v.withVisitor;
+        headers[headers.length - 1][1] = visitorCookie();
+      } else headers = [...headers, ["Set-Cookie", visitorCookie()]];
+    }
     res.writeHead(answer.status, headers);
     if (req.method === "HEAD") res.end();
     else res.end(v.body);

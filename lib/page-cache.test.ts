@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PageCache } from "./page-cache.mjs";
 import { etagMatches, pageTarget, pickEncoding, wantsHtml, type PageTarget } from "./page-cache-targets.mjs";
 import { RESOURCE_POLICY, documentPolicy } from "./security-headers.mjs";
+import { badRequestTarget } from "./request-target.mjs";
 
 const sha = (text: string) => `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
@@ -41,6 +42,16 @@ describe("pageTarget: what the cache answers", () => {
     // The reader chose Russian: /help redirects there (proxy.ts), /ru/help does not.
     expect(get("/help", { cookie: "mayak-locale=ru" })).toBeNull();
     expect(get("/ru/help", { cookie: "mayak-locale=ru" })).not.toBeNull();
+  });
+
+  it("never takes an address the server would refuse (server.mjs checks no other way on the hit path), and parses an address once", () => {
+    for (const url of ["/status%FF", "/help/%E0%A4%A", "/%", "/faq%00", "/help/%1F", `/help/${"a".repeat(300)}`]) {
+      expect(badRequestTarget(url), url).not.toBeNull();
+      expect(get(url), url).toBeNull();
+    }
+    for (const url of ["/help/articles/a%2Fb", "/status?%", "/ru/status/feed.rss?lang=%FF"]) expect(get(url), url).toBeNull();
+    expect(get("/ru/help/billing")).toBe(get("/ru/help/billing"));
+    expect(Object.isFrozen(get("/status"))).toBe(true);
   });
 
   it("gives a feed opened by a browser its own key (the page about the feed), readers the feed", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetStatusHistories, shareStatusHistories, statusHistoriesState } from "@/lib/page-cache-histories.mjs";
 import type { ComponentHistory } from "./find-components";
 
 /**
@@ -6,32 +7,20 @@ import type { ComponentHistory } from "./find-components";
  * render and the same in every language. Under server.mjs one change re-renders several entries at once
  * (/status, /ru/status, /api/status, the latency JSON): they share one read of the histories instead of one
  * each. A copy is reused only while no change was heard since it was read (forgetStatusHistories, called by
- * the page cache's watch with its invalidation) and for at most SHARE_MS, so time moving on (the 24 h window,
- * "updated at") is not held back longer than that. Outside server.mjs (tests, `next start`) nothing is kept.
+ * the page cache's watch with its invalidation, or by server.mjs in the render process when a render names a newer
+ * change) and for at most SHARE_MS, so time moving on (the 24 h window, "updated at") is not held back longer
+ * than that. Outside server.mjs (tests, `next start`) nothing is kept.
  */
 export const SHARE_MS = 5_000;
 
 type Entry = { generation: number; key: string; at: number; promise: Promise<Map<number, ComponentHistory>> };
 type State = { generation: number; entry: Entry | null; enabled: boolean };
 
-// One state per process, shared by every bundle that includes this module (pages, route handlers, the watch).
-const KEY = Symbol.for("mayak.statusHistories");
-function state(): State {
-  const g = globalThis as Record<symbol, unknown>;
-  return (g[KEY] ??= { generation: 0, entry: null, enabled: false }) as State;
-}
+// One state per process (lib/page-cache-histories.mjs), shared by every bundle that includes this module, the
+// watch, and server.mjs in the render process.
+const state = () => statusHistoriesState() as State;
 
-/** Turns sharing on for this process: only where a watch calls forgetStatusHistories on every change. */
-export function shareStatusHistories(): void {
-  state().enabled = true;
-}
-
-/** Something on the status page changed: no render from now on may use a copy read before. */
-export function forgetStatusHistories(): void {
-  const s = state();
-  s.generation++;
-  s.entry = null;
-}
+export { forgetStatusHistories, shareStatusHistories };
 
 /**
  * The histories for `componentIds` at `now`: a copy read for the same components since the last change heard
