@@ -33,7 +33,14 @@ test("agent replies, notes and updates a ticket; the customer sees only the repl
   await test.step("add an internal note", async () => {
     await agent.getByRole("radio", { name: "Internal note" }).check();
     await expect(agent.getByText("Only staff can see internal notes.")).toBeVisible();
-    await agent.getByLabel("Your reply").fill(noteText);
+    // "@" and the first letters of a name offer the colleague; Enter writes their handle.
+    const box = agent.getByLabel("Your reply");
+    await box.pressSequentially(`FYI @${agentName.slice(0, 3)}`);
+    await expect(agent.getByRole("option", { name: agentName })).toBeVisible();
+    await box.press("Enter");
+    await expect(box).toHaveValue(`FYI @${agentName.replace(/\s+/g, "")} `);
+    await expect(agent.getByRole("listbox")).toBeHidden();
+    await box.fill(noteText);
     await agent.getByRole("button", { name: "Add internal note" }).click();
     const note = agent.getByTestId("message-note").filter({ hasText: noteText });
     await expect(note).toBeVisible();

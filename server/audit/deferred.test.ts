@@ -3,7 +3,7 @@ import { describeEachDialect } from "@/tests/db";
 import { manualClock } from "../clock";
 import type { RequestCtx } from "../context";
 import { transact } from "../db/transact";
-import { recordAudit } from "./record-audit";
+import { appendPendingAudits, recordAudit } from "./record-audit";
 import { verifyAuditChain } from "./verify-chain";
 
 describeEachDialect("audit events recorded inside transact", (use, dialect) => {
@@ -38,6 +38,23 @@ describeEachDialect("audit events recorded inside transact", (use, dialect) => {
     const last = await db.selectFrom("audit_events").select(["id", "hash"]).orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
     expect(head).toEqual({ last_id: last.id, last_hash: last.hash });
     expect(await verifyAuditChain(db)).toMatchObject({ checked: 450, ok: true });
+  });
+
+  it("can be appended early for a read of the trail inside the transaction; later ones still wait for the commit", async () => {
+    const db = use();
+    const seen = await transact(db, async (trx) => {
+      await recordAudit(trx, ctx, event(1, "test.early"));
+      await appendPendingAudits(trx);
+      const early = await trx.selectFrom("audit_events").select("action").where("action", "=", "test.early").execute();
+      await recordAudit(trx, ctx, event(2, "test.late"));
+      return early.length;
+    });
+    expect(seen).toBe(1);
+    expect((await actions()).filter((a) => a.startsWith("test.early") || a.startsWith("test.late"))).toEqual([
+      "test.early:1",
+      "test.late:2",
+    ]);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("leave nothing when the transaction rolls back", async () => {

@@ -50,8 +50,23 @@ export async function recordAudit(trx: Tx, ctx: RequestCtx, input: AuditInput): 
     return;
   }
   const events = [event];
-  if (beforeCommit(trx, () => (pending.delete(trx), appendEvents(trx, events)))) pending.set(trx, events);
+  if (beforeCommit(trx, () => appendRecorded(trx, events))) pending.set(trx, events);
   else await appendEvents(trx, events);
+}
+
+/**
+ * Appends at once what this transaction has recorded so far: for a read of the trail inside the transaction that
+ * must see its own events (a ticket's version after a reply). Later events wait for the commit again.
+ */
+export async function appendPendingAudits(trx: Tx): Promise<void> {
+  const events = pending.get(trx);
+  if (events) await appendRecorded(trx, events);
+}
+
+async function appendRecorded(trx: Tx, events: PendingEvent[]): Promise<void> {
+  if (pending.get(trx) === events) pending.delete(trx);
+  const taken = events.splice(0);
+  if (taken.length) await appendEvents(trx, taken);
 }
 
 /** Appends events to the chain under the head row's lock, in order, and moves the head to the last. */

@@ -5,6 +5,7 @@ import type { Tx } from "../db/dialect";
 import type { Actor } from "../context";
 import { can } from "../auth/permissions";
 import { fromJson } from "../db/json";
+import { appendPendingAudits } from "../audit/record-audit";
 
 /**
  * A ticket's timeline is read from the audit trail, not kept in a table of its own: every change to a
@@ -55,6 +56,8 @@ function ticketEvents(executor: DB | Tx, actor: Actor | null, ticketId: number) 
 
 /** The newest event id the actor may see on the ticket (0 if none). The caller has checked the actor sees the ticket. */
 export async function ticketVersion(executor: DB | Tx, actor: Actor | null, ticketId: number): Promise<number> {
+  // Inside a transaction, its own events are part of the version it reports.
+  if (executor.isTransaction) await appendPendingAudits(executor as Tx);
   const r = await ticketEvents(executor, actor, ticketId)
     .select(sql<number | null>`max(id)`.as("v"))
     .executeTakeFirst();
