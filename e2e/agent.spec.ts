@@ -36,10 +36,11 @@ test("agent replies, notes and updates a ticket; the customer sees only the repl
     // "@" and the first letters of a name offer the colleague; Enter writes their handle.
     const box = agent.getByLabel("Your reply");
     await box.pressSequentially(`FYI @${agentName.slice(0, 3)}`);
-    await expect(agent.getByRole("option", { name: agentName })).toBeVisible();
+    const people = agent.getByRole("listbox", { name: "People to mention" });
+    await expect(people.getByRole("option", { name: agentName })).toBeVisible();
     await box.press("Enter");
     await expect(box).toHaveValue(`FYI @${agentName.replace(/\s+/g, "")} `);
-    await expect(agent.getByRole("listbox")).toBeHidden();
+    await expect(people).toBeHidden();
     await box.fill(noteText);
     await agent.getByRole("button", { name: "Add internal note" }).click();
     const note = agent.getByTestId("message-note").filter({ hasText: noteText });
