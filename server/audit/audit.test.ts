@@ -1,18 +1,11 @@
 import { expect, it } from "vitest";
 import { describeEachDialect } from "@/tests/db";
-import { manualClock } from "../clock";
-import type { RequestCtx } from "../context";
 import { recordAudit } from "./record-audit";
 import { verifyAuditChain } from "./verify-chain";
+import { adminCtxOnManualClock } from "./test-ctx";
 
 describeEachDialect("audit chain", (use) => {
-  const clock = manualClock();
-  const ctx: RequestCtx = {
-    actor: { id: 1, role: "admin", email: "a@x.test", name: "A", locale: "en" },
-    ip: "127.0.0.1",
-    userAgent: "vitest",
-    now: clock.now,
-  };
+  const { ctx, clock } = adminCtxOnManualClock();
 
   it("chains events and verifies an untouched trail", async () => {
     const db = use();

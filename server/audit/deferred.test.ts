@@ -1,19 +1,12 @@
 import { expect, it } from "vitest";
 import { describeEachDialect } from "@/tests/db";
-import { manualClock } from "../clock";
-import type { RequestCtx } from "../context";
 import { transact } from "../db/transact";
 import { appendPendingAudits, recordAudit } from "./record-audit";
 import { verifyAuditChain } from "./verify-chain";
+import { adminCtxOnManualClock } from "./test-ctx";
 
 describeEachDialect("audit events recorded inside transact", (use, dialect) => {
-  const clock = manualClock();
-  const ctx: RequestCtx = {
-    actor: { id: 1, role: "admin", email: "a@x.test", name: "A", locale: "en" },
-    ip: "127.0.0.1",
-    userAgent: "vitest",
-    now: clock.now,
-  };
+  const { ctx } = adminCtxOnManualClock();
   const event = (n: number, action = "test.deferred") => ({ action, entityType: "thing", entityId: n, after: { n } });
   const actions = async () =>
     (await use().selectFrom("audit_events").select(["action", "entity_id"]).orderBy("id").execute()).map(

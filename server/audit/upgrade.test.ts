@@ -7,10 +7,9 @@ import { migrateToLatest } from "../db/migrate";
 import type { DB } from "../db";
 import type { Database } from "../db/schema";
 import { transact } from "../db/transact";
-import { manualClock } from "../clock";
-import type { RequestCtx } from "../context";
 import { recordAudit } from "./record-audit";
 import { verifyAuditChain } from "./verify-chain";
+import { adminCtxOnManualClock } from "./test-ctx";
 
 const UPGRADE = "2026_12_03_0008_privacy_and_retention";
 const BEFORE_UPGRADE = "2026_12_03_0007_webhook_verification";
@@ -81,13 +80,7 @@ async function legacyChainOk(db: DB): Promise<boolean> {
 }
 
 describeEachDialect("upgrading an existing audit trail to sealed events", (use) => {
-  const clock = manualClock();
-  const ctx: RequestCtx = {
-    actor: { id: 1, role: "admin", email: "a@x.test", name: "A", locale: "en" },
-    ip: "127.0.0.1",
-    userAgent: "vitest",
-    now: clock.now,
-  };
+  const { ctx, clock } = adminCtxOnManualClock();
 
   beforeAll(async () => {
     const db = use();
