@@ -174,10 +174,9 @@ export function searchPlan(
   }
   // Orama sorts what it is given (by score, then id): only the best few need finding here, for proximity.
   if (slots.length < 2 || out.length === 0) return out;
-  const cut = kthLargest(
-    Float64Array.from(out, (hit) => hit[1]),
-    Math.min(NEAR_CANDIDATES, out.length),
-  );
+  const scores = new Float64Array(out.length);
+  for (let i = 0; i < out.length; i++) scores[i] = out[i]![1];
+  const cut = kthLargest(scores, Math.min(NEAR_CANDIDATES, out.length));
   let near = 0;
   for (const hit of out) if (hit[1] >= cut && near++ < NEAR_CANDIDATES) hit[1] *= nearness(index, props, totals, hit[0]);
   return out;
