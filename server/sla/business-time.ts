@@ -141,8 +141,24 @@ export function isHoliday(holidays: Holiday[], d: PlainDate): boolean {
   });
 }
 
+/**
+ * The open intervals of each date a calendar object was asked for, kept as long as the object lives (policies are read
+ * once per ticket event, sweep batch or recompute batch, and every clock of that work walks the same dates): the
+ * zone arithmetic behind them is most of the cost of a due time.
+ */
+const intervalsSeen = new WeakMap<Calendar, Map<string, [number, number][]>>();
+
 /** The open intervals of one local date, as instants [start, end). */
 function openIntervals(cal: Calendar, d: PlainDate): [number, number][] {
+  let seen = intervalsSeen.get(cal);
+  if (!seen) intervalsSeen.set(cal, (seen = new Map()));
+  const key = iso(d);
+  let out = seen.get(key);
+  if (!out) seen.set(key, (out = computeIntervals(cal, d)));
+  return out;
+}
+
+function computeIntervals(cal: Calendar, d: PlainDate): [number, number][] {
   if (isHoliday(cal.holidays, d)) return [];
   const weekday = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
   const out: [number, number][] = [];
