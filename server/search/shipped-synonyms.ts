@@ -45,10 +45,10 @@ export const SHIPPED_SYNONYMS: ShippedSynonymGroup[] = [
   en("update", "update, upgrade, plugin update, cms update"),
   en("big-change", "big import, large import, new plugin, change window, book a time"),
   en("notifications", "notifications, alerts, subscribe, email updates, mail"),
-  en("ticket", "ticket, request, support request, case"),
-  en("reply", "reply, respond, answer you, my tickets, see my tickets"),
+  en("ticket", "ticket, request, support request, case, my tickets"),
+  en("reply", "reply, respond, answer you"),
   en("uptime", "uptime, availability, guaranteed uptime"),
-  en("restore-time", "restore takes, restore duration, ready"),
+  en("restore-time", "restore takes, restore duration, when will it be ready, back online"),
   ru(
     "slow",
     "медленно, тормозит, тормоза, тупит, долго грузится, долго загружается, грузится, загрузка, скорость, производительность, slow, медлено",
