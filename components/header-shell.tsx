@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useDismiss } from "./use-dismiss";
 import type { NavItem } from "@/lib/nav";
 
 export const navLinkClass =
@@ -109,25 +110,12 @@ function NavEntry({ href, label }: { href: string; label: string }) {
  */
 function NavMenu({ item }: { item: Extract<NavItem, { sections: unknown }> }) {
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const pathname = usePathname();
   useEffect(() => setOpen(false), [pathname]);
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
-    const escape = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      box.current?.querySelector("button")?.focus();
-    };
-    document.addEventListener("mousedown", outside);
-    document.addEventListener("keydown", escape);
-    return () => {
-      document.removeEventListener("mousedown", outside);
-      document.removeEventListener("keydown", escape);
-    };
-  }, [open]);
+  useDismiss(open, close, box);
   return (
     <div ref={box} className="sm:relative">
       <span className="block px-2.5 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-600 sm:hidden">{item.label}</span>

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
-import { errorTextOf } from "./merge-dialog";
-import { buttonClass, inputClass } from "./ui";
+import { errorTextOf, MergeTargetFields } from "./merge-dialog";
+import { buttonClass } from "./ui";
 
 /**
  * Bulk merge from the inbox list: every selected ticket into one target (the target itself may be among them),
@@ -28,22 +28,14 @@ export function InboxMergeAction({ ticketIds }: { ticketIds: number[] }) {
         merge.mutate({ ticketIds, targetId: Number(target), acrossRequesters: across });
       }}
     >
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-800">{t("ticketLife.bulkMerge.target")}</span>
-        <input
-          className={`${inputClass} w-32`}
-          inputMode="numeric"
-          pattern="[0-9]+"
-          required
-          value={target}
-          onChange={(e) => setTarget(e.target.value.trim())}
-          data-testid="bulk-merge-target"
-        />
-      </label>
-      <label className="flex items-center gap-2 text-sm text-slate-800">
-        <input type="checkbox" checked={across} onChange={(e) => setAcross(e.target.checked)} />
-        {t("ticketLife.merge.acrossRequesters")}
-      </label>
+      <MergeTargetFields
+        label={t("ticketLife.bulkMerge.target")}
+        target={target}
+        onTarget={setTarget}
+        across={across}
+        onAcross={setAcross}
+        testId="bulk-merge-target"
+      />
       <button type="submit" className={buttonClass} disabled={merge.isPending || ticketIds.length === 0}>
         {t("ticketLife.bulkMerge.submit")}
       </button>

@@ -96,22 +96,14 @@ export function MergeDialog({ ticketId, suggestions }: { ticketId: number; sugge
             merge.mutate({ sourceId: ticketId, targetId: Number(target), acrossRequesters: across });
           }}
         >
-          <label className="block text-sm">
-            <span className="mb-1 block font-medium text-slate-800">{t("ticketLife.merge.target")}</span>
-            <input
-              className={`${inputClass} w-40`}
-              inputMode="numeric"
-              pattern="[0-9]+"
-              required
-              value={target}
-              onChange={(e) => setTarget(e.target.value.trim())}
-              data-testid="merge-target"
-            />
-          </label>
-          <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" checked={across} onChange={(e) => setAcross(e.target.checked)} />
-            {t("ticketLife.merge.acrossRequesters")}
-          </label>
+          <MergeTargetFields
+            label={t("ticketLife.merge.target")}
+            target={target}
+            onTarget={setTarget}
+            across={across}
+            onAcross={setAcross}
+            testId="merge-target"
+          />
           {merge.error && (
             <p role="alert" className="text-sm text-red-800">
               {errorTextOf(merge.error, t("common.error"))}
@@ -127,6 +119,45 @@ export function MergeDialog({ ticketId, suggestions }: { ticketId: number; sugge
           </div>
         </form>
       </dialog>
+    </>
+  );
+}
+
+/** The merge target's number and the "different requesters" box: the ticket page's dialog and the inbox's bulk merge. */
+export function MergeTargetFields({
+  label,
+  target,
+  onTarget,
+  across,
+  onAcross,
+  testId,
+}: {
+  label: string;
+  target: string;
+  onTarget: (v: string) => void;
+  across: boolean;
+  onAcross: (v: boolean) => void;
+  testId: string;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium text-slate-800">{label}</span>
+        <input
+          className={`${inputClass} w-36`}
+          inputMode="numeric"
+          pattern="[0-9]+"
+          required
+          value={target}
+          onChange={(e) => onTarget(e.target.value.trim())}
+          data-testid={testId}
+        />
+      </label>
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input type="checkbox" checked={across} onChange={(e) => onAcross(e.target.checked)} />
+        {t("ticketLife.merge.acrossRequesters")}
+      </label>
     </>
   );
 }

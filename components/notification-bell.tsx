@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
+import { useDismiss } from "./use-dismiss";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc/client";
 import { useT } from "@/lib/i18n/client";
@@ -18,6 +19,7 @@ export function NotificationBell() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const unread = useQuery(
@@ -34,21 +36,7 @@ export function NotificationBell() {
   const markAll = useMutation(trpc.deskFlow.markAllRead.mutationOptions({ onSettled: refresh }));
   const setStatus = useMutation(trpc.deskFlow.setStatus.mutationOptions({ onSettled: refresh }));
 
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
-    const escape = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      box.current?.querySelector("button")?.focus();
-    };
-    document.addEventListener("mousedown", outside);
-    document.addEventListener("keydown", escape);
-    return () => {
-      document.removeEventListener("mousedown", outside);
-      document.removeEventListener("keydown", escape);
-    };
-  }, [open]);
+  useDismiss(open, close, box);
 
   if (unread.error) return null;
   const count = unread.data ?? 0;
