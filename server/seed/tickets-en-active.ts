@@ -4,6 +4,19 @@ import type { SeedTicket } from "./types";
 /** English tickets still in progress: new, open, pending or on hold. */
 export const TICKETS_EN_ACTIVE: SeedTicket[] = [
   {
+    // Filed a little over an hour before "now" and not answered yet: its first response falls due within the hour
+    // (the Infrastructure policy gives a normal ticket two hours), so the demo opens with a ticket in "Due soon".
+    from: "marcus",
+    daysAgo: 0.048,
+    priority: "normal",
+    status: "new",
+    subject: "Certificate warning on the staging domain",
+    description:
+      'Since this morning Chrome shows "Your connection is not private" on staging.example.org. The live shop is fine. We test a new checkout there this afternoon, so it would be great to have it back before then.',
+    pageUrl: "https://staging.example.org/",
+    thread: [],
+  },
+  {
     from: "dana",
     daysAgo: 2.8,
     priority: "high",

@@ -117,7 +117,7 @@ export const TICKETS_EN_RESOLVED: SeedTicket[] = [
   },
   {
     from: "tom",
-    daysAgo: 6.9,
+    daysAgo: 2.7,
     priority: "low",
     status: "solved",
     subject: "Is there a maintenance window this weekend?",
@@ -243,7 +243,7 @@ export const TICKETS_EN_RESOLVED: SeedTicket[] = [
   },
   {
     from: "marcus",
-    daysAgo: 4.2,
+    daysAgo: 1.4,
     priority: "low",
     status: "solved",
     assignee: "irina",

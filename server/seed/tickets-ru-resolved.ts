@@ -42,7 +42,7 @@ export const TICKETS_RU_RESOLVED: SeedTicket[] = [
   },
   {
     from: "olga",
-    daysAgo: 5.1,
+    daysAgo: 1.9,
     priority: "low",
     status: "solved",
     assignee: "irina",
