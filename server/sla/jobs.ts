@@ -1,7 +1,7 @@
 import "server-only";
 import type { DB } from "../db";
 import type { JobSet } from "../jobs/job-set";
-import { sweepSla } from "./sweep";
+import { sweepSla, SWEEP_WORKERS } from "./sweep";
 import { recomputeOpenTickets } from "./recompute";
 
 export const SLA_SWEEP_JOB = "sla.sweep";
@@ -16,7 +16,7 @@ export function slaJobs(db: DB, _opts: { appUrl?: string } = {}): JobSet {
   return {
     handlers: {
       [SLA_SWEEP_JOB]: async (_payload, ctx) => {
-        await sweepSla(db, ctx.now());
+        await sweepSla(db, ctx.now(), { workers: SWEEP_WORKERS });
       },
       [SLA_RECOMPUTE_JOB]: async (payload, ctx) => {
         await recomputeOpenTickets(db, ctx.now, payload as { afterId?: number });
