@@ -1,9 +1,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    // The production server (server.mjs) answers GET /api/search with this function, outside Next's router.
-    // It waits for boot itself, so it is handed over before boot starts.
+    // The production server (server.mjs) answers GET /api/search and the inbox's list and counts with these
+    // functions, outside Next's router. They wait for boot themselves, so they are handed over before it starts.
     const { searchHttp, SEARCH_HTTP_KEY } = await import("./server/kb/search-http");
     (globalThis as Record<symbol, unknown>)[SEARCH_HTTP_KEY] = searchHttp;
+    const { trpcFastHttp, TRPC_FAST_KEY } = await import("./server/trpc/fast-http");
+    (globalThis as Record<symbol, unknown>)[TRPC_FAST_KEY] = trpcFastHttp;
     const { boot } = await import("./server/boot");
     try {
       await boot();

@@ -1,6 +1,7 @@
 // The production server (`npm start`): Next's request handler on a plain node:http server, except for
-// GET /api/search, which the app answers here itself. Next's router costs about 0.8 ms of CPU per request,
-// more than a cached search; with many concurrent clients that overhead alone sets the search latency.
+// GET /api/search and the agent inbox's list and counts, which the app answers here itself. Next's router costs
+// about 0.8 ms of CPU per request, more than a cached search; with many concurrent clients that overhead alone
+// sets the search latency.
 //
 //   node server.mjs [--port 3000] [--hostname 127.0.0.1]
 //
@@ -65,6 +66,9 @@ const { default: next } = await import("next");
 
 // The app registers its search function here at start (instrumentation.ts, server/kb/search-http.ts).
 const SEARCH_HTTP = Symbol.for("mayak.searchHttp");
+// And the agent inbox's list and counts (GET /api/trpc/inbox.list|inbox.counts: server/trpc/fast-http.ts), which it
+// answers through the same tRPC router; null for any other call, which Next then answers.
+const TRPC_FAST = Symbol.for("mayak.trpcFast");
 // Every response's security headers, Content-Security-Policy included, are settled here when its own headers
 // are known (lib/response-security.mjs): cached pages get the hashes of their inline scripts, pages rendered
 // per request keep proxy.ts's nonce, the rest a policy that allows nothing.
@@ -193,6 +197,14 @@ function onRequest(req, res, internal = false) {
     // Held until Next is ready (as `next start` does), rather than refused.
     prepared.then(
       () => onRequest(req, res, internal),
+      (err) => fail(res, err),
+    );
+    return;
+  }
+  const fast = req.method === "GET" && req.url.startsWith("/api/trpc/inbox.") ? globalThis[TRPC_FAST] : undefined;
+  if (fast) {
+    fast(req.url, toHeaders(req.headers)).then(
+      (answer) => (answer ? send(res, answer) : handle(req, res)),
       (err) => fail(res, err),
     );
     return;

@@ -52,41 +52,44 @@ async function start(): Promise<void> {
     }
   }
 
-  const content = await readContentDir(env.CONTENT_DIR);
-  for (const e of content.errors) console.error(`[mayak] content file skipped: ${e.message}`);
-  const report = await syncContent(
-    db,
-    systemCtx(),
-    content.files,
-    content.errors.map((e) => e.path),
-  );
-  for (const c of report.conflicts) console.error(`[mayak] content file skipped: ${c}`);
-  console.log(
-    `[mayak] help center: ${report.added.length} added, ${report.updated.length} updated, ${report.archived.length} archived, ${report.unchanged} unchanged`,
-  );
-  // Pages cached by an earlier run must not outlive the files that changed since.
-  if (report.added.length + report.updated.length + report.archived.length > 0) requestRevalidation({ help: true });
-
-  // The index is built in the background, in slices between requests: pages and /api/health answer at once,
-  // and search answers from the database until the index is ready (see server/search/orama-engine.ts).
-  const indexStart = Date.now();
-  const engine = getSearchEngine();
-  engine
-    .prepare(() => loadSearchDocs(db))
-    .then(
-      async () => {
-        console.log(`[mayak] search index ready (${engine.name}, ${Date.now() - indexStart} ms)`);
-        // A new demo database gets a month of help-center use, counted by the engine it will be searched with.
-        if (freshDemo) {
-          const countResults = async (q: string, locale: Locale) => (await engine.search({ q, locale, limit: 1, offset: 0 })).total;
-          await seedHelpAnalyticsDemo(db, { now: Date.now(), countResults });
-        }
-      },
-      (err: unknown) => console.error(`[mayak] search index not prepared: ${err instanceof Error ? err.message : String(err)}`),
-    )
-    .catch((err: unknown) =>
-      console.error(`[mayak] help-center demo analytics not created: ${err instanceof Error ? err.message : String(err)}`),
+  // server.mjs's status-page render process only renders: the serving process syncs the content and searches.
+  if (env.MAYAK_PROCESS !== "render") {
+    const content = await readContentDir(env.CONTENT_DIR);
+    for (const e of content.errors) console.error(`[mayak] content file skipped: ${e.message}`);
+    const report = await syncContent(
+      db,
+      systemCtx(),
+      content.files,
+      content.errors.map((e) => e.path),
     );
+    for (const c of report.conflicts) console.error(`[mayak] content file skipped: ${c}`);
+    console.log(
+      `[mayak] help center: ${report.added.length} added, ${report.updated.length} updated, ${report.archived.length} archived, ${report.unchanged} unchanged`,
+    );
+    // Pages cached by an earlier run must not outlive the files that changed since.
+    if (report.added.length + report.updated.length + report.archived.length > 0) requestRevalidation({ help: true });
+
+    // The index is built in the background, in slices between requests: pages and /api/health answer at once,
+    // and search answers from the database until the index is ready (see server/search/orama-engine.ts).
+    const indexStart = Date.now();
+    const engine = getSearchEngine();
+    engine
+      .prepare(() => loadSearchDocs(db))
+      .then(
+        async () => {
+          console.log(`[mayak] search index ready (${engine.name}, ${Date.now() - indexStart} ms)`);
+          // A new demo database gets a month of help-center use, counted by the engine it will be searched with.
+          if (freshDemo) {
+            const countResults = async (q: string, locale: Locale) => (await engine.search({ q, locale, limit: 1, offset: 0 })).total;
+            await seedHelpAnalyticsDemo(db, { now: Date.now(), countResults });
+          }
+        },
+        (err: unknown) => console.error(`[mayak] search index not prepared: ${err instanceof Error ? err.message : String(err)}`),
+      )
+      .catch((err: unknown) =>
+        console.error(`[mayak] help-center demo analytics not created: ${err instanceof Error ? err.message : String(err)}`),
+      );
+  }
 
   if (env.JOBS_ENABLED === "true") {
     const areas = mergeJobSets([

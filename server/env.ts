@@ -23,6 +23,8 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().min(3).default("Mayak Support <support@mayak.local>"),
   APP_URL: z.url("must be an absolute URL").optional(),
   JOBS_ENABLED: z.enum(["true", "false"]).default("true"),
+  // Set by server.mjs for its status-page render process (lib/page-cache-renderer.mjs): no content sync, no search index.
+  MAYAK_PROCESS: z.enum(["serve", "render"]).default("serve"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   MEILI_HOST: z.url("must be the Meilisearch URL, e.g. http://127.0.0.1:7700").optional(),
   MEILI_API_KEY: z.string().min(1).optional(),

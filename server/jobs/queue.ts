@@ -16,30 +16,46 @@ export interface EnqueueInput {
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
+/** A new job's row. */
+function jobRow(now: number, input: EnqueueInput) {
+  const maxAttempts = input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error("maxAttempts must be a positive integer");
+  return {
+    type: input.type,
+    payload: toJson(input.payload) ?? "null",
+    status: "pending" as const,
+    run_at: input.runAt ?? now,
+    attempts: 0,
+    max_attempts: maxAttempts,
+    lease_until: null,
+    locked_by: null,
+    last_error: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /**
  * Adds a job. Pass the request's transaction so the job exists exactly when the caller's write
  * commits: a rolled-back request leaves no orphan job, and a committed one never loses its job.
  */
 export async function enqueueJob(executor: Executor, now: number, input: EnqueueInput): Promise<number> {
-  const maxAttempts = input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error("maxAttempts must be a positive integer");
-  const res = await executor
-    .insertInto("jobs")
-    .values({
-      type: input.type,
-      payload: toJson(input.payload) ?? "null",
-      status: "pending",
-      run_at: input.runAt ?? now,
-      attempts: 0,
-      max_attempts: maxAttempts,
-      lease_until: null,
-      locked_by: null,
-      last_error: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .executeTakeFirstOrThrow();
+  const res = await executor.insertInto("jobs").values(jobRow(now, input)).executeTakeFirstOrThrow();
   return Number(res.insertId);
+}
+
+/** Rows per INSERT when many jobs are added at once. */
+const JOBS_PER_INSERT = 500;
+
+/** Adds many jobs with multi-row inserts (a batch of notifications' emails), in the caller's transaction. */
+export async function enqueueJobs(executor: Executor, now: number, inputs: readonly EnqueueInput[]): Promise<void> {
+  const rows = inputs.map((input) => jobRow(now, input));
+  for (let i = 0; i < rows.length; i += JOBS_PER_INSERT) {
+    await executor
+      .insertInto("jobs")
+      .values(rows.slice(i, i + JOBS_PER_INSERT))
+      .execute();
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Locale, NotificationsTable } from "../db/schema";
 import { appUrl } from "../env";
 import { ASSIGNEE_ROLES } from "../tickets/access";
 import { formatDateTime, translate } from "@/lib/i18n";
-import { queueEmails } from "./queue-emails";
+import { queueEmails } from "../email/queue-email";
 import { NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
 
 export type NotificationVars = Record<string, string | number>;
