@@ -150,6 +150,11 @@ export function SlaPolicyManager({
                   </h2>
                   <p className="text-xs text-slate-700">
                     {t("sla.admin.priorities")}: {p.conditions.priorities.map((x) => t(`priority.${x}`)).join(", ") || t("sla.admin.any")} ·{" "}
+                    {p.conditions.categoryIds.length > 0 &&
+                      `${t("sla.admin.categories")}: ${p.conditions.categoryIds.map((id) => categories.find((c) => c.id === id)?.name ?? `#${id}`).join(", ")} · `}
+                    {p.conditions.teamIds.length > 0 &&
+                      `${t("sla.admin.teams")}: ${p.conditions.teamIds.map((id) => teams.find((x) => x.id === id)?.name ?? `#${id}`).join(", ")} · `}
+                    {p.conditions.domains.length > 0 && `${p.conditions.domains.join(", ")} · `}
                     {calendars.find((c) => c.id === p.calendarId)?.name ?? t("sla.admin.calendarNone")} ·{" "}
                     {t(`sla.admin.action.${p.breachAction}`)}
                   </p>
