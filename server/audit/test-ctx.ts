@@ -1,3 +1,4 @@
+import "server-only";
 import { manualClock } from "../clock";
 import type { RequestCtx } from "../context";
 
